@@ -1,0 +1,618 @@
+"""Load a folder of news articles faithfully: text, metadata, paragraphs, sentences.
+
+A corpus is a folder, read recursively. Plain-text files (``.txt``) hold one article each: the first
+non-empty line is the title, metadata lines near the top give the date and source. Tables (``.csv``,
+``.jsonl``, ``.parquet``) hold one article per row, in configurable columns.
+
+Cleaning removes web boilerplate, metadata lines and verbatim repeated paragraphs, and records every
+removal, so a researcher can audit what the analysis did not see. Files that cannot be read are
+skipped with a reason; the rest of the corpus loads.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources as importlib_resources
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from tqdm import tqdm
+
+from presslens.resources import punkt_tokenizer
+
+TEXT_SUFFIXES = {".txt", ".text"}
+TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson", ".parquet"}
+#: Files larger than this are skipped: no news article is this long.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+#: Show a progress bar when a folder holds more files than this.
+PROGRESS_THRESHOLD = 200
+_DOCUMENTATION_FILE = re.compile(r"^(readme|license|licence|copying|changelog)(\.\w+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A piece of text that cleaning took out of an article, and why."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file, or a row of a table, that could not be loaded, with the reason and what to do."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something a researcher should know about a loaded file (for example, its encoding)."""
+
+    path: str
+    message: str
+
+
+@dataclass
+class Article:
+    """One cleaned article.
+
+    ``text`` is the paragraphs joined by blank lines; every offset (paragraphs, sentences, and the
+    mentions found later) points into it.
+    """
+
+    doc_id: str
+    path: str
+    title: str
+    date: str
+    source: str
+    text: str
+    paragraph_spans: list[tuple[int, int]]
+    sentence_spans: list[tuple[int, int, int]]  # (paragraph, start, end)
+    removed: list[Removal] = field(default_factory=list)
+    encoding: str = "utf-8"
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [self.text[start:end] for start, end in self.paragraph_spans]
+
+    @property
+    def sentences(self) -> list[str]:
+        return [self.text[start:end] for _, start, end in self.sentence_spans]
+
+    @property
+    def n_words(self) -> int:
+        return count_words(self.text)
+
+
+@dataclass
+class Corpus:
+    """The articles of a folder, plus what was skipped and what to know about the rest."""
+
+    root: str
+    articles: list[Article]
+    skipped: list[SkippedFile] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __iter__(self):
+        return iter(self.articles)
+
+    def __getitem__(self, doc_id: str) -> Article:
+        for article in self.articles:
+            if article.doc_id == doc_id:
+                return article
+        raise KeyError(f"no article with doc_id {doc_id!r} in {self.root}")
+
+    @property
+    def doc_ids(self) -> list[str]:
+        return [article.doc_id for article in self.articles]
+
+
+@dataclass(frozen=True)
+class TableColumns:
+    """Which columns of a ``.csv``, ``.jsonl`` or ``.parquet`` file hold what."""
+
+    text: str = "text"
+    title: str = "title"
+    date: str = "date"
+    source: str = "source"
+    id: str = "id"
+
+
+class CorpusNotFound(FileNotFoundError):
+    """The corpus path does not exist or is not a folder."""
+
+
+# --------------------------------------------------------------------------------------------
+# Loading
+
+
+def load_corpus(
+    path: str | Path,
+    *,
+    columns: TableColumns | None = None,
+    progress: bool | None = None,
+) -> Corpus:
+    """Load every article under ``path``.
+
+    Parameters
+    ----------
+    path
+        A folder, read recursively.
+    columns
+        Column names for table files (default: ``text``, ``title``, ``date``, ``source``, ``id``).
+    progress
+        Show a progress bar; default: on a terminal, for folders of more than ``PROGRESS_THRESHOLD`` files.
+
+    Raises
+    ------
+    CorpusNotFound
+        When ``path`` does not exist or is a file.
+    """
+    root = Path(path).expanduser()
+    if not root.exists():
+        raise CorpusNotFound(f"corpus folder not found: {root} — pass the folder that holds your articles")
+    if not root.is_dir():
+        raise CorpusNotFound(
+            f"corpus must be a folder, not a file: {root} — put the file in a folder and pass the folder"
+        )
+    columns = columns or TableColumns()
+    files = sorted(p for p in root.rglob("*") if not p.is_dir())
+    if progress is None:
+        progress = None if len(files) > PROGRESS_THRESHOLD else False  # None: only on a terminal
+    corpus = Corpus(root=str(root), articles=[])
+    for file in tqdm(files, desc="loading articles", unit="file", disable=None if progress is None else not progress):
+        articles, skipped, notices = read_file(file, root, columns)
+        corpus.articles.extend(articles)
+        corpus.skipped.extend(skipped)
+        corpus.notices.extend(notices)
+    return corpus
+
+
+def read_file(
+    file: Path, root: Path, columns: TableColumns
+) -> tuple[list[Article], list[SkippedFile], list[Notice]]:
+    """Read one file of a corpus folder into articles, skipped entries and notices. Never raises."""
+    relative = file.relative_to(root).as_posix()
+    suffix = file.suffix.lower()
+    if any(part.startswith(".") for part in file.relative_to(root).parts):
+        return [], [SkippedFile(relative, "hidden file: not read as an article")], []
+    if _DOCUMENTATION_FILE.match(file.name):
+        return [], [SkippedFile(relative, "documentation file, not an article")], []
+    if suffix not in TEXT_SUFFIXES | TABLE_SUFFIXES:
+        kinds = ", ".join(sorted(TEXT_SUFFIXES | TABLE_SUFFIXES))
+        return [], [SkippedFile(relative, f"unsupported file type {suffix or '(none)'}: presslens reads {kinds}")], []
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return [], [SkippedFile(relative, f"file too large ({size / 2**20:.0f} MB): split it into articles")], []
+        if suffix in TABLE_SUFFIXES:
+            return _read_table(file, relative, columns)
+        return _read_text_file(file, relative)
+    except OSError as error:
+        return [], [SkippedFile(relative, f"cannot read file: {error.strerror or error}")], []
+
+
+def _read_text_file(file: Path, relative: str) -> tuple[list[Article], list[SkippedFile], list[Notice]]:
+    raw = file.read_bytes()
+    try:
+        text, encoding = decode_bytes(raw)
+    except UnicodeError as error:
+        return [], [SkippedFile(relative, str(error))], []
+    notices = []
+    if encoding not in ("utf-8", "utf-8-sig", "ascii"):
+        notices.append(Notice(relative, f"not UTF-8: read as {encoding}; check its accents and symbols"))
+    problem = check_plain_text(text)
+    if problem:
+        return [], [SkippedFile(relative, problem)], notices
+    doc_id = relative.rsplit(".", 1)[0]
+    article = build_article(doc_id, relative, text)
+    if article is None:
+        return [], [SkippedFile(relative, "no article text left after cleaning")], notices
+    article.encoding = encoding
+    return [article], [], notices
+
+
+def _read_table(file: Path, relative: str, columns: TableColumns) -> tuple[list[Article], list[SkippedFile], list[Notice]]:
+    try:
+        table = _read_table_frame(file)
+    except Exception as error:  # noqa: BLE001 - pandas and pyarrow raise many kinds of parse errors
+        return [], [SkippedFile(relative, f"cannot parse table: {type(error).__name__}: {error}")], []
+    if columns.text not in table.columns:
+        found = ", ".join(map(str, table.columns)) or "none"
+        return [], [
+            SkippedFile(
+                relative,
+                f"no '{columns.text}' column (columns: {found}); name the text column with --text-column",
+            )
+        ], []
+    stem = relative.rsplit(".", 1)[0]
+    articles, skipped = [], []
+    ids = table[columns.id] if columns.id in table.columns else pd.Series(range(1, len(table) + 1))
+    for position, (row_id, row) in enumerate(zip(ids, table.to_dict("records")), start=1):
+        where = f"{relative} (row {position})"
+        text = row.get(columns.text)
+        if not isinstance(text, str) or not text.strip():
+            skipped.append(SkippedFile(where, f"empty '{columns.text}' cell"))
+            continue
+        problem = check_plain_text(text)
+        if problem:
+            skipped.append(SkippedFile(where, problem))
+            continue
+        title = _cell(row.get(columns.title))
+        article = build_article(
+            f"{stem}/{_cell(row_id) or position}",
+            relative,
+            text if not title else f"{title}\n\n{text}",
+            date=normalize_date(_cell(row.get(columns.date))),
+            source=_cell(row.get(columns.source)),
+        )
+        if article is None:
+            skipped.append(SkippedFile(where, "no article text left after cleaning"))
+        else:
+            articles.append(article)
+    return articles, skipped, []
+
+
+def _read_table_frame(file: Path) -> pd.DataFrame:
+    suffix = file.suffix.lower()
+    if suffix == ".parquet":
+        return pd.read_parquet(file)
+    if suffix == ".csv":
+        return pd.read_csv(file, dtype=str, keep_default_na=False, encoding_errors="replace")
+    return pd.read_json(file, lines=True, dtype=False)
+
+
+def _cell(value) -> str:
+    """A table cell as clean text; missing values become ''."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return str(value).strip()
+
+
+# --------------------------------------------------------------------------------------------
+# Bytes to text
+
+
+def decode_bytes(raw: bytes) -> tuple[str, str]:
+    """Decode a file's bytes; return the text and the encoding used.
+
+    UTF-8 (with or without BOM) first, UTF-16 when it has a BOM, then cp1252 or GB18030, whichever
+    reads the bytes as plausible text.
+
+    Raises
+    ------
+    UnicodeError
+        When the bytes are binary or no encoding reads them.
+    """
+    if raw.startswith(codecs.BOM_UTF8):
+        return raw[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16"), "utf-16"
+    if b"\x00" in raw[:8192]:
+        raise UnicodeError("binary file (contains NUL bytes): not a text article")
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates = {}
+    for encoding in ("cp1252", "gb18030"):
+        try:
+            candidates[encoding] = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    if not candidates:
+        raise UnicodeError("unknown encoding (not UTF-8, cp1252 or GB18030): convert the file to UTF-8")
+    if len(candidates) == 2 and _looks_chinese(candidates["gb18030"]) and _looks_mojibake(candidates["cp1252"]):
+        return candidates["gb18030"], "gb18030"
+    encoding = next(iter(candidates))
+    return candidates[encoding], encoding
+
+
+def _looks_chinese(text: str) -> bool:
+    non_ascii = [ch for ch in text if ord(ch) > 127]
+    han = sum(1 for ch in non_ascii if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    return bool(non_ascii) and han / len(non_ascii) > 0.8
+
+
+def _looks_mojibake(text: str) -> bool:
+    """True when most non-ASCII characters stand next to another one (how multibyte text reads as cp1252)."""
+    flags = [ord(ch) > 127 for ch in text]
+    total = sum(flags)
+    if not total:
+        return False
+    paired = sum(
+        1 for i, flag in enumerate(flags) if flag and ((i > 0 and flags[i - 1]) or (i + 1 < len(flags) and flags[i + 1]))
+    )
+    return paired / total > 0.5
+
+
+_HTML_START = re.compile(r"^\s*(<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?(p|div|span|a|br|body|head|script|style|meta|li|td|table)\b[^>]*>", re.IGNORECASE)
+
+
+def check_plain_text(text: str) -> str | None:
+    """Return why ``text`` is not a plain-text article, or None when it is one."""
+    if not text.strip():
+        return "empty file"
+    if _HTML_START.search(text[:2000]) or len(_HTML_TAG.findall(text[:20000])) > 20:
+        return "an HTML page, not article text: save the article's text as .txt (or extract it) and run again"
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    if controls > max(5, len(sample) // 100):
+        return "binary data (control characters), not article text"
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Cleaning and metadata
+
+
+@functools.cache
+def boilerplate_rules() -> dict:
+    """The editable boilerplate rules (``data/boilerplate.yaml``), compiled."""
+    source = importlib_resources.files("presslens").joinpath("data/boilerplate.yaml").read_text("utf-8")
+    rules = yaml.safe_load(source)
+    return {
+        "lines": [(r["why"], re.compile(r["pattern"], re.IGNORECASE)) for r in rules["lines"]],
+        "inline": [(r["why"], re.compile(r["pattern"], re.IGNORECASE)) for r in rules["inline"]],
+        "outlets": {outlet.casefold(): outlet for outlet in rules["outlets"]},
+    }
+
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")],
+        start=1,
+    )
+    for m in names
+}
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATE_PATTERNS = [
+    re.compile(r"(?P<year>(?:19|20)\d\d)[-/.](?P<mnum>\d{1,2})[-/.](?P<day>\d{1,2})\b"),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+]
+_DATE_LABEL = r"(?:(?:published|updated|posted|date|released|time|last updated)(?:\s+on)?\s*:?\s*)?"
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?)?"
+_SOURCE_LABEL = re.compile(r"\bsource\s*:\s*(?P<value>[^:|]*?)\s*(?=\b\w+\s*:|\||$)", re.IGNORECASE)
+_BYLINE = re.compile(r"^(by|from|author:?)\s+[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,4}(\s*(,|\||and)\s*[\w .'-]{0,60})?$")
+_DATELINE = re.compile(
+    r"^(?P<dateline>[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w.]*\.?\s+\d{1,2})?\s*\((?P<agency>[A-Za-z][\w .]{1,30})\)\s*(?:--|—|–|-)\s*)"
+)
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_WHITESPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+HEADER_LINES = 6
+#: A paragraph repeated verbatim is dropped when it has at least this many words (short lines such as
+#: headings in a fixtures list legitimately repeat).
+MIN_REPEATED_WORDS = 8
+
+
+def count_words(text: str) -> int:
+    """Number of word tokens (letters or digits, inner apostrophes and hyphens kept)."""
+    return len(_WORD.findall(text))
+
+
+def normalize_date(value: str) -> str:
+    """An ISO date (YYYY-MM-DD) from a date written in a common news format, or '' when none."""
+    if not value:
+        return ""
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(value)
+        if match:
+            return _iso_date(match) or ""
+    return ""
+
+
+def _iso_date(match: re.Match) -> str | None:
+    parts = match.groupdict()
+    month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS[parts["month"].lower().rstrip(".")]
+    year, day = int(parts["year"]), int(parts["day"])
+    try:
+        return pd.Timestamp(year=year, month=month, day=day).date().isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date_line(line: str) -> str | None:
+    """The ISO date of a metadata line that starts with a date (after an optional label), else None."""
+    for pattern in _DATE_PATTERNS:
+        match = re.match(_DATE_LABEL + pattern.pattern + _TIME, line.strip(), pattern.flags | re.IGNORECASE)
+        if match and len(line) - match.end() < 60:
+            return _iso_date(match)
+    return None
+
+
+def build_article(doc_id: str, path: str, raw_text: str, *, date: str = "", source: str = "") -> Article | None:
+    """Clean raw article text into an :class:`Article`; None when no body text remains."""
+    rules = boilerplate_rules()
+    lines = split_paragraphs(normalize_text(raw_text))
+    if not lines:
+        return None
+    title, body = lines[0], lines[1:]
+    removed: list[Removal] = []
+    kept: list[str] = []
+    seen: set[str] = set()
+    for index, line in enumerate(body):
+        if index < HEADER_LINES:
+            metadata = _header_metadata(line)
+            if metadata is not None:
+                line_date, line_source = metadata
+                date = date or line_date
+                source = source or line_source
+                removed.append(Removal("metadata", line))
+                continue
+        why = next((why for why, pattern in rules["lines"] if pattern.fullmatch(line)), None)
+        if why:
+            removed.append(Removal(why, line))
+            continue
+        for why, pattern in rules["inline"]:
+            for match in pattern.finditer(line):
+                removed.append(Removal(why, match.group()))
+            line = _WHITESPACE.sub(" ", pattern.sub("", line)).strip()
+        if not kept:
+            dateline = _DATELINE.match(line)
+            if dateline:
+                removed.append(Removal("dateline", dateline.group("dateline").strip()))
+                source = source or dateline.group("agency").strip()
+                line = line[dateline.end():]
+        key = _WHITESPACE.sub(" ", line).casefold()
+        if key in seen and count_words(line) >= MIN_REPEATED_WORDS:
+            removed.append(Removal("repeated paragraph", line))
+            continue
+        if line:
+            seen.add(key)
+            kept.append(line)
+    if kept and kept[-1].casefold() in rules["outlets"]:
+        outlet = rules["outlets"][kept.pop().casefold()]
+        removed.append(Removal("outlet signature", outlet))
+        source = source or outlet
+    if not kept:
+        return None
+    text, paragraph_spans = _join_paragraphs(kept)
+    return Article(
+        doc_id=doc_id,
+        path=path,
+        title=title,
+        date=date,
+        source=source,
+        text=text,
+        paragraph_spans=paragraph_spans,
+        sentence_spans=split_sentences(text, paragraph_spans),
+        removed=removed,
+    )
+
+
+def _header_metadata(line: str) -> tuple[str, str] | None:
+    """(date, source) when ``line`` is a metadata line of an article's header, else None."""
+    date = parse_date_line(line)
+    source_match = _SOURCE_LABEL.search(line)
+    if date is None and not (source_match and source_match.start() == 0) and not _BYLINE.match(line):
+        return None
+    source = source_match.group("value").strip(" .;,-") if source_match else ""
+    return date or "", source
+
+
+def normalize_text(text: str) -> str:
+    """Unicode NFC, one kind of newline, no invisible characters, no stray control characters."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _INVISIBLE.sub("", text)
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of ``text``: each non-empty line, except that hard-wrapped blocks are joined."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [_WHITESPACE.sub(" ", line).strip() for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        if not lines:
+            continue
+        if _is_hard_wrapped(lines):
+            paragraphs.append(" ".join(lines))
+        else:
+            paragraphs.extend(lines)
+    return paragraphs
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """A block wrapped at a fixed width: several lines, all but the last of similar, modest length."""
+    if len(lines) < 3:
+        return False
+    widths = [len(line) for line in lines[:-1]]
+    return max(widths) <= 100 and min(widths) >= 0.6 * max(widths) and not all(
+        line.endswith((".", "!", "?", ":", "”", '"')) for line in lines[:-1]
+    )
+
+
+def _join_paragraphs(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    spans, position = [], 0
+    for paragraph in paragraphs:
+        spans.append((position, position + len(paragraph)))
+        position += len(paragraph) + 2
+    return "\n\n".join(paragraphs), spans
+
+
+def split_sentences(text: str, paragraph_spans: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Punkt sentence spans ``(paragraph, start, end)`` with offsets into ``text``."""
+    tokenizer = punkt_tokenizer()
+    spans = []
+    for number, (start, end) in enumerate(paragraph_spans):
+        for sentence_start, sentence_end in tokenizer.span_tokenize(text[start:end]):
+            spans.append((number, start + sentence_start, start + sentence_end))
+    return spans
+
+
+# --------------------------------------------------------------------------------------------
+# Tables
+
+
+def articles_table(corpus: Corpus) -> pd.DataFrame:
+    """One row per article: ``doc_id, title, date, source, n_words, n_paragraphs, n_sentences, path``."""
+    rows = [
+        {
+            "doc_id": a.doc_id,
+            "title": a.title,
+            "date": a.date,
+            "source": a.source,
+            "n_words": a.n_words,
+            "n_paragraphs": len(a.paragraph_spans),
+            "n_sentences": len(a.sentence_spans),
+            "n_removed": len(a.removed),
+            "encoding": a.encoding,
+            "path": a.path,
+        }
+        for a in corpus
+    ]
+    columns = ["doc_id", "title", "date", "source", "n_words", "n_paragraphs", "n_sentences", "n_removed", "encoding", "path"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def paragraphs_table(corpus: Corpus) -> pd.DataFrame:
+    """One row per paragraph: ``doc_id, paragraph, start, end, text``."""
+    rows = [
+        (a.doc_id, number, start, end, a.text[start:end])
+        for a in corpus
+        for number, (start, end) in enumerate(a.paragraph_spans)
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "paragraph", "start", "end", "text"])
+
+
+def sentences_table(corpus: Corpus) -> pd.DataFrame:
+    """One row per sentence: ``doc_id, paragraph, sentence, start, end, text``."""
+    rows = [
+        (a.doc_id, paragraph, number, start, end, a.text[start:end])
+        for a in corpus
+        for number, (paragraph, start, end) in enumerate(a.sentence_spans)
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "paragraph", "sentence", "start", "end", "text"])
+
+
+def removals_table(corpus: Corpus) -> pd.DataFrame:
+    """What cleaning removed: ``doc_id, kind, text``."""
+    rows = [(a.doc_id, r.kind, r.text) for a in corpus for r in a.removed]
+    return pd.DataFrame(rows, columns=["doc_id", "kind", "text"])
+
+
+def skipped_table(corpus: Corpus) -> pd.DataFrame:
+    """Files (or table rows) not loaded, with the reason: ``path, reason``."""
+    return pd.DataFrame([(s.path, s.reason) for s in corpus.skipped], columns=["path", "reason"])
+
+
+def notices_table(corpus: Corpus) -> pd.DataFrame:
+    """Loaded files a researcher should double-check: ``path, message``."""
+    return pd.DataFrame([(n.path, n.message) for n in corpus.notices], columns=["path", "message"])
