@@ -1,0 +1,47 @@
+# presslens — every target creates .venv and installs what it needs on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.presslens-installed
+CORPUS ?= seeds
+OUT    ?= outputs
+BENCH_CORPUS ?= ../shared/corpora/bbc
+
+.PHONY: reports test lab bench setup browser clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "presslens needs Python 3.11 or newer: run make PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+	$(BIN)/presslens setup
+
+reports: setup
+	$(BIN)/presslens report --corpus $(CORPUS) --out $(OUT)
+
+test: setup browser
+	$(BIN)/python -m pytest
+
+lab: setup
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (presslens)" >/dev/null
+	$(BIN)/jupyter lab notebooks/
+
+bench: setup
+	$(BIN)/python bench/run.py --corpus $(BENCH_CORPUS)
+
+# Headless Chromium for the browser tests: installed with apt-get when we are root on Debian/Ubuntu,
+# otherwise those tests are skipped with the reason.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	    echo "installing Chromium for the browser tests (apt-get)" && \
+	    apt-get update -qq >/dev/null && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1; } || \
+	  echo "Chromium not available: browser tests will be skipped"
+
+clean:
+	rm -rf $(OUT)/html $(OUT)/notebooks $(OUT)/articles $(OUT)/exports $(OUT)/cache $(OUT)/index.html $(OUT)/run.json

@@ -1,0 +1,24 @@
+"""Show tables in notebooks: escaped, without the row index, capped in length, with a note when empty."""
+
+from __future__ import annotations
+
+import pandas as pd
+from IPython.display import Markdown
+
+DEFAULT_MAX_ROWS = 50
+
+
+def show_table(table: pd.DataFrame, *, empty: str = "Nothing to show.", max_rows: int = DEFAULT_MAX_ROWS):
+    """A displayable view of ``table``: HTML-escaped cells, no index, at most ``max_rows`` rows.
+
+    An empty table becomes the sentence ``empty``, so a report says what it means instead of
+    printing an empty grid.
+    """
+    if table.empty:
+        return Markdown(f"*{empty}*")
+    shown = table.head(max_rows)
+    caption = f"first {max_rows:,} of {len(table):,} rows" if len(table) > max_rows else None
+    styler = shown.style.hide(axis="index").format(escape="html", precision=3, thousands=",")
+    if caption:
+        styler = styler.set_caption(caption)
+    return styler

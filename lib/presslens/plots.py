@@ -1,0 +1,107 @@
+"""Plotly figure builders: one template, one colour-blind-safe palette, figures returned, never shown.
+
+Call :func:`setup_notebook` once at the top of a notebook: figures then render interactively in
+JupyterLab and are embedded, with plotly.js, in HTML reports that open offline.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+from plotly.io._base_renderers import NotebookRenderer
+
+#: Okabe–Ito palette: distinguishable with every common form of colour blindness.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+#: Sequential scale for heatmaps (light to dark blue, readable in grey).
+SEQUENTIAL = ["#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"]
+TEMPLATE_NAME = "presslens"
+FONT = "Inter, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
+
+
+class OfflineHTMLRenderer(NotebookRenderer):
+    """The notebook renderer with plotly.js embedded once and no MathJax fetched from a CDN."""
+
+    def to_mimebundle(self, fig_dict):
+        html = pio.to_html(
+            fig_dict,
+            config=self.config,
+            include_plotlyjs=False,
+            include_mathjax=False,
+            full_html=False,
+            default_width="100%",
+            default_height=480,
+            validate=False,
+        )
+        return {"text/html": html}
+
+
+def _register_template() -> None:
+    pio.templates[TEMPLATE_NAME] = go.layout.Template(
+        layout=dict(
+            font=dict(family=FONT, size=13, color="#1f2933"),
+            colorway=PALETTE,
+            paper_bgcolor="white",
+            plot_bgcolor="white",
+            title=dict(font=dict(size=17), x=0, xanchor="left"),
+            margin=dict(l=60, r=30, t=70, b=60),
+            xaxis=dict(gridcolor="#e5e9f0", zerolinecolor="#cbd2d9", automargin=True),
+            yaxis=dict(gridcolor="#e5e9f0", zerolinecolor="#cbd2d9", automargin=True),
+            hoverlabel=dict(font=dict(family=FONT)),
+            colorscale=dict(sequential=SEQUENTIAL),
+            legend=dict(bgcolor="rgba(255,255,255,0.8)"),
+        )
+    )
+    pio.templates.default = f"plotly_white+{TEMPLATE_NAME}"
+
+
+_register_template()
+
+
+def setup_notebook() -> None:
+    """Render figures as interactive plotly in JupyterLab and as self-contained HTML in reports."""
+    pio.renderers["presslens_offline"] = OfflineHTMLRenderer()
+    pio.renderers.default = "plotly_mimetype+presslens_offline"
+
+
+def plot_article_lengths(articles: pd.DataFrame) -> go.Figure:
+    """Horizontal bars of words per article, longest first; hover shows title, date and source."""
+    if articles.empty:
+        return _empty_figure("Article length", "No articles loaded.")
+    data = articles.sort_values("n_words")
+    labels = data["doc_id"].map(_short)
+    figure = go.Figure(
+        go.Bar(
+            x=data["n_words"],
+            y=labels,
+            orientation="h",
+            marker_color=PALETTE[0],
+            customdata=data[["title", "date", "source", "n_paragraphs"]].fillna("").to_numpy(),
+            hovertemplate=(
+                "<b>%{customdata[0]}</b><br>%{x:,} words, %{customdata[3]} paragraphs"
+                "<br>%{customdata[1]} %{customdata[2]}<extra></extra>"
+            ),
+        )
+    )
+    figure.update_layout(
+        title="Article length (words)",
+        xaxis_title="words",
+        yaxis_title=None,
+        height=_bar_height(len(data)),
+    )
+    return figure
+
+
+def _bar_height(n_bars: int) -> int:
+    return max(300, min(1400, 120 + 26 * n_bars))
+
+
+def _short(label: str, width: int = 40) -> str:
+    return label if len(label) <= width else label[: width - 1] + "…"
+
+
+def _empty_figure(title: str, message: str) -> go.Figure:
+    figure = go.Figure()
+    figure.add_annotation(text=message, showarrow=False, font=dict(size=15), x=0.5, y=0.5, xref="paper", yref="paper")
+    figure.update_layout(title=title, xaxis_visible=False, yaxis_visible=False, height=260)
+    return figure

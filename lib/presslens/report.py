@@ -1,0 +1,335 @@
+"""Run the notebooks with papermill and render them as HTML reports that open offline.
+
+:func:`run_report` executes every notebook of ``notebooks/`` on a corpus (in parallel), converts each
+to HTML with nbconvert (code hidden unless asked for), and writes ``index.html`` and ``run.json``. A
+failing notebook does not stop the others: its card in the index shows the error.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import re
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from importlib import resources as importlib_resources
+from pathlib import Path
+
+import jinja2
+import nbformat
+import papermill
+from nbconvert import HTMLExporter
+from nbconvert.preprocessors import TagRemovePreprocessor
+
+from presslens import __version__
+from presslens.atomic import atomic_path, write_text_atomic
+from presslens.corpus import load_corpus
+
+#: Where the notebooks live in a source checkout (``make reports`` runs from there).
+DEFAULT_NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+#: Cells with these tags never reach a report; ``solution`` cells do with ``with_solutions``.
+REMOVED_CELL_TAGS = {"remove-cell", "widgets"}
+SOLUTION_TAG = "solution"
+TEMPLATES = Path(str(importlib_resources.files("presslens").joinpath("templates")))
+
+
+class ReportError(ValueError):
+    """A report cannot start: the corpus, output folder or parameters are wrong."""
+
+
+@dataclass
+class NotebookRun:
+    """The outcome of one notebook execution."""
+
+    name: str
+    title: str
+    description: str
+    status: str = "ok"
+    seconds: float = 0.0
+    error: str = ""
+    html: str = ""
+    notebook: str = ""
+    doc_id: str = ""
+    parameters: dict = field(default_factory=dict)
+
+
+@dataclass
+class ReportRun:
+    """What ``presslens report`` did: one :class:`NotebookRun` per notebook (and per article page)."""
+
+    corpus: str
+    out: str
+    notebooks: list[NotebookRun]
+    articles: list[NotebookRun]
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        return all(run.status == "ok" for run in self.notebooks + self.articles)
+
+
+@dataclass(frozen=True)
+class _Job:
+    source: str
+    executed: str
+    html: str
+    index_href: str
+    parameters: dict
+    show_code: bool
+    with_solutions: bool
+    cwd: str
+
+
+def list_notebooks(notebooks_dir: str | Path = DEFAULT_NOTEBOOKS) -> list[Path]:
+    """The report notebooks, in reading order (``NN_name.ipynb``)."""
+    return sorted(Path(notebooks_dir).glob("[0-9][0-9]_*.ipynb"))
+
+
+def notebook_parameters(path: str | Path) -> dict[str, dict]:
+    """The parameters a notebook declares (papermill's inspection: name, type, default, help)."""
+    return papermill.inspect_notebook(str(path))
+
+
+def run_report(
+    corpus: str | Path,
+    out: str | Path,
+    *,
+    jobs: int | None = None,
+    show_code: bool = False,
+    with_solutions: bool = False,
+    parameters: dict | None = None,
+    notebooks_dir: str | Path = DEFAULT_NOTEBOOKS,
+) -> ReportRun:
+    """Execute every notebook on ``corpus`` and write HTML reports, ``index.html`` and ``run.json`` to ``out``.
+
+    Parameters
+    ----------
+    corpus
+        Folder of articles.
+    out
+        Output folder; created if needed. Must not be inside the corpus folder.
+    jobs
+        Notebooks executed at once (default: the number of cores).
+    show_code
+        Keep code cells in the HTML (for teaching); hidden by default.
+    with_solutions
+        Keep the exercise solutions (cells tagged ``solution``).
+    parameters
+        Extra notebook parameters by name; each goes to the notebooks that declare it.
+    notebooks_dir
+        Folder of ``NN_name.ipynb`` notebooks.
+
+    Raises
+    ------
+    ReportError
+        Before any notebook runs, when the corpus, output folder or a parameter is wrong.
+    """
+    started = time.perf_counter()
+    corpus_path, out_path = _check_paths(corpus, out)
+    notebooks = list_notebooks(notebooks_dir)
+    if not notebooks:
+        raise ReportError(f"no notebooks (NN_name.ipynb) in {notebooks_dir}")
+    declared = {path: notebook_parameters(path) for path in notebooks}
+    parameters = dict(parameters or {})
+    _check_parameters(parameters, declared)
+    loaded = load_corpus(corpus_path)
+
+    jobs_list: list[_Job] = []
+    notebook_runs: list[NotebookRun] = []
+    for path in notebooks:
+        accepted = {"corpus": str(corpus_path), **parameters}
+        given = {name: value for name, value in accepted.items() if name in declared[path]}
+        title, description = describe_notebook(path)
+        run = NotebookRun(
+            name=path.stem, title=title, description=description,
+            html=f"html/{path.stem}.html", notebook=f"notebooks/{path.stem}.ipynb", parameters=given,
+        )
+        notebook_runs.append(run)
+        jobs_list.append(
+            _Job(
+                source=str(path),
+                executed=str(out_path / run.notebook),
+                html=str(out_path / run.html),
+                index_href="../index.html",
+                parameters=given,
+                show_code=show_code,
+                with_solutions=with_solutions,
+                cwd=str(path.parent),
+            )
+        )
+
+    results = _execute_all(jobs_list, jobs)
+    for run, (seconds, error) in zip(notebook_runs, results):
+        run.seconds, run.error = seconds, error
+        run.status = "failed" if error else "ok"
+        if not (out_path / run.html).exists():
+            run.html = ""
+
+    report = ReportRun(
+        corpus=str(corpus_path), out=str(out_path), notebooks=notebook_runs, articles=[],
+        seconds=time.perf_counter() - started,
+    )
+    _write_index(report, loaded)
+    return report
+
+
+def describe_notebook(path: str | Path) -> tuple[str, str]:
+    """Title (first heading) and description (first paragraph after it) of a notebook."""
+    notebook = nbformat.read(str(path), as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type != "markdown":
+            continue
+        lines = [line.strip() for line in cell.source.splitlines()]
+        headings = [i for i, line in enumerate(lines) if line.startswith("#")]
+        if not headings:
+            continue
+        title = lines[headings[0]].lstrip("#").strip()
+        paragraph = []
+        for line in lines[headings[0] + 1:]:
+            if paragraph and not line:
+                break
+            if line and not line.startswith("#"):
+                paragraph.append(line)
+        return title, _plain(" ".join(paragraph))
+    return Path(path).stem, ""
+
+
+def _plain(markdown: str) -> str:
+    """Markdown emphasis, code and links reduced to their text."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", markdown)
+    return re.sub(r"[*_`]", "", text)
+
+
+def _check_paths(corpus: str | Path, out: str | Path) -> tuple[Path, Path]:
+    corpus_path = Path(corpus).expanduser().resolve()
+    if not corpus_path.exists():
+        raise ReportError(f"corpus folder not found: {corpus} — pass --corpus with the folder of your articles")
+    if not corpus_path.is_dir():
+        raise ReportError(f"--corpus must be a folder, not a file: {corpus} — put the file in a folder and pass the folder")
+    out_path = Path(out).expanduser().resolve()
+    if out_path.exists() and not out_path.is_dir():
+        raise ReportError(f"--out must be a folder, not a file: {out}")
+    if out_path == corpus_path or corpus_path in out_path.parents:
+        raise ReportError(f"--out {out} is inside the corpus folder: presslens never writes into a corpus; choose another folder")
+    return corpus_path, out_path
+
+
+def _check_parameters(parameters: dict, declared: dict[Path, dict]) -> None:
+    known = set().union(*(set(params) for params in declared.values()))
+    if "corpus" in parameters:
+        raise ReportError("set the corpus with --corpus, not as a parameter")
+    unknown = sorted(set(parameters) - known)
+    if unknown:
+        raise ReportError(
+            f"unknown parameter(s): {', '.join(unknown)}. Notebooks accept: {', '.join(sorted(known - {'corpus'}))}"
+        )
+
+
+def _execute_all(jobs_list: list[_Job], jobs: int | None) -> list[tuple[float, str]]:
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(jobs_list)))
+    if workers == 1:
+        return [_execute(job) for job in jobs_list]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_execute, jobs_list))
+
+
+def _execute(job: _Job) -> tuple[float, str]:
+    """Execute one notebook and render its HTML; return (seconds, error message or '')."""
+    started = time.perf_counter()
+    error = ""
+    executed = Path(job.executed)
+    with atomic_path(executed) as temporary:
+        try:
+            papermill.execute_notebook(
+                job.source,
+                str(temporary),
+                parameters=job.parameters,
+                kernel_name="python3",
+                cwd=job.cwd,
+                progress_bar=False,
+                log_output=False,
+            )
+        except papermill.PapermillExecutionError as failure:
+            error = f"{failure.ename}: {failure.evalue}"
+        except Exception as failure:  # noqa: BLE001 - a kernel that dies must not stop the other notebooks
+            error = f"{type(failure).__name__}: {failure}"
+        if not temporary.stat().st_size:
+            return time.perf_counter() - started, error or "the notebook produced no output"
+    try:
+        write_text_atomic(job.html, render_html(executed, show_code=job.show_code, with_solutions=job.with_solutions, index_href=job.index_href))
+    except Exception as failure:  # noqa: BLE001
+        error = error or f"HTML conversion failed: {type(failure).__name__}: {failure}"
+    return time.perf_counter() - started, error
+
+
+def render_html(notebook_path: str | Path, *, show_code: bool = False, with_solutions: bool = False, index_href: str = "../index.html") -> str:
+    """Convert an executed notebook to a self-contained HTML page (no code unless ``show_code``)."""
+    notebook = nbformat.read(str(notebook_path), as_version=4)
+    removed = set(REMOVED_CELL_TAGS) | (set() if with_solutions else {SOLUTION_TAG})
+    exporter = HTMLExporter(
+        template_name="presslens_report",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=not show_code,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    exporter.register_preprocessor(
+        TagRemovePreprocessor(remove_cell_tags=removed, remove_input_tags={"remove-input"}, enabled=True), enabled=True
+    )
+    title, _ = describe_notebook(notebook_path)
+    notebook.metadata["title"] = f"{title} — presslens"
+    body, _ = exporter.from_notebook_node(notebook, resources={"presslens_index_href": index_href})
+    return body
+
+
+def _write_index(report: ReportRun, corpus) -> None:
+    out = Path(report.out)
+    dates = sorted(article.date for article in corpus if article.date)
+    summary = {
+        "n_articles": len(corpus),
+        "n_words": sum(article.n_words for article in corpus),
+        "date_range": f"{dates[0]} – {dates[-1]}" if len(set(dates)) > 1 else (dates[0] if dates else ""),
+        "n_sources": len({article.source for article in corpus if article.source}),
+        "n_skipped": len(corpus.skipped),
+    }
+    skipped = [asdict(item) for item in corpus.skipped]
+    notices = [asdict(item) for item in corpus.notices]
+    started = datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True)
+    page = environment.get_template("index.html.j2").render(
+        corpus_name=Path(report.corpus).name,
+        started=started,
+        summary=summary,
+        notebooks=report.notebooks,
+        articles=report.articles,
+        skipped=skipped,
+        notices=notices,
+        version=__version__,
+        seconds=report.seconds,
+    )
+    write_text_atomic(out / "index.html", page)
+    record = {
+        "presslens_version": __version__,
+        "corpus": report.corpus,
+        "out": report.out,
+        "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "seconds": round(report.seconds, 2),
+        "ok": report.ok,
+        "summary": summary,
+        "notebooks": [_run_record(run) for run in report.notebooks],
+        "articles": [_run_record(run) for run in report.articles],
+        "skipped": skipped,
+        "notices": notices,
+    }
+    write_text_atomic(out / "run.json", json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+
+
+def _run_record(run: NotebookRun) -> dict:
+    record = asdict(run)
+    record["seconds"] = round(run.seconds, 2)
+    return record
+

@@ -1,0 +1,211 @@
+"""Corpus loading: metadata, cleaning, paragraphs and sentences, encodings, bad input."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+import pytest
+
+from conftest import BBC
+from presslens.corpus import (
+    CorpusNotFound,
+    articles_table,
+    build_article,
+    decode_bytes,
+    load_corpus,
+    normalize_date,
+    removals_table,
+    sentences_table,
+    skipped_table,
+)
+
+BOILERPLATE = ["Please enter your comment", "Please enter your name", "Akismet", "Powered by MetInfo", "Photo: VCG"]
+
+
+def test_seed_articles_keep_file_names_as_doc_ids(seed_corpus, seeds_dir):
+    assert sorted(seed_corpus.doc_ids) == sorted(p.stem for p in seeds_dir.glob("*.txt"))
+    assert len(seed_corpus) == 5 and not seed_corpus.skipped
+
+
+def test_titles_are_first_non_empty_lines(seed_corpus, seeds_dir):
+    for article in seed_corpus:
+        first_line = next(line for line in (seeds_dir / article.path).read_text("utf-8").splitlines() if line.strip())
+        assert article.title == first_line.strip()
+
+
+def test_dates_and_sources_only_where_stated(seed_corpus):
+    table = articles_table(seed_corpus).set_index("doc_id")
+    assert table.loc["001_a919f9a968849c4c", "date"] == "2021-04-16"
+    assert table.loc["004_307deee32fd8fd70", "date"] == "2024-05-16"
+    assert set(table.date) == {"2021-04-16", "2024-05-16", ""}
+    assert table.loc["000_be66cc4f6408135f", "source"] == "Xinhua"
+    assert table.loc["004_307deee32fd8fd70", "source"] == "Global Times"
+    # 001 has an empty "source:" label and 002/003 state none: unknown stays empty.
+    assert table.loc[["001_a919f9a968849c4c", "002_e59db8fb69f41bb6", "003_f6417c26bc500f79"], "source"].eq("").all()
+
+
+def test_boilerplate_is_gone_and_reported(seed_corpus):
+    for article in seed_corpus:
+        for debris in BOILERPLATE:
+            assert debris not in article.text, (article.doc_id, debris)
+    removed = removals_table(seed_corpus)
+    assert removed.text.str.contains("Akismet").any()
+    assert removed.text.str.contains("Powered by MetInfo").any()
+    assert (removed.kind == "photo credit").sum() == 2
+
+
+def test_repeated_paragraph_kept_once(seed_corpus, seeds_dir):
+    article = seed_corpus["002_e59db8fb69f41bb6"]
+    repeated = "The deal also came as cross-border e-commerce is rising"
+    raw = (seeds_dir / article.path).read_text("utf-8").replace("\u00a0", " ")  # the copy has no-break spaces
+    assert raw.count(repeated) == 2
+    assert article.text.count(repeated) == 1
+    assert ("repeated paragraph" in set(removals_table(seed_corpus).kind))
+
+
+def test_metadata_lines_are_not_body_text(seed_corpus):
+    assert "Published:" not in seed_corpus["004_307deee32fd8fd70"].text
+    assert "admin source" not in seed_corpus["001_a919f9a968849c4c"].text
+    assert not seed_corpus["000_be66cc4f6408135f"].text.startswith("Source:")
+
+
+def test_paragraph_and_sentence_spans_point_into_text(seed_corpus):
+    sentences = sentences_table(seed_corpus)
+    for article in seed_corpus:
+        for number, (start, end) in enumerate(article.paragraph_spans):
+            paragraph = article.text[start:end]
+            assert paragraph and paragraph == paragraph.strip()
+        for paragraph, start, end in article.sentence_spans:
+            p_start, p_end = article.paragraph_spans[paragraph]
+            assert p_start <= start < end <= p_end
+    row = sentences[sentences.text.str.contains("St. Petersburg")].iloc[0]
+    assert "Sochi and Kaliningrad" in row.text  # punkt does not split after "St."
+
+
+def test_word_counts_are_plausible(seed_corpus, seeds_dir):
+    table = articles_table(seed_corpus).set_index("doc_id")
+    for article in seed_corpus:
+        raw_words = len((seeds_dir / article.path).read_text("utf-8").split())
+        assert 0.8 * raw_words < table.loc[article.doc_id, "n_words"] <= 1.1 * raw_words
+
+
+def test_missing_corpus_is_a_clear_error(tmp_path):
+    with pytest.raises(CorpusNotFound, match="not found"):
+        load_corpus(tmp_path / "nowhere")
+    file = tmp_path / "a.txt"
+    file.write_text("Title\n\nBody text here.")
+    with pytest.raises(CorpusNotFound, match="must be a folder"):
+        load_corpus(file)
+
+
+GOOD = "Trade fair opens in Harbin\n\nThe China-Russia Expo opened on Thursday in Harbin, with firms from both countries.\n"
+
+
+def test_bad_files_are_skipped_with_reasons_and_the_rest_loads(tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "empty.txt").write_text("   \n\n  ")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    (folder / "western.txt").write_bytes("Café owners in Zürich\n\nPrices rose by 5% — “sharply”, owners said.".encode("cp1252"))
+    (folder / "chinese.txt").write_bytes("中俄经贸合作\n\n中国和俄罗斯在哈尔滨举行博览会。两国企业参加。".encode("gb18030"))
+    (folder / "page.txt").write_text("<!DOCTYPE html><html><head><title>x</title></head><body><p>News</p></body></html>")
+    (folder / "page.html").write_text("<html><body>News</body></html>")
+    corpus = load_corpus(folder)
+    loaded = set(corpus.doc_ids)
+    assert loaded == {"good", "western", "chinese"}
+    assert "Café owners in Zürich" == corpus["western"].title
+    assert corpus["chinese"].title == "中俄经贸合作"
+    reasons = dict(zip(skipped_table(corpus).path, skipped_table(corpus).reason))
+    assert set(reasons) == {"empty.txt", "binary.txt", "page.txt", "page.html"}
+    assert "empty" in reasons["empty.txt"]
+    assert "binary" in reasons["binary.txt"]
+    assert "HTML" in reasons["page.txt"]
+    assert "unsupported file type .html" in reasons["page.html"]
+    encodings = {n.path: n.message for n in corpus.notices}
+    assert "cp1252" in encodings["western.txt"] and "gb18030" in encodings["chinese.txt"]
+
+
+def test_utf8_bom_is_not_part_of_the_title(tmp_path):
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + GOOD.encode("utf-8"))
+    article = load_corpus(tmp_path)["bom"]
+    assert article.title == "Trade fair opens in Harbin" and article.encoding == "utf-8-sig"
+
+
+def test_decode_prefers_utf8_then_falls_back():
+    assert decode_bytes("Москва".encode("utf-8")) == ("Москва", "utf-8")
+    assert decode_bytes("£15.8m".encode("cp1252")) == ("£15.8m", "cp1252")
+    with pytest.raises(UnicodeError, match="binary"):
+        decode_bytes(b"\x00\x01\x02abc")
+
+
+def test_tables_with_configurable_columns(tmp_path):
+    rows = [
+        {"id": "a1", "headline": "Rail link opens", "body": "A new rail link joins Almaty and Urumqi.", "date": "May 3, 2023", "outlet": "Kazinform"},
+        {"id": "a2", "headline": "Empty", "body": "", "date": "", "outlet": ""},
+    ]
+    (tmp_path / "news.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    pd.DataFrame(rows).to_csv(tmp_path / "more.csv", index=False)
+    pd.DataFrame(rows).to_parquet(tmp_path / "most.parquet")
+    from presslens.corpus import TableColumns
+
+    corpus = load_corpus(tmp_path, columns=TableColumns(text="body", title="headline", source="outlet"))
+    assert sorted(corpus.doc_ids) == ["more/a1", "most/a1", "news/a1"]
+    article = corpus["news/a1"]
+    assert (article.title, article.date, article.source) == ("Rail link opens", "2023-05-03", "Kazinform")
+    assert article.text == "A new rail link joins Almaty and Urumqi."
+    assert {s.path for s in corpus.skipped} == {"news.jsonl (row 2)", "more.csv (row 2)", "most.parquet (row 2)"}
+
+
+def test_table_without_text_column_is_skipped_with_the_columns_named(tmp_path):
+    pd.DataFrame({"headline": ["x"], "content": ["y"]}).to_csv(tmp_path / "articles.csv", index=False)
+    corpus = load_corpus(tmp_path)
+    assert len(corpus) == 0
+    assert "no 'text' column (columns: headline, content)" in corpus.skipped[0].reason
+
+
+def test_dateline_and_inline_photo_credit_are_removed():
+    article = build_article(
+        "x", "x.txt",
+        "Talks end\n\nMOSCOW, Nov. 18 (Xinhua) -- Russian and Chinese officials met on Friday (Xinhua/Li Tao) in Moscow.",
+    )
+    assert article.text == "Russian and Chinese officials met on Friday in Moscow."
+    assert article.source == "Xinhua"
+    assert {r.kind for r in article.removed} == {"dateline", "photo credit"}
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    wrapped = (
+        "Title\n\nThe first line of a paragraph that was wrapped at a fixed\n"
+        "width by an old newswire system, so that every line has\n"
+        "roughly the same length until the paragraph ends.\n\nA second paragraph."
+    )
+    article = build_article("x", "x.txt", wrapped)
+    assert len(article.paragraphs) == 2
+    assert article.paragraphs[0].startswith("The first line") and article.paragraphs[0].endswith("paragraph ends.")
+
+
+@pytest.mark.parametrize(
+    "written, iso",
+    [("Published: May 16, 2024 10:10 PM", "2024-05-16"), ("2021-04-16 22:10:26", "2021-04-16"),
+     ("16 May 2024", "2024-05-16"), ("Sept. 3, 2019", "2019-09-03"), ("no date here", ""), ("2024-13-45", "")],
+)
+def test_normalize_date(written, iso):
+    assert normalize_date(written) == iso
+
+
+def test_a_date_inside_the_text_is_not_taken_as_the_article_date():
+    article = build_article("x", "x.txt", "Forum\n\nThe forum was held from April 17 to April 18, 2025 in Shanghai.")
+    assert article.date == ""
+
+
+@pytest.mark.skipif(not BBC.exists(), reason="the BBC corpus is in ../shared only")
+def test_bbc_corpus_loads_completely():
+    corpus = load_corpus(BBC)
+    articles = [a for a in corpus if re.fullmatch(r"[a-z]+/\d{3}", a.doc_id)]
+    assert len(articles) == 2225
+    not_utf8 = [n for n in corpus.notices if "not UTF-8" in n.message]
+    assert [n.path for n in not_utf8] == ["sport/199.txt"]
+    assert "£15.8m" in corpus["sport/199"].text
