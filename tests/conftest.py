@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -40,3 +41,32 @@ def corpus_copy(tmp_path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(SEEDS, target)
     return target
+
+
+def _find_chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    """Open a local page in headless Chromium; return (rendered DOM, console messages).
+
+    Skips with the reason when Chromium is not installed (``make test`` installs it where it can).
+    """
+    executable = _find_chromium()
+    if executable is None:
+        pytest.skip("Chromium not installed: `make test` installs it with apt-get when run as root on Debian/Ubuntu")
+    profile = tmp_path_factory.mktemp("chromium-profile")
+
+    def open_page(page: Path, *, budget_ms: int = 8000) -> tuple[str, list[str]]:
+        command = [
+            executable, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
+            "--enable-logging=stderr", "--v=0", f"--virtual-time-budget={budget_ms}", "--dump-dom",
+            page.resolve().as_uri(),
+        ]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        console = [line for line in done.stderr.splitlines() if ":CONSOLE" in line]
+        return done.stdout, console
+
+    return open_page

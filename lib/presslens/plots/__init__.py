@@ -1,12 +1,12 @@
 """Plotly figure builders: one template, one colour-blind-safe palette, figures returned, never shown.
 
+The figure builders live in one submodule per analysis (``plots.corpus``, ``plots.frequency``, …).
 Call :func:`setup_notebook` once at the top of a notebook: figures then render interactively in
 JupyterLab and are embedded, with plotly.js, in HTML reports that open offline.
 """
 
 from __future__ import annotations
 
-import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.io._base_renderers import NotebookRenderer
@@ -64,43 +64,18 @@ def setup_notebook() -> None:
     pio.renderers.default = "plotly_mimetype+presslens_offline"
 
 
-def plot_article_lengths(articles: pd.DataFrame) -> go.Figure:
-    """Horizontal bars of words per article, longest first; hover shows title, date and source."""
-    if articles.empty:
-        return _empty_figure("Article length", "No articles loaded.")
-    data = articles.sort_values("n_words")
-    labels = data["doc_id"].map(_short)
-    figure = go.Figure(
-        go.Bar(
-            x=data["n_words"],
-            y=labels,
-            orientation="h",
-            marker_color=PALETTE[0],
-            customdata=data[["title", "date", "source", "n_paragraphs"]].fillna("").to_numpy(),
-            hovertemplate=(
-                "<b>%{customdata[0]}</b><br>%{x:,} words, %{customdata[3]} paragraphs"
-                "<br>%{customdata[1]} %{customdata[2]}<extra></extra>"
-            ),
-        )
-    )
-    figure.update_layout(
-        title="Article length (words)",
-        xaxis_title="words",
-        yaxis_title=None,
-        height=_bar_height(len(data)),
-    )
-    return figure
-
-
-def _bar_height(n_bars: int) -> int:
+def bar_height(n_bars: int) -> int:
+    """A figure height that gives each of ``n_bars`` horizontal bars room for its label."""
     return max(300, min(1400, 120 + 26 * n_bars))
 
 
-def _short(label: str, width: int = 40) -> str:
+def short_label(label: str, width: int = 40) -> str:
+    """``label`` cut to ``width`` characters with an ellipsis."""
     return label if len(label) <= width else label[: width - 1] + "…"
 
 
-def _empty_figure(title: str, message: str) -> go.Figure:
+def empty_figure(title: str, message: str) -> go.Figure:
+    """A blank figure that says why it is blank."""
     figure = go.Figure()
     figure.add_annotation(text=message, showarrow=False, font=dict(size=15), x=0.5, y=0.5, xref="paper", yref="paper")
     figure.update_layout(title=title, xaxis_visible=False, yaxis_visible=False, height=260)

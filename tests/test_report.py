@@ -1,0 +1,113 @@
+"""The report runner end to end: HTML that opens offline, index, run.json, failures, bad arguments."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from conftest import ROOT, SEEDS
+from presslens.cli import main
+from presslens.report import ReportError, list_notebooks, run_report
+
+
+def _notebook_names():
+    return [path.stem for path in list_notebooks(ROOT / "notebooks")]
+
+
+def test_every_notebook_renders_ok(report_dir):
+    record = json.loads((report_dir / "run.json").read_text())
+    assert record["ok"] is True
+    assert [run["name"] for run in record["notebooks"]] == _notebook_names()
+    for run in record["notebooks"]:
+        assert run["status"] == "ok" and run["error"] == "" and run["seconds"] > 0
+        assert (report_dir / run["html"]).is_file() and (report_dir / run["notebook"]).is_file()
+    assert record["summary"]["n_articles"] == 5
+
+
+def test_reports_hide_code_and_embed_plotly(report_dir):
+    page = (report_dir / "html" / "01_corpus_overview.html").read_text()
+    assert "plotly-graph-div" in page and "Plotly.newPlot" in page
+    assert re.search(r"/\*\*?\s*\n?\s*\*?\s*plotly\.js v\d", page), "plotly.js itself must be embedded"
+    assert "load_corpus(corpus)" not in page, "code cells must be hidden"
+    assert "class=\"jp-CodeMirrorEditor" not in page
+
+
+def test_reports_fetch_nothing_from_the_network(report_dir):
+    for page in [report_dir / "index.html", *(report_dir / "html").glob("*.html")]:
+        html = page.read_text()
+        external = re.findall(r"""<(?:script|link)[^>]+(?:src|href)=["'](?:https?:)?//[^"']+""", html)
+        assert external == [], (page.name, external[:3])
+
+
+def test_index_lists_every_report_with_status_and_time(report_dir):
+    index = (report_dir / "index.html").read_text()
+    for name in _notebook_names():
+        assert f'href="html/{name}.html"' in index
+    assert index.count('class="badge ok"') >= len(_notebook_names())
+    assert "Corpus overview" in index and "2021-04-16 – 2024-05-16" in index
+
+
+def test_show_code_keeps_code(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    shutil.copy(ROOT / "notebooks" / "01_corpus_overview.ipynb", notebooks)
+    run_report(SEEDS, tmp_path / "out", show_code=True, notebooks_dir=notebooks)
+    page = (tmp_path / "out" / "html" / "01_corpus_overview.html").read_text()
+    assert "load_corpus" in page and 'class="jp-CodeMirrorEditor' in page
+
+
+def _write_notebook(path: Path, *cells) -> None:
+    notebook = new_notebook(cells=list(cells), metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    nbformat.write(notebook, path)
+
+
+def _parameters_cell(source: str = 'corpus: str = "../seeds"  # folder of articles'):
+    cell = new_code_cell(source)
+    cell.metadata["tags"] = ["parameters"]
+    return cell
+
+
+def test_a_failing_notebook_does_not_stop_the_others(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    _write_notebook(notebooks / "01_fine.ipynb", new_markdown_cell("# Fine\n\nWorks."), _parameters_cell(), new_code_cell("print('ok')"))
+    _write_notebook(notebooks / "02_broken.ipynb", new_markdown_cell("# Broken"), _parameters_cell(), new_code_cell("raise RuntimeError('boom: no such table')"))
+    out = tmp_path / "out"
+    status = main(["report", "--corpus", str(SEEDS), "--out", str(out), "--notebooks", str(notebooks), "--jobs", "2"])
+    assert status == 1
+    record = json.loads((out / "run.json").read_text())
+    runs = {run["name"]: run for run in record["notebooks"]}
+    assert runs["01_fine"]["status"] == "ok"
+    assert runs["02_broken"]["status"] == "failed"
+    assert "RuntimeError: boom: no such table" in runs["02_broken"]["error"]
+    index = (out / "index.html").read_text()
+    assert "boom: no such table" in index and 'class="badge failed"' in index
+    assert "boom" in (out / "html" / "02_broken.html").read_text(), "the failed notebook's page shows its error"
+
+
+def test_unknown_parameter_is_refused_before_any_notebook_runs(tmp_path, capsys):
+    status = main(["report", "--corpus", str(SEEDS), "--out", str(tmp_path / "out"), "-p", "top_nn=5"])
+    assert status == 2
+    assert "unknown parameter(s): top_nn" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("make_corpus, message", [
+    (lambda tmp: tmp / "missing", "corpus folder not found"),
+    (lambda tmp: (tmp / "file.txt").write_text("x") and tmp / "file.txt", "must be a folder"),
+])
+def test_bad_corpus_is_a_one_line_error(tmp_path, capsys, make_corpus, message):
+    status = main(["report", "--corpus", str(make_corpus(tmp_path)), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert status == 2 and message in err and len(err.strip().splitlines()) == 1
+
+
+def test_output_inside_the_corpus_is_refused(corpus_copy):
+    with pytest.raises(ReportError, match="inside the corpus"):
+        run_report(corpus_copy, corpus_copy / "reports")
