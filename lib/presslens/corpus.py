@@ -397,6 +397,8 @@ _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _WHITESPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 HEADER_LINES = 6
+#: A first line of at least this many words that ends a sentence is a lead paragraph, not a headline.
+LEAD_PARAGRAPH_WORDS = 20
 #: A paragraph repeated verbatim is dropped when it has at least this many words (short lines such as
 #: headings in a fixtures list legitimately repeat).
 MIN_REPEATED_WORDS = 8
@@ -444,6 +446,8 @@ def build_article(doc_id: str, path: str, raw_text: str, *, date: str = "", sour
     if not lines:
         return None
     title, body = lines[0], lines[1:]
+    if _is_lead_paragraph(title):
+        body.insert(0, title)  # no headline: the first line is the lead paragraph and stays in the text
     removed: list[Removal] = []
     kept: list[str] = []
     seen: set[str] = set()
@@ -495,6 +499,11 @@ def build_article(doc_id: str, path: str, raw_text: str, *, date: str = "", sour
         sentence_spans=split_sentences(text, paragraph_spans),
         removed=removed,
     )
+
+
+def _is_lead_paragraph(line: str) -> bool:
+    """A first line that is a paragraph of prose (long, ending a sentence) rather than a headline."""
+    return count_words(line) >= LEAD_PARAGRAPH_WORDS and line.rstrip("”\"' ").endswith((".", "!", "?"))
 
 
 def _header_metadata(line: str) -> tuple[str, str] | None:
