@@ -56,6 +56,8 @@ _SLAVIC_SURNAME = re.compile(r"(ov|ova|ev|eva|yov|yova|in|ina|sky|ski|skaya|skiy
 _CONNECTORS = {"of", "and", "&", "for", "the", "de", "du", "des", "la", "le", "van", "von", "der", "al", "bin", "+"}
 _SPLITTERS = {"and", "&", "+"}
 _ARTICLES = {"The", "A", "An"}
+#: Words on each side of an undecided name that the NE chunker reads.
+CHUNKER_CONTEXT = 4
 _OPENERS = {"“", '"', "‘", "'", "(", "[", "-", "–", "—", ":", ";"}
 _HYPHENS = {"-", "‐", "‑"}
 _COMPANY_SUFFIXES = {"ltd.", "ltd", "inc.", "inc", "co.", "corp.", "llc", "plc", "limited"}
@@ -189,6 +191,7 @@ class ActorRules:
     organization_keywords: frozenset[str]
     location_keywords: frozenset[str]
     location_prefixes: frozenset[str]
+    location_prepositions: frozenset[str]
     chinese_surnames: frozenset[str]
     given_names: frozenset[str]
     not_actors: frozenset[str]
@@ -287,7 +290,6 @@ class _SentenceReader:
         self.rules = rules
         self.known = self._gazetteer_matches()
         self.quoted = self._quoted_tokens()
-        self.undecided: list[_Span] = []
 
     # ---- token classes
 
@@ -581,9 +583,7 @@ class _SentenceReader:
             return [_Span(first, last, None, kind, "rule")]
         if all(self._is_common(word) for word in surface if word[:1].isalpha()) or first in self.quoted:
             return []
-        span = _Span(first, last, None, "", "chunker")
-        self.undecided.append(span)
-        return [span]
+        return [_Span(first, last, None, "", "chunker")]
 
     def _is_droppable_start(self, first: int, last: int) -> bool:
         """A first word that is not part of the name: a listed non-actor, or a common word opening a sentence."""
@@ -648,22 +648,32 @@ class _SentenceReader:
         )
 
     def decide_with_chunker(self, spans: list[_Span]) -> list[_Span]:
-        """Keep the undecided names that NLTK's chunker labels as entities; type them by shape."""
-        if not self.undecided:
-            return spans
-        entity_spans = _chunker().named_entity_spans(self.keys)
-        covered = {k for first, last in entity_spans for k in range(first, last)}
+        """Keep the undecided names that NLTK's chunker labels as entities; type them by shape and context.
+
+        The chunker reads a few words around each name rather than the whole sentence: it decides from
+        local features, and this keeps it off the hot path.
+        """
         decided = []
         for span in spans:
             if span.method != "chunker" or span.type:
                 decided.append(span)
                 continue
-            if not any(k in covered for k in range(span.first, span.last)):
+            left = max(0, span.first - CHUNKER_CONTEXT)
+            window = self.keys[left:span.last + CHUNKER_CONTEXT]
+            entities = _chunker().named_entity_spans(window)
+            if not any(first <= k - left < last for first, last in entities for k in range(span.first, span.last)):
                 continue
-            words = self.keys[span.first:span.last]
-            looks_personal = 2 <= len(words) <= 3 and not any(self._is_common(w) or _ACRONYM.match(w) for w in words)
-            decided.append(replace(span, type="person" if looks_personal else "organization"))
+            decided.append(replace(span, type=self._shape_type(span)))
         return decided
+
+    def _shape_type(self, span: _Span) -> str:
+        """Person for two or three uncommon words (*Cai Fang*), place after *in*, else organisation."""
+        words = self.keys[span.first:span.last]
+        if 2 <= len(words) <= 3 and not any(self._is_common(w) or _ACRONYM.match(w) for w in words):
+            return "person"
+        if span.first > 0 and self.lower[span.first - 1] in self.rules.location_prepositions:
+            return "location"
+        return "organization"
 
 
 # --------------------------------------------------------------------------------------------
