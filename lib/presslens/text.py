@@ -13,12 +13,13 @@ import functools
 import re
 from importlib import resources as importlib_resources
 
+import nltk
+import numpy as np
 import pandas as pd
 import yaml
 from nltk.corpus import stopwords as nltk_stopwords
-from nltk.stem import WordNetLemmatizer
 
-from presslens.corpus import Article, Corpus
+from presslens.corpus import Corpus
 from presslens.resources import require_nltk_data
 
 #: A number (with decimal or thousands separators), or a word with inner hyphens or apostrophes.
@@ -43,10 +44,23 @@ def news_stopwords() -> frozenset[str]:
     return frozenset(nltk_stopwords.words("english")) | {word.lower() for word in extra}
 
 
+#: WordNet's detachment rules for nouns (suffix, replacement), as in its ``morphy`` function.
+NOUN_SUFFIXES = [("s", ""), ("ses", "s"), ("ves", "f"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y")]
+
+
 @functools.cache
-def _lemmatizer() -> WordNetLemmatizer:
+def wordnet_nouns() -> tuple[frozenset[str], dict[str, list[str]]]:
+    """The noun lemmas of WordNet (``index.noun``) and its irregular plurals (``noun.exc``).
+
+    Read straight from the two files: NLTK's WordNet reader also loads verbs, adjectives and sense
+    maps, which takes seconds that noun lemmatisation does not need.
+    """
     require_nltk_data()
-    return WordNetLemmatizer()
+    with nltk.data.find("corpora/wordnet/index.noun").open() as index:
+        nouns = frozenset(line.split(b" ", 1)[0].decode() for line in index if not line.startswith(b" "))
+    with nltk.data.find("corpora/wordnet/noun.exc").open() as exceptions:
+        irregular = {words[0]: words[1:] for words in (line.decode().split() for line in exceptions) if words}
+    return nouns, irregular
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -59,7 +73,10 @@ def lemmatize(word: str) -> str:
         return f"{head}-{lemmatize(last)}" if last.isalpha() else word
     if len(word) <= 3 or not word.isalpha():
         return word
-    return _lemmatizer().lemmatize(word)
+    nouns, irregular = wordnet_nouns()
+    bases = irregular.get(word) or [word[: len(word) - len(suffix)] + base for suffix, base in NOUN_SUFFIXES if word.endswith(suffix)]
+    known = [form for form in [word, *bases] if form in nouns]
+    return min(known, key=len) if known else word
 
 
 def lemmatize_phrase(phrase: str) -> str:
@@ -71,28 +88,6 @@ def _normalize_token(surface: str) -> str:
     return _POSSESSIVE.sub("", surface).replace("’", "'").replace("‐", "-").replace("‑", "-")
 
 
-def article_tokens(article: Article, *, lemmatize_words: bool = True, stopwords: frozenset[str] | None = None) -> list[tuple]:
-    """Token rows of one article, in the order of :data:`TOKEN_COLUMNS`."""
-    stopwords = news_stopwords() if stopwords is None else stopwords
-    rows = []
-    position = 0
-    text = article.text
-    for number, (paragraph, start, end) in enumerate(article.sentence_spans):
-        for match in TOKEN.finditer(text, start, end):
-            surface = _normalize_token(match.group())
-            if not surface:
-                continue
-            lower = surface.lower()
-            is_number = bool(_NUMBER.match(lower))
-            lemma = lemmatize(lower) if lemmatize_words and not is_number else lower
-            rows.append((
-                article.doc_id, paragraph, number, position, match.start(), match.start() + len(surface),
-                surface, lower, lemma, lower in stopwords or lemma in stopwords, is_number,
-            ))
-            position += 1
-    return rows
-
-
 def tokens_table(
     corpus: Corpus,
     *,
@@ -100,6 +95,9 @@ def tokens_table(
     extra_stopwords: list[str] | tuple[str, ...] = (),
 ) -> pd.DataFrame:
     """Every token of the corpus: ``doc_id, paragraph, sentence, position, start, end, surface, lower, lemma, is_stop, is_number``.
+
+    ``sentence`` numbers the sentences of an article and ``position`` its tokens, both from 0;
+    ``start`` and ``end`` are character offsets into the article's text.
 
     Parameters
     ----------
@@ -109,9 +107,47 @@ def tokens_table(
         More words to flag as stopwords for this analysis (case-insensitive).
     """
     stopwords = news_stopwords() | {word.lower() for word in extra_stopwords}
-    rows = [row for article in corpus for row in article_tokens(article, lemmatize_words=lemmatize_words, stopwords=stopwords)]
-    table = pd.DataFrame(rows, columns=TOKEN_COLUMNS)
-    return table.astype({"doc_id": "category"}) if len(table) else table
+    starts, raw, sentences, paragraphs, lengths = [], [], [], [], []
+    for article in corpus:
+        found = 0
+        for number, (paragraph, start, end) in enumerate(article.sentence_spans):
+            matches = [(match.start(), match.group()) for match in TOKEN.finditer(article.text, start, end)]
+            starts.extend(first for first, _ in matches)
+            raw.extend(surface for _, surface in matches)
+            sentences.append(np.full(len(matches), number))
+            paragraphs.append(np.full(len(matches), paragraph))
+            found += len(matches)
+        lengths.append(found)
+    if not raw:
+        return pd.DataFrame(columns=TOKEN_COLUMNS)
+    # Each distinct spelling is normalised, lemmatised and looked up once, then spread to its tokens.
+    codes, spellings = pd.factorize(np.array(raw, dtype=object))
+    surface = np.array([_normalize_token(word) for word in spellings], dtype=object)
+    lower = np.array([word.lower() for word in surface], dtype=object)
+    is_number = np.array([bool(_NUMBER.match(word)) for word in lower])
+    lemma = np.array(
+        [lemmatize(word) if lemmatize_words and not number else word for word, number in zip(lower, is_number)],
+        dtype=object,
+    )
+    is_stop = np.array([word in stopwords or base in stopwords for word, base in zip(lower, lemma)])
+    doc_ids = pd.Index(corpus.doc_ids)
+    categories = doc_ids.unique()
+    counts = np.array(lengths)
+    offsets = np.repeat(np.cumsum(counts) - counts, counts)
+    start = np.array(starts)
+    return pd.DataFrame({
+        "doc_id": pd.Categorical.from_codes(np.repeat(categories.get_indexer(doc_ids), counts), categories=categories),
+        "paragraph": np.concatenate(paragraphs),
+        "sentence": np.concatenate(sentences),
+        "position": np.arange(len(raw)) - offsets,
+        "start": start,
+        "end": start + np.array([len(word) for word in surface])[codes],
+        "surface": surface[codes],
+        "lower": lower[codes],
+        "lemma": lemma[codes],
+        "is_stop": is_stop[codes],
+        "is_number": is_number[codes],
+    })
 
 
 def content_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
