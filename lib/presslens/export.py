@@ -9,10 +9,12 @@ import pandas as pd
 
 from presslens.atomic import atomic_path
 from presslens.corpus import Corpus, articles_table
+from presslens.themes import themes_table
 
 #: Table name -> function building it from a loaded corpus.
 TABLES: dict[str, Callable[[Corpus], pd.DataFrame]] = {
     "articles": articles_table,
+    "themes": themes_table,
 }
 FORMATS = (".csv", ".parquet", ".jsonl")
 

@@ -1,0 +1,437 @@
+"""Themes per article from an editable lexicon, with the words and sentences behind every score.
+
+A theme lexicon (``data/themes.yaml``) lists, for each theme, single words and multiword phrases.
+Entries are lemmatised at load time with :func:`presslens.text.lemmatize_phrase`, the function that
+lemmatises the text, so the file can list natural forms (*supply chains*, *customs clearance*).
+
+Matching runs on the lemmas of :func:`presslens.text.tokens_table`. A phrase matches consecutive
+tokens of one sentence, small words included (*belt and road*); longer phrases win over the shorter
+ones they contain, and a word that is part of a matched phrase never also counts on its own. Every
+match is a row of the evidence table — article, paragraph, sentence, character offsets, surface text
+and lemma — and every score is a sum over those rows:
+
+    score = 1,000 × (sum of match weights) / (words in the unit)
+
+A single word weighs 1 and a phrase :data:`PHRASE_WEIGHT`, because a phrase is the more specific
+evidence. ``share`` is the theme's part of the unit's total score and ``rank`` orders the themes of a
+unit, 1 being its main theme.
+
+A user lexicon in the same format either extends the built-in one (the default: new ids add themes,
+known ids get more words and phrases) or replaces it (``mode: replace`` at the top of the file).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import yaml
+from IPython.display import HTML
+
+from presslens.corpus import Corpus, count_words
+from presslens.text import lemmatize_phrase, tokens_table
+
+#: How much a phrase match weighs against a single-word match.
+PHRASE_WEIGHT = 2.0
+EVIDENCE_COLUMNS = ["doc_id", "theme", "paragraph", "sentence", "start", "end", "matched", "term", "kind", "weight"]
+_THEME_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+Unit = Literal["article", "paragraph"]
+UNITS: tuple[str, ...] = ("article", "paragraph")
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One theme: its id, label, description, and its entries as lemmas."""
+
+    id: str
+    label: str
+    description: str
+    words: frozenset[str]
+    phrases: frozenset[tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The themes, in the order of the file(s) they were read from."""
+
+    themes: tuple[Theme, ...]
+    source: str
+
+    @property
+    def ids(self) -> list[str]:
+        return [theme.id for theme in self.themes]
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return {theme.id: theme.label for theme in self.themes}
+
+    def __getitem__(self, theme_id: str) -> Theme:
+        for theme in self.themes:
+            if theme.id == theme_id:
+                return theme
+        raise KeyError(f"no theme {theme_id!r} in the lexicon; themes: {', '.join(self.ids)}")
+
+
+# --------------------------------------------------------------------------------------------
+# The lexicon
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The built-in theme lexicon, extended or replaced by the YAML file at ``path``.
+
+    Parameters
+    ----------
+    path
+        A lexicon in the format of ``data/themes.yaml``. By default it extends the built-in lexicon:
+        a theme with a new id is added, a theme with a known id gets its words and phrases added (and
+        its label or description replaced when given). With ``mode: replace`` at the top of the file,
+        its themes are the whole lexicon. ``None`` or ``""``: the built-in lexicon alone.
+
+    Raises
+    ------
+    ValueError
+        When the file does not exist or is not a lexicon: no ``themes`` list, a theme without a valid
+        id, a new theme without words, an entry with no word in it, or one word listed under two themes.
+    """
+    builtin = importlib_resources.files("presslens").joinpath("data/themes.yaml").read_text("utf-8")
+    entries = _read_lexicon_yaml(builtin, "the built-in lexicon")["themes"]
+    source = "built-in"
+    if path:
+        file = Path(path).expanduser()
+        if not file.is_file():
+            raise ValueError(
+                f"lexicon file not found: {file} — pass a YAML file in the format of "
+                "presslens/data/themes.yaml, or an empty value for the built-in lexicon"
+            )
+        user = _read_lexicon_yaml(file.read_text("utf-8"), str(file))
+        if user["mode"] == "replace":
+            entries, source = user["themes"], str(file)
+        else:
+            entries, source = _extend_entries(entries, user["themes"]), f"built-in + {file}"
+    themes = tuple(_build_theme(entry) for entry in entries)
+    _check_each_entry_in_one_theme(themes)
+    return Lexicon(themes=themes, source=source)
+
+
+def _read_lexicon_yaml(text: str, where: str) -> dict:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ValueError(f"{where} is not valid YAML: {error}") from error
+    if not isinstance(data, dict) or not isinstance(data.get("themes"), list) or not data["themes"]:
+        raise ValueError(f"{where} has no 'themes' list: start the file with 'themes:' followed by '- id: ...' entries")
+    mode = data.get("mode", "extend")
+    if mode not in ("extend", "replace"):
+        raise ValueError(f"{where}: mode must be 'extend' (the default) or 'replace', not {mode!r}")
+    for number, entry in enumerate(data["themes"], start=1):
+        theme_id = entry.get("id") if isinstance(entry, dict) else None
+        if not isinstance(theme_id, str) or not _THEME_ID.match(theme_id):
+            raise ValueError(
+                f"theme #{number} in {where} has no valid id ({theme_id!r}): give every theme an 'id' of "
+                "lowercase letters, digits and underscores, starting with a letter"
+            )
+    return {"themes": data["themes"], "mode": mode}
+
+
+def _extend_entries(builtin: list[dict], extra: list[dict]) -> list[dict]:
+    merged = {entry["id"]: dict(entry) for entry in builtin}
+    for entry in extra:
+        known = merged.get(entry["id"])
+        if known is None:
+            merged[entry["id"]] = dict(entry)
+            continue
+        for key in ("label", "description"):
+            if entry.get(key):
+                known[key] = entry[key]
+        for key in ("words", "phrases"):
+            known[key] = list(known.get(key) or []) + list(entry.get(key) or [])
+    return list(merged.values())
+
+
+def _build_theme(entry: dict) -> Theme:
+    words, phrases = set(), set()
+    for raw in list(entry.get("words") or []) + list(entry.get("phrases") or []):
+        lemmas = tuple(lemmatize_phrase(str(raw)).split())
+        if not lemmas:
+            raise ValueError(f"theme {entry['id']!r}: the entry {raw!r} contains no word; remove it")
+        if len(lemmas) == 1:
+            words.add(lemmas[0])
+        else:
+            phrases.add(lemmas)
+    if not words and not phrases:
+        raise ValueError(f"theme {entry['id']!r} has no words or phrases: list at least one under 'words:'")
+    default_label = entry["id"].replace("_", " ").capitalize()
+    return Theme(
+        id=entry["id"],
+        label=str(entry.get("label") or default_label),
+        description=str(entry.get("description") or ""),
+        words=frozenset(words),
+        phrases=frozenset(phrases),
+    )
+
+
+def _check_each_entry_in_one_theme(themes: Iterable[Theme]) -> None:
+    owner: dict[str | tuple[str, ...], str] = {}
+    for theme in themes:
+        for entry in [*theme.words, *theme.phrases]:
+            if owner.setdefault(entry, theme.id) != theme.id:
+                shown = entry if isinstance(entry, str) else " ".join(entry)
+                raise ValueError(
+                    f"'{shown}' is listed under two themes, {owner[entry]!r} and {theme.id!r}: "
+                    "keep it in one, so that one word never counts for two themes"
+                )
+
+
+def lexicon_table(lexicon: Lexicon) -> pd.DataFrame:
+    """One row per theme: ``theme, label, description, n_words, n_phrases, examples``."""
+    rows = [
+        (
+            theme.id, theme.label, theme.description, len(theme.words), len(theme.phrases),
+            ", ".join(sorted(theme.words)[:6] + sorted(" ".join(p) for p in theme.phrases)[:3]),
+        )
+        for theme in lexicon.themes
+    ]
+    return pd.DataFrame(rows, columns=["theme", "label", "description", "n_words", "n_phrases", "examples"])
+
+
+# --------------------------------------------------------------------------------------------
+# Matching: the evidence table
+
+
+def match_themes(corpus: Corpus, lexicon: Lexicon | None = None, *, tokens: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every lexicon match in the corpus, one row each — the provenance of every theme score.
+
+    Columns: ``doc_id, theme, paragraph, sentence, start, end, matched, term, kind, weight``.
+    ``start`` and ``end`` are character offsets into the article's text, ``matched`` the surface text
+    there, ``term`` the lexicon entry as lemmas, ``kind`` ``word`` or ``phrase``.
+
+    Parameters
+    ----------
+    corpus
+        The loaded articles.
+    lexicon
+        Themes to match (default: the built-in lexicon).
+    tokens
+        The corpus's :func:`~presslens.text.tokens_table`, when already computed.
+    """
+    lexicon = lexicon or load_lexicon()
+    tokens = tokens_table(corpus) if tokens is None else tokens
+    if tokens.empty:
+        return pd.DataFrame(columns=EVIDENCE_COLUMNS)
+    lemmas = tokens["lemma"].to_numpy(dtype=object)
+    # Tokens are in reading order; one sentence = one run of equal (article, sentence) keys.
+    sentence_key = tokens["doc_id"].astype("category").cat.codes.to_numpy(np.int64) * 1_000_000 + tokens["sentence"].to_numpy(np.int64)
+    claimed = np.zeros(len(tokens), dtype=bool)
+    starts, lengths, themes_of = [], [], []
+
+    phrase_theme = {phrase: theme.id for theme in lexicon.themes for phrase in theme.phrases}
+    for length in sorted({len(phrase) for phrase in phrase_theme}, reverse=True):
+        of_length = {" ".join(p): t for p, t in phrase_theme.items() if len(p) == length}
+        firsts = {p.split(" ", 1)[0] for p in of_length}
+        candidates = np.flatnonzero(pd.Series(lemmas[: len(lemmas) - length + 1]).isin(firsts).to_numpy())
+        candidates = candidates[sentence_key[candidates] == sentence_key[candidates + length - 1]]
+        if not len(candidates):
+            continue
+        text = lemmas[candidates]
+        for offset in range(1, length):
+            text = text + " " + lemmas[candidates + offset]
+        found = pd.Series(text).map(of_length)
+        for start, theme_id in zip(candidates[found.notna().to_numpy()], found.dropna()):
+            if not claimed[start: start + length].any():  # a longer or earlier phrase already took these words
+                claimed[start: start + length] = True
+                starts.append(start)
+                lengths.append(length)
+                themes_of.append(theme_id)
+
+    word_theme = pd.Series({word: theme.id for theme in lexicon.themes for word in theme.words}, dtype=object)
+    single = pd.Series(lemmas).map(word_theme).to_numpy(dtype=object)
+    words = np.flatnonzero(pd.notna(single) & ~claimed)
+
+    first = np.concatenate([np.asarray(starts, dtype=np.int64), words])
+    last = np.concatenate([np.asarray(starts, dtype=np.int64) + np.asarray(lengths, dtype=np.int64) - 1, words])
+    is_phrase = np.arange(len(first)) < len(starts)
+    term = lemmas[first]
+    for offset in range(1, max(lengths, default=1)):
+        more = is_phrase & (first + offset <= last)
+        term[more] = term[more] + " " + lemmas[first[more] + offset]
+    evidence = pd.DataFrame({
+        "doc_id": tokens["doc_id"].to_numpy()[first],
+        "theme": np.concatenate([np.asarray(themes_of, dtype=object), single[words]]),
+        "paragraph": tokens["paragraph"].to_numpy()[first],
+        "sentence": tokens["sentence"].to_numpy()[first],
+        "start": tokens["start"].to_numpy()[first],
+        "end": tokens["end"].to_numpy()[last],
+        "term": term,
+        "kind": np.where(is_phrase, "phrase", "word"),
+        "weight": np.where(is_phrase, PHRASE_WEIGHT, 1.0),
+    })
+    texts = {article.doc_id: article.text for article in corpus}
+    evidence["matched"] = [texts[d][s:e] for d, s, e in zip(evidence["doc_id"], evidence["start"], evidence["end"])]
+    evidence["doc_id"] = evidence["doc_id"].astype(str)
+    return evidence.sort_values(["doc_id", "start"], ignore_index=True)[EVIDENCE_COLUMNS]
+
+
+# --------------------------------------------------------------------------------------------
+# Scoring
+
+
+def score_themes(
+    corpus: Corpus,
+    evidence: pd.DataFrame,
+    *,
+    unit: Unit = "article",
+    lexicon: Lexicon | None = None,
+) -> pd.DataFrame:
+    """Theme scores per article or per paragraph, from the evidence of :func:`match_themes`.
+
+    One row per unit and matched theme: ``doc_id`` (and ``paragraph``), ``title, theme, label, score,
+    share, rank, n_matches, n_words, matched_terms``. ``score`` is weighted matches per 1,000 words,
+    ``share`` the theme's part of the unit's total score, ``rank`` 1 for the unit's main theme (ties:
+    more matches first, then lexicon order). ``matched_terms`` lists the terms that made the score,
+    most frequent first (``term ×count``). Units without any match have no rows.
+
+    Scores do not depend on the rest of the corpus: an article scores the same alone or among
+    thousands, so scores of different corpora can be compared.
+
+    Raises
+    ------
+    ValueError
+        When ``unit`` is not ``article`` or ``paragraph``.
+    """
+    if unit not in UNITS:
+        raise ValueError(f"unknown unit {unit!r}: use 'article' (one score per article) or 'paragraph'")
+    lexicon = lexicon or load_lexicon()
+    keys = ["doc_id"] if unit == "article" else ["doc_id", "paragraph"]
+    columns = [*keys, "title", "theme", "label", "score", "share", "rank", "n_matches", "n_words", "matched_terms"]
+    if evidence.empty:
+        return pd.DataFrame(columns=columns)
+    terms = (
+        evidence.groupby([*keys, "theme", "term"], sort=False).size().rename("count").reset_index()
+        .sort_values([*keys, "theme", "count", "term"], ascending=[True] * (len(keys) + 1) + [False, True])
+    )
+    terms["item"] = terms["term"] + " ×" + terms["count"].astype(str)
+    scores = (
+        evidence.groupby([*keys, "theme"], sort=False)
+        .agg(weight=("weight", "sum"), n_matches=("weight", "size"))
+        .reset_index()
+        .merge(terms.groupby([*keys, "theme"], sort=False)["item"].agg(", ".join).rename("matched_terms").reset_index())
+        .merge(_unit_sizes(corpus, unit), on=keys)
+    )
+    scores["score"] = 1000 * scores["weight"] / scores["n_words"]
+    scores["share"] = scores["score"] / scores.groupby(keys)["score"].transform("sum")
+    scores["order"] = scores["theme"].map({theme_id: position for position, theme_id in enumerate(lexicon.ids)})
+    scores = scores.sort_values(
+        [*keys, "score", "n_matches", "order"], ascending=[True] * len(keys) + [False, False, True], ignore_index=True
+    )
+    scores["rank"] = scores.groupby(keys).cumcount() + 1
+    scores["label"] = scores["theme"].map(lexicon.labels).fillna(scores["theme"])
+    return scores[columns]
+
+
+def _unit_sizes(corpus: Corpus, unit: Unit) -> pd.DataFrame:
+    """Words per article or per paragraph (the denominators of the scores), with the article's title."""
+    if unit == "article":
+        return pd.DataFrame([(a.doc_id, a.title, a.n_words) for a in corpus], columns=["doc_id", "title", "n_words"])
+    rows = [(a.doc_id, number, a.title, count_words(text)) for a in corpus for number, text in enumerate(a.paragraphs)]
+    return pd.DataFrame(rows, columns=["doc_id", "paragraph", "title", "n_words"])
+
+
+def top_themes(scores: pd.DataFrame, *, top_n: int = 3) -> pd.DataFrame:
+    """The ``top_n`` themes of each unit, one row per unit: ``doc_id`` (``paragraph``), ``title, theme_1, theme_2, …``."""
+    keys = [column for column in ("doc_id", "paragraph", "title") if column in scores.columns]
+    top = scores[scores["rank"] <= top_n]
+    wide = top.pivot_table(index=keys, columns="rank", values="theme", aggfunc="first")
+    wide.columns = [f"theme_{rank}" for rank in wide.columns]
+    return wide.reset_index().fillna("")
+
+
+def themes_table(corpus: Corpus) -> pd.DataFrame:
+    """The export table: theme scores per article with the matched terms.
+
+    Columns: ``doc_id, theme, score, rank, share, n_matches, matched_terms``.
+    """
+    lexicon = load_lexicon()
+    scores = score_themes(corpus, match_themes(corpus, lexicon), lexicon=lexicon)
+    return scores[["doc_id", "theme", "score", "rank", "share", "n_matches", "matched_terms"]]
+
+
+# --------------------------------------------------------------------------------------------
+# Evidence sentences
+
+
+def evidence_sentences(corpus: Corpus, evidence: pd.DataFrame, *, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """Every sentence that matched a theme, with the article's score and rank for that theme.
+
+    One row per (article, theme, sentence), themes in rank order, sentences in reading order:
+    ``doc_id, title, rank, theme, label, score, sentence, n_matches, matched, text, html``. ``html`` is
+    the sentence with the theme's matched words in bold, every piece of article text HTML-escaped.
+    """
+    columns = ["doc_id", "title", "rank", "theme", "label", "score", "sentence", "n_matches", "matched", "text", "html"]
+    if evidence.empty:
+        return pd.DataFrame(columns=columns)
+    scores = score_themes(corpus, evidence, lexicon=lexicon)[["doc_id", "title", "rank", "theme", "label", "score"]]
+    sentences = (
+        evidence.merge(scores, on=["doc_id", "theme"])
+        .groupby(["doc_id", "title", "rank", "theme", "label", "score", "sentence"], sort=True)
+        .agg(n_matches=("term", "size"), matched=("matched", ", ".join), starts=("start", list), ends=("end", list))
+        .reset_index()
+    )
+    articles = {article.doc_id: article for article in corpus}
+    texts, htmls = [], []
+    for doc_id, number, starts, ends in sentences[["doc_id", "sentence", "starts", "ends"]].itertuples(index=False):
+        article = articles[doc_id]
+        _, first, last = article.sentence_spans[number]
+        texts.append(article.text[first:last])
+        htmls.append(highlight_spans(texts[-1], [(start - first, end - first) for start, end in zip(starts, ends)]))
+    return sentences.assign(text=texts, html=htmls)[columns]
+
+
+def highlight_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` as HTML with the character ``spans`` in bold; every piece of text is escaped first."""
+    pieces, position = [], 0
+    for start, end in sorted(spans):
+        if start < position:  # overlapping spans: keep the first
+            continue
+        pieces.append(html.escape(text[position:start]))
+        pieces.append(f"<b>{html.escape(text[start:end])}</b>")
+        position = end
+    pieces.append(html.escape(text[position:]))
+    return "".join(pieces)
+
+
+def show_evidence(sentences: pd.DataFrame, *, top_n: int = 3, max_articles: int = 20) -> HTML:
+    """The evidence of :func:`evidence_sentences` as HTML, article by article.
+
+    Each article lists its themes in rank order with every sentence that matched, matched words in
+    bold; the ``top_n`` themes are open, the others folded. At most ``max_articles`` articles are shown.
+    """
+    if sentences.empty:
+        return HTML("<p><em>No theme word matched any article.</em></p>")
+    doc_ids = list(dict.fromkeys(sentences["doc_id"]))
+    parts = []
+    for doc_id in doc_ids[:max_articles]:
+        article = sentences[sentences["doc_id"] == doc_id]
+        title = article["title"].iloc[0]
+        parts.append(f"<h4 style='margin:1.4em 0 0.3em'>{html.escape(doc_id)} — {html.escape(title)}</h4>")
+        for (rank, label, score), theme in article.groupby(["rank", "label", "score"], sort=True):
+            items = "".join(f"<li style='margin:0.2em 0'>{text}</li>" for text in theme["html"])
+            summary = (
+                f"<strong>{rank}. {html.escape(label)}</strong> <span style='color:#52606d'>— {score:.1f} per 1,000 "
+                f"words, {theme['n_matches'].sum()} match(es) in {len(theme)} sentence(s)</span>"
+            )
+            parts.append(
+                f"<details{' open' if rank <= top_n else ''} style='margin:0.2em 0'><summary>{summary}</summary>"
+                f"<ul style='margin:0.2em 0 0.6em 1.2em'>{items}</ul></details>"
+            )
+    if len(doc_ids) > max_articles:
+        parts.append(f"<p><em>First {max_articles} of {len(doc_ids):,} articles; "
+                     "<code>presslens export themes</code> writes the scores of all.</em></p>")
+    return HTML("<div class='presslens-evidence'>" + "".join(parts) + "</div>")
