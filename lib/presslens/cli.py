@@ -10,7 +10,7 @@ import yaml
 
 from presslens import __version__
 from presslens.corpus import CorpusNotFound, TableColumns, load_corpus
-from presslens.export import TABLES, write_table
+from presslens.export import TABLES, export_table
 from presslens.report import DEFAULT_NOTEBOOKS, ReportError, run_report
 from presslens.resources import MissingNLTKData, ensure_nltk_data, require_nltk_data
 
@@ -52,10 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--notebooks", default=str(DEFAULT_NOTEBOOKS), help=argparse.SUPPRESS)
     report.set_defaults(handler=_report)
 
-    export = commands.add_parser("export", help="write an analysis table to .csv, .parquet or .jsonl")
+    export = commands.add_parser(
+        "export", help="write an analysis table to .csv, .parquet or .jsonl (cooccurrence also .gexf, .graphml)"
+    )
     export.add_argument("table", choices=sorted(TABLES), help="which table")
     export.add_argument("--corpus", required=True, help="folder of articles")
     export.add_argument("--out", required=True, help="output file; its extension sets the format")
+    export.add_argument("--window", choices=["sentence", "paragraph", "article"], help="co-occurrence window (cooccurrence; default: sentence)")
+    export.add_argument("--gazetteer", help="YAML file of extra actors (mentions, actors, cooccurrence)")
     for column in ("text", "title", "date", "source", "id"):
         export.add_argument(f"--{column}-column", default=column, help=f"column of table files holding the {column} (default: {column})")
     export.set_defaults(handler=_export)
@@ -91,9 +95,8 @@ def _export(args: argparse.Namespace) -> int:
     columns = TableColumns(text=args.text_column, title=args.title_column, date=args.date_column,
                            source=args.source_column, id=args.id_column)
     corpus = load_corpus(args.corpus, columns=columns)
-    table = TABLES[args.table](corpus)
-    write_table(table, out)
-    print(f"{len(table):,} rows -> {args.out}")
+    rows = export_table(args.table, corpus, out, window=args.window, gazetteer=args.gazetteer)
+    print(f"{rows:,} rows -> {args.out}")
     if corpus.skipped:
         print(f"{len(corpus.skipped)} file(s) skipped:", file=sys.stderr)
         for item in corpus.skipped:

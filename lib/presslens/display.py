@@ -18,7 +18,9 @@ def show_table(table: pd.DataFrame, *, empty: str = "Nothing to show.", max_rows
         return Markdown(f"*{empty}*")
     shown = table.head(max_rows)
     caption = f"first {max_rows:,} of {len(table):,} rows" if len(table) > max_rows else None
+    text_columns = [c for c in shown.columns if not pd.api.types.is_numeric_dtype(shown[c])]
     styler = shown.style.hide(axis="index").format(escape="html", precision=3, thousands=",")
+    styler = styler.set_properties(subset=text_columns, **{"text-align": "left"})
     if caption:
         styler = styler.set_caption(caption)
     return styler

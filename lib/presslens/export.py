@@ -2,18 +2,40 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from pathlib import Path
 
+import networkx as nx
 import pandas as pd
 
+from presslens.actors import actors_table, corpus_actors, mentions_table
 from presslens.atomic import atomic_path
+from presslens.cooccurrence import Window, cooccurrence_evidence, cooccurrence_table
 from presslens.corpus import Corpus, articles_table
+from presslens.network import NETWORK_FORMATS, build_network, write_network
 from presslens.themes import themes_table
 
+
+def cooccurrence_of_corpus(corpus: Corpus, *, window: Window = "sentence", gazetteer: str | None = None) -> pd.DataFrame:
+    """The co-occurrence table of a corpus, from its mentions, in one call."""
+    return cooccurrence_table(mentions_table(corpus, gazetteer=gazetteer), corpus=corpus, window=window)
+
+
+def network_of_corpus(corpus: Corpus, *, window: Window = "sentence", gazetteer: str | None = None) -> nx.Graph:
+    """The actor network of a corpus (edge weight = co-occurrence count, evidence on every edge)."""
+    mentions = mentions_table(corpus, gazetteer=gazetteer)
+    pairs = cooccurrence_table(mentions, corpus=corpus, window=window)
+    evidence = cooccurrence_evidence(mentions, corpus=corpus, window=window, pairs=pairs)
+    return build_network(pairs, corpus_actors(mentions), evidence=evidence)
+
+
 #: Table name -> function building it from a loaded corpus.
-TABLES: dict[str, Callable[[Corpus], pd.DataFrame]] = {
+TABLES: dict[str, Callable[..., pd.DataFrame]] = {
     "articles": articles_table,
+    "mentions": mentions_table,
+    "actors": actors_table,
+    "cooccurrence": cooccurrence_of_corpus,
     "themes": themes_table,
 }
 FORMATS = (".csv", ".parquet", ".jsonl")
@@ -39,3 +61,25 @@ def write_table(table: pd.DataFrame, path: str | Path) -> Path:
         else:
             table.to_json(temporary, orient="records", lines=True, force_ascii=False)
     return path
+
+
+def export_table(name: str, corpus: Corpus, path: str | Path, **options) -> int:
+    """Build table ``name`` (one of :data:`TABLES`) and write it to ``path``; return the number of rows.
+
+    ``options`` (``window``, ``gazetteer``) go to the tables that take them. A co-occurrence table
+    written to ``.gexf`` or ``.graphml`` becomes a network file for Gephi.
+    """
+    if name not in TABLES:
+        raise ValueError(f"unknown table {name!r}: choose one of {', '.join(TABLES)}")
+    builder = TABLES[name]
+    accepted = inspect.signature(builder).parameters
+    given = {key: value for key, value in options.items() if key in accepted and value is not None}
+    if Path(path).suffix.lower() in NETWORK_FORMATS:
+        if name != "cooccurrence":
+            raise ValueError(f"only the cooccurrence table can be written as a network ({', '.join(NETWORK_FORMATS)})")
+        graph = network_of_corpus(corpus, **given)
+        write_network(graph, path)
+        return graph.number_of_edges()
+    table = builder(corpus, **given)
+    write_table(table, path)
+    return len(table)

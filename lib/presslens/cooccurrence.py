@@ -1,0 +1,192 @@
+"""Who is mentioned with whom: actor co-occurrence within a window, with association and evidence.
+
+Two actors co-occur when both are mentioned in the same window — a sentence, a paragraph or a whole
+article. Raw counts favour the most frequent actors (China and Russia co-occur everywhere in a corpus
+about them), so each pair also gets association measures that compare the count with what chance
+predicts from how often each actor appears:
+
+- **NPMI** (normalised pointwise mutual information), from −1 (never together) through 0 (independent)
+  to 1 (only ever together);
+- **Jaccard**: windows with both / windows with either;
+- **log-likelihood G²** of the 2 × 2 table of windows with and without each actor: large when the
+  association is unlikely to be chance.
+
+Every pair can be traced to the windows that make it (:func:`cooccurrence_evidence`).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from presslens.corpus import Corpus
+
+Window = Literal["sentence", "paragraph", "article"]
+Measure = Literal["count", "npmi", "jaccard", "log_likelihood"]
+WINDOWS: tuple[str, ...] = ("sentence", "paragraph", "article")
+MEASURES: tuple[str, ...] = ("count", "npmi", "jaccard", "log_likelihood")
+COOCCURRENCE_COLUMNS = [
+    "actor_a", "type_a", "actor_b", "type_b", "window", "count", "n_docs", "count_a", "count_b",
+    "npmi", "jaccard", "log_likelihood",
+]
+_WINDOW_KEYS = {"sentence": ["doc_id", "sentence"], "paragraph": ["doc_id", "paragraph"], "article": ["doc_id"]}
+
+
+def check_window(window: str) -> None:
+    """Raise ``ValueError`` unless ``window`` is one of :data:`WINDOWS`."""
+    if window not in WINDOWS:
+        raise ValueError(f"unknown window {window!r}: choose one of {', '.join(WINDOWS)}")
+
+
+def check_measure(measure: str) -> None:
+    """Raise ``ValueError`` unless ``measure`` is one of :data:`MEASURES`."""
+    if measure not in MEASURES:
+        raise ValueError(f"unknown measure {measure!r}: choose one of {', '.join(MEASURES)}")
+
+
+def count_windows(corpus: Corpus, window: Window) -> int:
+    """How many windows of this kind the corpus has (with or without actors)."""
+    check_window(window)
+    if window == "sentence":
+        return sum(len(article.sentence_spans) for article in corpus)
+    if window == "paragraph":
+        return sum(len(article.paragraph_spans) for article in corpus)
+    return len(corpus)
+
+
+def cooccurrence_table(
+    mentions: pd.DataFrame,
+    *,
+    corpus: Corpus,
+    window: Window = "sentence",
+    min_count: int = 1,
+    actor_types: list[str] | tuple[str, ...] | None = None,
+) -> pd.DataFrame:
+    """Actor pairs mentioned in the same window, with counts and association measures.
+
+    Parameters
+    ----------
+    mentions
+        The mentions table (:func:`presslens.actors.mentions_table`).
+    corpus
+        The corpus the mentions come from (it says how many windows there are).
+    window
+        ``sentence``, ``paragraph`` or ``article``.
+    min_count
+        Keep pairs that co-occur in at least this many windows.
+    actor_types
+        Keep only actors of these types.
+
+    Returns
+    -------
+    DataFrame
+        ``actor_a, type_a, actor_b, type_b, window, count, n_docs, count_a, count_b, npmi, jaccard,
+        log_likelihood``; ``actor_a`` sorts before ``actor_b``; strongest count first.
+    """
+    check_window(window)
+    if min_count < 1:
+        raise ValueError("min_count must be 1 or more")
+    if actor_types is not None:
+        mentions = mentions[mentions["type"].isin(actor_types)]
+    if mentions.empty:
+        return pd.DataFrame(columns=COOCCURRENCE_COLUMNS)
+    keys = _WINDOW_KEYS[window]
+    present = mentions[[*keys, "actor", "type"]].drop_duplicates(subset=[*keys, "actor"])
+    per_actor = present.groupby("actor").size()
+    pairs = present.merge(present, on=keys, suffixes=("_a", "_b"))
+    pairs = pairs[pairs["actor_a"] < pairs["actor_b"]]
+    if pairs.empty:
+        return pd.DataFrame(columns=COOCCURRENCE_COLUMNS)
+    table = (
+        pairs.groupby(["actor_a", "type_a", "actor_b", "type_b"], observed=True)
+        .agg(count=("doc_id", "size"), n_docs=("doc_id", "nunique"))
+        .reset_index()
+    )
+    table = table[table["count"] >= min_count].copy()
+    table.insert(4, "window", window)
+    table["count_a"] = table["actor_a"].map(per_actor).to_numpy()
+    table["count_b"] = table["actor_b"].map(per_actor).to_numpy()
+    n_windows = max(count_windows(corpus, window), len(present[keys].drop_duplicates()))
+    table["npmi"] = _npmi(table["count"], table["count_a"], table["count_b"], n_windows)
+    table["jaccard"] = table["count"] / (table["count_a"] + table["count_b"] - table["count"])
+    table["log_likelihood"] = _log_likelihood(table["count"], table["count_a"], table["count_b"], n_windows)
+    table = table.sort_values(["count", "log_likelihood", "actor_a", "actor_b"], ascending=[False, False, True, True])
+    return table.reset_index(drop=True)[COOCCURRENCE_COLUMNS]
+
+
+def _npmi(both, a, b, n) -> np.ndarray:
+    p_ab = both.to_numpy(float) / n
+    p_a, p_b = a.to_numpy(float) / n, b.to_numpy(float) / n
+    with np.errstate(divide="ignore", invalid="ignore"):
+        npmi = np.log(p_ab / (p_a * p_b)) / -np.log(p_ab)
+    return np.where(p_ab >= 1.0, 1.0, npmi)  # a pair in every window: perfectly associated
+
+
+def _log_likelihood(both, a, b, n) -> np.ndarray:
+    """Dunning's G² for the 2 × 2 table of windows with/without each actor."""
+    k11 = both.to_numpy(float)
+    k12 = a.to_numpy(float) - k11
+    k21 = b.to_numpy(float) - k11
+    k22 = n - k11 - k12 - k21
+    observed = np.stack([k11, k12, k21, k22])
+    rows = np.stack([k11 + k12, k11 + k12, k21 + k22, k21 + k22])
+    cols = np.stack([k11 + k21, k12 + k22, k11 + k21, k12 + k22])
+    expected = rows * cols / n
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
+    return 2 * terms.sum(axis=0)
+
+
+def cooccurrence_evidence(
+    mentions: pd.DataFrame,
+    *,
+    corpus: Corpus,
+    window: Window = "sentence",
+    pairs: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The windows behind every co-occurring pair: ``actor_a, actor_b, doc_id, paragraph, sentence, text``.
+
+    For a ``sentence`` window the text is the sentence; for ``paragraph`` the paragraph; for
+    ``article`` the first sentence that names each actor of the pair, joined by " … ".
+    Pass ``pairs`` (a co-occurrence table) to keep only its pairs.
+    """
+    check_window(window)
+    keys = _WINDOW_KEYS[window]
+    columns = list(dict.fromkeys([*keys, "actor", "paragraph", "sentence"]))
+    present = mentions[columns].drop_duplicates(subset=[*keys, "actor"])
+    merged = present.merge(present, on=keys, suffixes=("_a", "_b"))
+    merged = merged[merged["actor_a"] < merged["actor_b"]]
+    if pairs is not None:
+        wanted = pairs[["actor_a", "actor_b"]].drop_duplicates()
+        merged = merged.merge(wanted, on=["actor_a", "actor_b"])
+    articles = {article.doc_id: article for article in corpus}
+    rows = []
+    for row in merged.itertuples(index=False):
+        article = articles[row.doc_id]
+        if window == "sentence":
+            _, start, end = article.sentence_spans[row.sentence]
+            text, paragraph, sentence = article.text[start:end], row.paragraph_a, row.sentence
+        elif window == "paragraph":
+            start, end = article.paragraph_spans[row.paragraph]
+            text, paragraph, sentence = article.text[start:end], row.paragraph, row.sentence_a
+        else:
+            first = article.sentences[row.sentence_a]
+            second = article.sentences[row.sentence_b]
+            text = first if row.sentence_a == row.sentence_b else f"{first} … {second}"
+            paragraph, sentence = row.paragraph_a, row.sentence_a
+        rows.append((row.actor_a, row.actor_b, row.doc_id, paragraph, sentence, text))
+    evidence = pd.DataFrame(rows, columns=["actor_a", "actor_b", "doc_id", "paragraph", "sentence", "text"])
+    return evidence.sort_values(["actor_a", "actor_b", "doc_id", "sentence"], ignore_index=True)
+
+
+def cooccurrence_matrix(table: pd.DataFrame, *, measure: Measure = "count", actors: list[str] | None = None) -> pd.DataFrame:
+    """A symmetric actor × actor matrix of ``measure`` (quanteda's ``fcm``); absent pairs are 0."""
+    check_measure(measure)
+    names = actors if actors is not None else sorted(set(table["actor_a"]) | set(table["actor_b"]))
+    matrix = pd.DataFrame(0.0, index=names, columns=names)
+    chosen = table[table["actor_a"].isin(names) & table["actor_b"].isin(names)]
+    for a, b, value in chosen[["actor_a", "actor_b", measure]].itertuples(index=False):
+        matrix.at[a, b] = matrix.at[b, a] = value
+    return matrix
