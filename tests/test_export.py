@@ -32,3 +32,26 @@ def test_export_never_writes_into_the_corpus(corpus_copy, capsys):
     assert main(["export", "articles", "--corpus", str(corpus_copy), "--out", str(corpus_copy / "a.csv")]) == 2
     assert not (corpus_copy / "a.csv").exists()
     assert "inside the corpus" in capsys.readouterr().err
+
+
+def test_export_actor_tables(tmp_path):
+    for table in ("mentions", "actors", "cooccurrence"):
+        out = tmp_path / f"{table}.csv"
+        assert main(["export", table, "--corpus", str(SEEDS), "--out", str(out)]) == 0
+    actors = pd.read_csv(tmp_path / "actors.csv")
+    assert list(actors.columns[:4]) == ["doc_id", "actor", "type", "mentions"]
+    assert set(actors.type) == {"person", "organization", "location"}
+    mentions = pd.read_csv(tmp_path / "mentions.csv")
+    assert {"doc_id", "paragraph", "sentence", "start", "end", "surface", "actor", "type"} <= set(mentions.columns)
+    assert mentions.groupby(["doc_id", "actor"]).size().sum() == actors.mentions.sum()
+    pairs = pd.read_csv(tmp_path / "cooccurrence.csv")
+    assert {"actor_a", "actor_b", "window", "count", "n_docs", "npmi", "jaccard", "log_likelihood"} <= set(pairs.columns)
+
+
+def test_export_cooccurrence_as_a_network(tmp_path):
+    import networkx as nx
+
+    out = tmp_path / "net.gexf"
+    assert main(["export", "cooccurrence", "--corpus", str(SEEDS), "--out", str(out), "--window", "paragraph"]) == 0
+    graph = nx.read_gexf(out)
+    assert graph.has_edge("China", "Russia") and graph.edges["China", "Russia"]["evidence"]

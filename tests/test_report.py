@@ -111,3 +111,11 @@ def test_bad_corpus_is_a_one_line_error(tmp_path, capsys, make_corpus, message):
 def test_output_inside_the_corpus_is_refused(corpus_copy):
     with pytest.raises(ReportError, match="inside the corpus"):
         run_report(corpus_copy, corpus_copy / "reports")
+
+
+def test_actor_report_shows_network_heatmap_and_evidence(report_dir):
+    page = (report_dir / "html" / "03_actor_cooccurrence.html").read_text()
+    assert page.count('class="plotly-graph-div') >= 4
+    for heading in ("Actor network", "Communities of the actor network", "clustered", "Most mentioned actors"):
+        assert heading in page, heading
+    assert "Huo Fupeng" in page and "Vladimir Norov" in page

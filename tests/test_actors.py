@@ -1,0 +1,136 @@
+"""Actors: the sample corpus scored against hand-made gold, typing rules on unseen text, aliases, offsets."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SHARED
+from presslens.actors import actors_table, corpus_actors, find_mentions, mentions_table, read_gazetteer_file
+from presslens.corpus import build_article, load_corpus
+
+SCORER = SHARED / "eval" / "score_actors.py"
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(seed_corpus):
+    return mentions_table(seed_corpus)
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="the gold actors live in ../shared/eval")
+def test_sample_corpus_scores_at_least_095_f1(seed_mentions, tmp_path):
+    path = tmp_path / "actors.csv"
+    actors_table(mentions=seed_mentions).to_csv(path, index=False)
+    report = subprocess.run([sys.executable, str(SCORER), str(path), "-v"], capture_output=True, text=True, check=True).stdout
+    f1 = float(re.search(r"F1=([\d.]+)", report).group(1))
+    assert f1 >= 0.95, report
+    assert "typed" not in report, "every person is typed person"
+    assert "not merged" not in report, "aliases are merged"
+
+
+def test_mentions_point_at_their_text(seed_corpus, seed_mentions):
+    articles = {a.doc_id: a for a in seed_corpus}
+    for row in seed_mentions.itertuples():
+        article = articles[row.doc_id]
+        assert article.text[row.start:row.end] == row.surface
+        _, sentence_start, sentence_end = article.sentence_spans[row.sentence]
+        assert sentence_start <= row.start < row.end <= sentence_end
+        assert article.sentence_spans[row.sentence][0] == row.paragraph
+
+
+def _actor_of(mentions, doc_id, surface):
+    rows = mentions[(mentions.doc_id == doc_id) & (mentions.surface == surface)]
+    assert len(rows), f"{surface!r} not found in {doc_id}"
+    return set(rows.actor)
+
+
+def test_family_names_join_full_names(seed_mentions):
+    assert _actor_of(seed_mentions, "003_f6417c26bc500f79", "Huo") == {"Huo Fupeng"}
+    assert _actor_of(seed_mentions, "003_f6417c26bc500f79", "Norov") == {"Vladimir Norov"}
+    assert _actor_of(seed_mentions, "003_f6417c26bc500f79", "Du") == {"Du Zhenli"}
+    assert _actor_of(seed_mentions, "004_307deee32fd8fd70", "Bazhov") == {"Evgeny Bazhov"}
+    assert _actor_of(seed_mentions, "002_e59db8fb69f41bb6", "Xi") == {"Xi Jinping"}
+
+
+def test_brackets_join_names_and_acronyms(seed_mentions):
+    assert _actor_of(seed_mentions, "000_be66cc4f6408135f", "EACIP") == {"Euro-Asian Centre of Innovative Productions"}
+    assert _actor_of(seed_mentions, "000_be66cc4f6408135f", "Huateng") == {"China Volant Industry Co., Ltd."}
+    assert _actor_of(seed_mentions, "002_e59db8fb69f41bb6", "XCMG") == _actor_of(
+        seed_mentions, "002_e59db8fb69f41bb6", "Xuzhou Construction Machine Group"
+    )
+
+
+def test_possessives_and_adjectives_are_normalised(seed_mentions):
+    assert _actor_of(seed_mentions, "002_e59db8fb69f41bb6", "Russia") == {"Russia"}
+    assert _actor_of(seed_mentions, "002_e59db8fb69f41bb6", "Chinese") == {"China"}
+    surfaces = set(seed_mentions.surface)
+    assert not any(s.endswith(("'s", "’s")) for s in surfaces)
+
+
+def test_one_type_and_one_name_per_actor_across_the_corpus(seed_mentions):
+    cast = corpus_actors(seed_mentions)
+    assert not cast.actor.duplicated().any()
+
+
+def _mentions_of(text: str):
+    article = build_article("unseen", "unseen.txt", text)
+    return {(m.actor, m.type) for m in find_mentions(article)}
+
+
+def test_typing_rules_on_names_no_list_knows():
+    found = _mentions_of(
+        "Border trade\n\n"
+        "Former Governor of Amur Oblast Ivan Petrokhin met Wang Jiaming, chairman of Heihe Northern Logistics Group, "
+        "in Blagoveshchensk on Monday. Petrokhin said the new Heihe Bridge Freight Terminal would open in May. "
+        "Russian carrier Amurtrans will run the trucks, Wang added."
+    )
+    assert ("Ivan Petrokhin", "person") in found
+    assert ("Wang Jiaming", "person") in found
+    assert ("Heihe Northern Logistics Group", "organization") in found
+    assert ("Amurtrans", "organization") in found
+    assert ("Amur Oblast", "location") in found or ("Amur Region", "location") in found
+    names = {name for name, _ in found}
+    assert "Petrokhin" not in names and "Wang" not in names, "family names join the full names"
+    assert "Monday" not in names and "May" not in names
+
+
+def test_datelines_credits_and_sentence_initial_words_are_not_actors():
+    found = _mentions_of(
+        "Trade up\n\nMOSCOW, Nov. 18 (Xinhua) -- Cranes made in Jiangsu (Xinhua/Li Tao) arrived in Moscow. "
+        "Experts expect more. Soybeans from the Far East sell well."
+    )
+    names = {name for name, _ in found}
+    assert names == {"Jiangsu", "Moscow", "Far East"}
+
+
+def test_quoted_slogans_are_not_actors():
+    found = _mentions_of("Forum\n\nThe theme was “Financial Activation, Technological Progress and Building Cultural Ties” in Shanghai.")
+    assert {name for name, _ in found} == {"Shanghai"}
+
+
+def test_a_user_gazetteer_adds_and_overrides(tmp_path, seed_corpus):
+    user = tmp_path / "mine.yaml"
+    user.write_text("actors:\n  - name: Volant Group\n    type: organization\n    aliases: [Huateng]\n", encoding="utf-8")
+    mentions = mentions_table(seed_corpus, gazetteer=str(user))
+    assert "Volant Group" in set(mentions.actor)
+    with pytest.raises(ValueError, match="gazetteer file not found"):
+        read_gazetteer_file(tmp_path / "missing.yaml")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors:\n  - name: X\n    type: thing\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="type"):
+        read_gazetteer_file(bad)
+
+
+def test_actor_types_filter(seed_corpus):
+    people = mentions_table(seed_corpus, actor_types=["person"])
+    assert set(people.type) == {"person"} and len(people) > 20
+    with pytest.raises(ValueError, match="unknown actor type"):
+        mentions_table(seed_corpus, actor_types=["people"])
+
+
+def test_empty_corpus_gives_empty_tables(tmp_path):
+    corpus = load_corpus(tmp_path)
+    assert mentions_table(corpus).empty and actors_table(corpus).empty
