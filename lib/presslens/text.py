@@ -79,9 +79,14 @@ def lemmatize(word: str) -> str:
     return min(known, key=len) if known else word
 
 
+def lowercase_phrase(phrase: str) -> str:
+    """The words of a phrase in the ``lower`` form of :func:`tokens_table` (*Russia's Far East* → *russia far east*)."""
+    return " ".join(_normalize_token(word).lower() for word in TOKEN.findall(phrase))
+
+
 def lemmatize_phrase(phrase: str) -> str:
     """Lemmatise every word of a phrase the way tokens are lemmatised (*supply chains* → *supply chain*)."""
-    return " ".join(lemmatize(_normalize_token(word).lower()) for word in TOKEN.findall(phrase))
+    return " ".join(lemmatize(word) for word in lowercase_phrase(phrase).split())
 
 
 def _normalize_token(surface: str) -> str:
@@ -150,7 +155,11 @@ def tokens_table(
     })
 
 
+def content_mask(tokens: pd.DataFrame) -> pd.Series:
+    """True for the tokens worth counting: no stopwords, no numbers, no single letters."""
+    return ~tokens["is_stop"] & ~tokens["is_number"] & (tokens["lower"].str.len() > 1)
+
+
 def content_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
     """The tokens worth counting: no stopwords, no numbers, no single letters."""
-    keep = ~tokens.is_stop & ~tokens.is_number & (tokens.lower.str.len() > 1)
-    return tokens[keep]
+    return tokens[content_mask(tokens)]

@@ -1,0 +1,336 @@
+"""Term frequency: what the articles are about, in their own words.
+
+Every table here is computed from *terms*: the :func:`~presslens.text.tokens_table` with phrases
+merged by :func:`~presslens.phrases.merge_phrases`. A term is the lemma of a content word
+(*investments* → ``investment``) or a phrase (``belt and road``); stopwords, numbers and single
+letters stay in the table (they are words of the text, counted in ``per_1000`` rates) but are never
+counted as terms.
+
+- :func:`frequency_table`, :func:`top_terms_table`, :func:`count_terms` — counts, documents, rates.
+- :func:`tfidf_table` — terms that distinguish each article (quanteda's ``dfm_tfidf`` weighting:
+  count × log10(articles / articles with the term)).
+- :func:`keyness_table` — terms over- or under-used in a target against the rest: log-likelihood
+  G² (Dunning 1993, as in Rayson's Wmatrix), its p-value, and Hardie's log ratio as effect size.
+- :func:`kwic`, :func:`dispersion_table`, :func:`trend_table` — follow terms or phrases through the
+  text: in context, along each article, over time. They match words, not merged terms, so any
+  phrase can be followed whether or not it was merged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from scipy.special import xlogy
+from scipy.stats import chi2
+
+from presslens.corpus import Corpus
+from presslens.phrases import find_phrases, locate_phrases, merge_phrases
+from presslens.text import content_mask, lemmatize_phrase, lowercase_phrase, tokens_table
+
+#: Added to both counts of the log ratio, so that a term absent from one side has a finite ratio.
+LOG_RATIO_SMOOTHING = 0.5
+PERIODS = {"month": "M", "quarter": "Q", "year": "Y"}
+
+
+def terms_table(
+    corpus: Corpus,
+    *,
+    lemmatize: bool = True,
+    extra_stopwords: Sequence[str] = (),
+    ngram_max: int = 3,
+    min_count: int = 3,
+) -> pd.DataFrame:
+    """Term counts per article, from the text: ``doc_id, term, count, per_1000, tfidf``.
+
+    The whole pipeline in one call (tokens, phrases found and merged, counts): the table of
+    ``presslens export terms``. Options as in :func:`~presslens.text.tokens_table` and
+    :func:`~presslens.phrases.find_phrases`.
+    """
+    tokens = tokens_table(corpus, lemmatize_words=lemmatize, extra_stopwords=extra_stopwords)
+    phrases = find_phrases(tokens, ngram_max=ngram_max, min_count=min_count)
+    return count_terms(merge_phrases(tokens, phrases))
+
+
+def _counted(terms: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``terms`` that are counted, with the term in a ``term`` column."""
+    return terms.loc[content_mask(terms), ["doc_id", "lemma", "surface"]].rename(columns={"lemma": "term"})
+
+
+def _words(terms: pd.DataFrame) -> pd.Series:
+    """Words per article (stopwords and numbers included), indexed by ``doc_id``."""
+    return terms.groupby("doc_id", observed=True, sort=False)["n_words"].sum()
+
+
+def count_terms(terms: pd.DataFrame) -> pd.DataFrame:
+    """How often each term occurs in each article: ``doc_id, term, count, per_1000, tfidf``.
+
+    ``per_1000`` is per 1,000 words of the article; ``tfidf`` is count × log10(articles / articles
+    with the term), 0 for a term found in every article.
+    """
+    counted = _counted(terms)
+    table = counted.groupby(["doc_id", "term"], observed=True, sort=False).size().rename("count").reset_index()
+    words = _words(terms)
+    documents = table.groupby("term")["doc_id"].transform("size")
+    table["per_1000"] = 1000 * table["count"] / words.reindex(table["doc_id"]).to_numpy()
+    table["tfidf"] = table["count"] * np.log10(len(words) / documents)
+    return table.sort_values(["doc_id", "count", "term"], ascending=[True, False, True], ignore_index=True)
+
+
+def frequency_table(terms: pd.DataFrame) -> pd.DataFrame:
+    """Corpus frequency of every term, most frequent first: ``term, form, count, documents, per_1000``.
+
+    ``form`` is the term as most often written (*Belt and Road*, *Russia*), for display;
+    ``documents`` the number of articles that use it; ``per_1000`` per 1,000 words of the corpus.
+    """
+    counted = _counted(terms)
+    grouped = counted.groupby("term")
+    table = pd.DataFrame({"count": grouped.size(), "documents": grouped["doc_id"].nunique()})
+    table["per_1000"] = 1000 * table["count"] / terms["n_words"].sum()
+    table["form"] = written_forms(counted)
+    table = table.rename_axis("term").reset_index()[["term", "form", "count", "documents", "per_1000"]]
+    return table.sort_values(["count", "term"], ascending=[False, True], ignore_index=True)
+
+
+def written_forms(counted: pd.DataFrame) -> pd.Series:
+    """The most frequent written form (``surface``) of each ``term``."""
+    forms = counted.groupby(["term", "surface"]).size().sort_values(ascending=False, kind="stable")
+    return forms.reset_index().drop_duplicates("term").set_index("term")["surface"]
+
+
+def top_terms_table(terms: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
+    """The ``n`` most frequent terms of each article: ``doc_id, rank, term, count, per_1000``."""
+    table = count_terms(terms)
+    table["rank"] = table.groupby("doc_id", observed=True, sort=False).cumcount() + 1
+    return table[table["rank"] <= n][["doc_id", "rank", "term", "count", "per_1000"]].reset_index(drop=True)
+
+
+def tfidf_table(terms: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
+    """The ``n`` most distinctive terms of each article by TF-IDF: ``doc_id, rank, term, count, tfidf``.
+
+    Only terms absent from at least one other article have a TF-IDF above 0; a corpus of one
+    article gives an empty table.
+    """
+    table = count_terms(terms)
+    table = table[table["tfidf"] > 0].sort_values(["doc_id", "tfidf", "term"], ascending=[True, False, True])
+    table["rank"] = table.groupby("doc_id", observed=True, sort=False).cumcount() + 1
+    return table[table["rank"] <= n][["doc_id", "rank", "term", "count", "tfidf"]].reset_index(drop=True)
+
+
+def keyness_table(
+    terms: pd.DataFrame,
+    target: str,
+    *,
+    by: str = "doc_id",
+    articles: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Terms over-used (and under-used) in a target against the rest of the corpus.
+
+    Columns: ``term, target_count, rest_count, target_per_1000, rest_per_1000, g2, p_value,
+    log_ratio``, most over-used first. ``g2`` is the log-likelihood G², made negative for a term
+    relatively rarer in the target; ``p_value`` its chi-squared (1 df) tail probability;
+    ``log_ratio`` the binary log of the ratio of relative frequencies (1 = twice as frequent), with
+    :data:`LOG_RATIO_SMOOTHING` added to both counts. Corpus sizes are all words, stopwords included.
+
+    Parameters
+    ----------
+    target
+        The article (``doc_id``), or the value of the ``by`` column, to compare with the rest.
+    by
+        ``doc_id``, or a column of ``articles`` that groups articles (``source``, ``date``, …).
+    articles
+        An :func:`~presslens.corpus.articles_table` (possibly with added columns), needed when
+        ``by`` is not ``doc_id``.
+
+    Raises
+    ------
+    ValueError
+        When ``by`` or ``target`` is unknown, or when the target holds every article.
+    """
+    groups = _article_groups(terms, by=by, articles=articles)
+    values = list(dict.fromkeys(groups))
+    target = str(target)
+    if target not in values:
+        shown = ", ".join(values[:20]) + (", …" if len(values) > 20 else "")
+        raise ValueError(f"unknown keyness target {target!r} for {by}: use one of {shown}")
+    if len(values) == 1:
+        raise ValueError(f"every article has {by} = {target!r}: keyness needs articles outside the target to compare with")
+    in_target = groups.reindex(terms["doc_id"].astype(str)).to_numpy() == target
+    target_words = terms.loc[in_target, "n_words"].sum()
+    rest_words = terms.loc[~in_target, "n_words"].sum()
+    counted = content_mask(terms).to_numpy()
+    counts = pd.crosstab(terms["lemma"].to_numpy()[counted], in_target[counted])
+    a = counts.get(True, pd.Series(0, index=counts.index)).to_numpy(dtype=float)
+    b = counts.get(False, pd.Series(0, index=counts.index)).to_numpy(dtype=float)
+    expected_a = target_words * (a + b) / (target_words + rest_words)
+    expected_b = rest_words * (a + b) / (target_words + rest_words)
+    g2 = 2 * (xlogy(a, a / expected_a) + xlogy(b, b / expected_b))
+    more_in_target = a / target_words >= b / rest_words
+    table = pd.DataFrame({
+        "term": counts.index.to_numpy(),
+        "target_count": a.astype(int),
+        "rest_count": b.astype(int),
+        "target_per_1000": 1000 * a / target_words,
+        "rest_per_1000": 1000 * b / rest_words,
+        "g2": np.where(more_in_target, g2, -g2),
+        "p_value": chi2.sf(g2, 1),
+        "log_ratio": np.log2(
+            ((a + LOG_RATIO_SMOOTHING) / target_words) / ((b + LOG_RATIO_SMOOTHING) / rest_words)
+        ),
+    })
+    return table.sort_values(["g2", "term"], ascending=[False, True], ignore_index=True)
+
+
+def _article_groups(terms: pd.DataFrame, *, by: str, articles: pd.DataFrame | None) -> pd.Series:
+    """The group (as text) of each article of ``terms``, indexed by ``doc_id``."""
+    doc_ids = pd.Index(terms["doc_id"].unique()).astype(str)
+    if by == "doc_id":
+        return pd.Series(doc_ids, index=doc_ids)
+    if articles is None:
+        raise ValueError(f"grouping articles by {by!r} needs their metadata: pass articles=articles_table(corpus)")
+    if by not in articles.columns:
+        raise ValueError(f"unknown column {by!r}: group by doc_id or one of {', '.join(map(str, articles.columns))}")
+    groups = articles.set_index(articles["doc_id"].astype(str))[by].fillna("").astype(str)
+    return groups.reindex(doc_ids, fill_value="")
+
+
+def kwic(
+    corpus: Corpus,
+    pattern: str | Sequence[str],
+    *,
+    window: int = 8,
+    tokens: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Keyword in context: every occurrence of a word or phrase, ``doc_id, sentence, left, keyword, right``.
+
+    A pattern matches by lemma or lowercase form (*investments* finds *Investment* and
+    *investments*); a phrase matches its words in a row, in one sentence. ``keyword`` is the text as
+    written; ``left`` and ``right`` hold up to ``window`` words of the same sentence.
+
+    Parameters
+    ----------
+    pattern
+        A word or phrase, or several.
+    window
+        Words of context on each side.
+    tokens
+        The corpus's :func:`~presslens.text.tokens_table`, when already computed.
+    """
+    tokens = tokens_table(corpus) if tokens is None else tokens
+    hits = locate_patterns(tokens, pattern)
+    columns = ["doc_id", "sentence", "left", "keyword", "right"]
+    if hits.empty:
+        return pd.DataFrame(columns=columns)
+    first, last = _sentence_bounds(tokens)
+    rows = hits["row"].to_numpy()
+    ends = rows + hits["n_words"].to_numpy() - 1
+    left_start = tokens["start"].to_numpy()[np.maximum(rows - window, first[rows])]
+    right_end = tokens["end"].to_numpy()[np.minimum(ends + window, last[rows])]
+    keyword_start = tokens["start"].to_numpy()[rows]
+    keyword_end = tokens["end"].to_numpy()[ends]
+    texts = {article.doc_id: article.text for article in corpus}
+    rows_of_table = []
+    for doc_id, sentence, left, k_start, k_end, right in zip(
+        tokens["doc_id"].to_numpy()[rows], tokens["sentence"].to_numpy()[rows], left_start, keyword_start, keyword_end, right_end
+    ):
+        text = texts[doc_id]
+        rows_of_table.append((doc_id, sentence, text[left:k_start].strip(), text[k_start:k_end], text[k_end:right].strip()))
+    return pd.DataFrame(rows_of_table, columns=columns)
+
+
+def _sentence_bounds(tokens: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """For each token, the rows of the first and last token of its sentence."""
+    rows = np.arange(len(tokens))
+    documents = pd.factorize(tokens["doc_id"])[0]
+    sentences = tokens["sentence"].to_numpy()
+    starts = np.ones(len(tokens), dtype=bool)
+    starts[1:] = (documents[1:] != documents[:-1]) | (sentences[1:] != sentences[:-1])
+    ends = np.append(starts[1:], True)
+    first = np.maximum.accumulate(np.where(starts, rows, 0))
+    last = np.minimum.accumulate(np.where(ends, rows, len(tokens))[::-1])[::-1]
+    return first, last
+
+
+def locate_patterns(tokens: pd.DataFrame, patterns: str | Sequence[str]) -> pd.DataFrame:
+    """Every occurrence of words or phrases in ``tokens``: ``pattern, row, n_words``, in reading order.
+
+    A pattern matches by lemma or by lowercase form; ``row`` is the position in ``tokens`` of its
+    first word.
+    """
+    patterns = [patterns] if isinstance(patterns, str) else list(patterns)
+    keys = {}
+    for pattern in patterns:
+        lowercase = lowercase_phrase(pattern)
+        if not lowercase:
+            raise ValueError(f"pattern {pattern!r} has no word to match: give a word or phrase")
+        for key in (lemmatize_phrase(pattern), lowercase):
+            keys.setdefault(key, pattern)
+    found = locate_phrases(tokens, keys)
+    found["pattern"] = found["phrase"].map(keys)
+    found = found.drop_duplicates(["pattern", "row"])
+    return found[["pattern", "row", "n_words"]].sort_values(["row", "pattern"], ignore_index=True)
+
+
+def dispersion_table(tokens: pd.DataFrame, patterns: str | Sequence[str]) -> pd.DataFrame:
+    """Where each word or phrase occurs along each article: ``doc_id, term, sentence, position, relative_position``.
+
+    ``position`` counts words from the start of the article, ``relative_position`` runs from 0
+    (first word) to 1 (last). ``doc_id`` and ``term`` are categories that keep every article of
+    ``tokens`` and every pattern, so that a dispersion plot also shows where a term never occurs.
+    """
+    patterns = [patterns] if isinstance(patterns, str) else list(dict.fromkeys(patterns))
+    hits = locate_patterns(tokens, patterns)
+    rows = hits["row"].to_numpy()
+    doc_ids = tokens["doc_id"].astype("category")
+    last_position = tokens.groupby(doc_ids, observed=True)["position"].max()
+    table = pd.DataFrame({
+        "doc_id": doc_ids.iloc[rows].to_numpy(),
+        "term": pd.Categorical(hits["pattern"], categories=patterns),
+        "sentence": tokens["sentence"].to_numpy()[rows],
+        "position": tokens["position"].to_numpy()[rows],
+    })
+    table["relative_position"] = table["position"] / np.maximum(table["doc_id"].map(last_position).astype(float), 1)
+    return table.sort_values(["term", "doc_id", "position"], ignore_index=True)
+
+
+def trend_table(
+    tokens: pd.DataFrame,
+    articles: pd.DataFrame,
+    patterns: str | Sequence[str],
+    *,
+    period: Literal["month", "quarter", "year"] = "month",
+) -> pd.DataFrame:
+    """Frequency of words or phrases over time: ``period, term, count, words, per_1000``.
+
+    Only dated articles count; ``words`` is the number of words of the period's articles, and every
+    period with a dated article has a row for every pattern (count 0 included). Empty when no
+    article has a date.
+
+    Parameters
+    ----------
+    articles
+        An :func:`~presslens.corpus.articles_table`, for the dates.
+    period
+        ``month``, ``quarter`` or ``year``; ``period`` holds its first day.
+    """
+    if period not in PERIODS:
+        raise ValueError(f"unknown period {period!r}: use one of {', '.join(PERIODS)}")
+    patterns = [patterns] if isinstance(patterns, str) else list(patterns)
+    columns = ["period", "term", "count", "words", "per_1000"]
+    dates = pd.to_datetime(articles.set_index(articles["doc_id"].astype(str))["date"], errors="coerce").dropna()
+    if dates.empty:
+        return pd.DataFrame(columns=columns)
+    periods = dates.dt.to_period(PERIODS[period]).dt.to_timestamp()
+    doc_ids = tokens["doc_id"].astype(str)
+    words = doc_ids.map(periods).value_counts().rename("words")
+    hits = locate_patterns(tokens, patterns)
+    hit_periods = doc_ids.iloc[hits["row"].to_numpy()].map(periods).to_numpy()
+    dated = pd.notna(hit_periods)
+    counts = pd.DataFrame({"period": hit_periods[dated], "term": hits["pattern"].to_numpy()[dated]}).value_counts()
+    grid = pd.MultiIndex.from_product([words.index.sort_values(), patterns], names=["period", "term"])
+    table = counts.reindex(grid, fill_value=0).rename("count").reset_index()
+    table["words"] = table["period"].map(words).astype(int)
+    table["per_1000"] = 1000 * table["count"] / table["words"]
+    return table[columns]

@@ -1,0 +1,253 @@
+"""Phrases: multiword terms such as *supply chain* or *belt and road*, counted as one term.
+
+Phrases come from two sources:
+
+- **collocation statistics** — adjacent content words that occur together more often than chance.
+  NLTK's :class:`~nltk.collocations.BigramCollocationFinder` and
+  :class:`~nltk.collocations.TrigramCollocationFinder` score every pair and triple seen at least
+  ``min_count`` times, by Dunning's log-likelihood ratio G² (default) or by pointwise mutual
+  information. A triple must also account for most uses of its two pairs (its ``share``), so
+  *prime minister tony* does not swallow *tony blair*.
+- **known expressions** — the editable list of ``data/phrases.yaml``, for expressions with a
+  stopword inside (*belt and road*) or too rare in a small corpus to be tested.
+
+The words of a phrase stand in one sentence, separated by a single space: a phrase never spans
+punctuation (*One Belt, One Road* is not *belt one*). Phrases are matched on lemmas, so
+*supply chains* is an occurrence of *supply chain*.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from importlib import resources as importlib_resources
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+import yaml
+from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
+from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
+from nltk.probability import FreqDist
+
+from presslens.text import TOKEN_COLUMNS, content_mask, lemmatize_phrase
+
+Measure = Literal["likelihood_ratio", "pmi"]
+#: Lowest score of a collocation kept as a phrase: G² ≥ 10.83 is significant at p < 0.001 for a pair
+#: (chi-squared, 1 df); PMI ≥ 3 bits means eight times more often together than chance.
+MIN_SCORE: dict[str, float] = {"likelihood_ratio": 10.83, "pmi": 3.0}
+#: A triple is a phrase only when it accounts for this share of its more frequent pair.
+MIN_TRIPLE_SHARE = 0.75
+COLLOCATION_COLUMNS = ["phrase", "n_words", "count", "score", "share"]
+PHRASE_COLUMNS = ["phrase", "n_words", "count", "score", "source"]
+
+
+@functools.cache
+def known_phrases() -> tuple[str, ...]:
+    """The known expressions of ``data/phrases.yaml``, lemmatised like the text."""
+    source = importlib_resources.files("presslens").joinpath("data/phrases.yaml").read_text("utf-8")
+    return tuple(dict.fromkeys(lemmatize_phrase(str(phrase)) for phrase in yaml.safe_load(source)["phrases"]))
+
+
+def joined_to_next(tokens: pd.DataFrame) -> np.ndarray:
+    """True where a token is followed, in the same sentence, by the next token after a single space."""
+    documents = pd.factorize(tokens["doc_id"])[0]
+    sentences = tokens["sentence"].to_numpy()
+    gaps = tokens["start"].to_numpy()[1:] - tokens["end"].to_numpy()[:-1]
+    joined = (documents[1:] == documents[:-1]) & (sentences[1:] == sentences[:-1]) & (gaps == 1)
+    return np.append(joined, False)
+
+
+def collocations_table(
+    tokens: pd.DataFrame,
+    *,
+    ngram_max: int = 3,
+    min_count: int = 3,
+    measure: Measure = "likelihood_ratio",
+) -> pd.DataFrame:
+    """Pairs (and triples) of adjacent content words, scored: ``phrase, n_words, count, score, share``.
+
+    ``score`` is the association ``measure`` computed by NLTK's collocation finders; ``share`` is the
+    phrase's count divided by the count of its most frequent part (a word of a pair, a pair of a
+    triple): 1 means the parts never occur without each other. Best scores first.
+
+    Parameters
+    ----------
+    tokens
+        A :func:`~presslens.text.tokens_table`.
+    ngram_max
+        Longest phrase in words: 2 (pairs) or 3 (pairs and triples).
+    min_count
+        Fewest occurrences of a phrase to be scored.
+    measure
+        ``likelihood_ratio`` (Dunning's G², favours frequent phrases) or ``pmi`` (pointwise mutual
+        information, favours exclusive ones).
+    """
+    if ngram_max not in (2, 3):
+        raise ValueError(f"ngram_max={ngram_max}: collocations are pairs or triples; use 2 or 3")
+    if measure not in MIN_SCORE:
+        raise ValueError(f"unknown measure {measure!r}: use one of {', '.join(MIN_SCORE)}")
+    if min_count < 1:
+        raise ValueError(f"min_count={min_count}: use 1 or more")
+    words = tokens["lemma"].to_numpy(dtype=object)
+    if len(words) < 2:
+        return pd.DataFrame(columns=COLLOCATION_COLUMNS)
+    content, joined = content_mask(tokens).to_numpy(), joined_to_next(tokens)
+    word_fd = FreqDist(dict(pd.Series(words).value_counts().items()))
+    bigram_fd = FreqDist(_count_ngrams(words, content, joined, 2))
+    tables = [_score(BigramCollocationFinder(word_fd, bigram_fd), BigramAssocMeasures, measure, min_count,
+                     lambda pair: max(word_fd[pair[0]], word_fd[pair[1]]))]
+    if ngram_max == 3:
+        trigram_fd = FreqDist(_count_ngrams(words, content, joined, 3))
+        wildcard_fd = FreqDist()
+        for (first, _, last), count in trigram_fd.items():
+            wildcard_fd[(first, last)] += count
+        finder = TrigramCollocationFinder(word_fd, bigram_fd, wildcard_fd, trigram_fd)
+        tables.append(_score(finder, TrigramAssocMeasures, measure, min_count,
+                             lambda triple: max(bigram_fd[triple[:2]], bigram_fd[triple[1:]])))
+    table = pd.concat(tables, ignore_index=True)
+    return table.sort_values(["score", "count", "phrase"], ascending=[False, False, True], ignore_index=True)
+
+
+def _count_ngrams(words: np.ndarray, content: np.ndarray, joined: np.ndarray, size: int) -> dict[tuple[str, ...], int]:
+    """How often each run of ``size`` adjacent content words occurs."""
+    count = len(words) - size + 1
+    eligible = content[:count].copy()
+    for offset in range(1, size):
+        eligible &= joined[offset - 1:offset - 1 + count] & content[offset:offset + count]
+    starts = np.flatnonzero(eligible)
+    if not len(starts):
+        return {}
+    ngrams = pd.DataFrame({offset: words[starts + offset] for offset in range(size)})
+    return dict(ngrams.value_counts().items())
+
+
+def _score(finder, measures, measure: str, min_count: int, most_frequent_part) -> pd.DataFrame:
+    finder.apply_freq_filter(min_count)
+    rows = [
+        (" ".join(ngram), len(ngram), finder.ngram_fd[ngram], score, finder.ngram_fd[ngram] / most_frequent_part(ngram))
+        for ngram, score in finder.score_ngrams(getattr(measures, measure))
+    ]
+    return pd.DataFrame(rows, columns=COLLOCATION_COLUMNS)
+
+
+def find_phrases(
+    tokens: pd.DataFrame,
+    *,
+    ngram_max: int = 3,
+    min_count: int = 3,
+    measure: Measure = "likelihood_ratio",
+    known: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """The phrases to count as one term: ``phrase, n_words, count, score, source``.
+
+    ``source`` is ``known`` (an expression of the list found in the text) or ``collocation`` (a
+    pair scoring at least :data:`MIN_SCORE`, or a triple that also holds :data:`MIN_TRIPLE_SHARE`
+    of its pairs). Rows come in the order :func:`merge_phrases` applies them: known expressions
+    first, then longer phrases, then higher scores.
+
+    Parameters
+    ----------
+    tokens
+        A :func:`~presslens.text.tokens_table`.
+    ngram_max
+        Longest phrase found by statistics: 2 or 3; 1 turns phrases off, known expressions included.
+    min_count, measure
+        As for :func:`collocations_table`.
+    known
+        Known expressions (default: the list of ``data/phrases.yaml``).
+    """
+    if ngram_max == 1:
+        return pd.DataFrame(columns=PHRASE_COLUMNS)
+    collocations = collocations_table(tokens, ngram_max=ngram_max, min_count=min_count, measure=measure)
+    kept = collocations[
+        (collocations.score >= MIN_SCORE[measure]) & ((collocations.n_words == 2) | (collocations.share >= MIN_TRIPLE_SHARE))
+    ]
+    expressions = known_phrases() if known is None else [lemmatize_phrase(phrase) for phrase in known]
+    found = locate_phrases(tokens, [phrase for phrase in expressions if " " in phrase])
+    known_table = found.groupby("phrase", sort=False).size().rename("count").reset_index()
+    known_table = known_table.assign(
+        n_words=known_table.phrase.str.count(" ") + 1,
+        score=known_table.phrase.map(collocations.set_index("phrase").score).astype(float),
+        source="known",
+    )
+    table = pd.concat(
+        [known_table, kept[~kept.phrase.isin(known_table.phrase)].assign(source="collocation")], ignore_index=True
+    )[PHRASE_COLUMNS]
+    # "known" sorts after "collocation": descending order puts known expressions first.
+    return table.sort_values(["source", "n_words", "score"], ascending=False, na_position="last", ignore_index=True)
+
+
+def locate_phrases(tokens: pd.DataFrame, phrases: Iterable[str]) -> pd.DataFrame:
+    """Every occurrence of lemmatised ``phrases`` (single words too): ``phrase, row, n_words``.
+
+    ``row`` is the position in ``tokens`` of the first word. Overlapping occurrences are all kept.
+    """
+    by_size: dict[int, list[str]] = {}
+    for phrase in dict.fromkeys(phrases):
+        by_size.setdefault(phrase.count(" ") + 1, []).append(phrase)
+    codes, vocabulary = pd.factorize(tokens["lemma"].to_numpy(dtype=object))
+    vocabulary = pd.Index(vocabulary)
+    joined = joined_to_next(tokens)
+    found = [pd.DataFrame({"phrase": pd.Series(dtype=object), "row": pd.Series(dtype=int), "n_words": pd.Series(dtype=int)})]
+    for size, group in by_size.items():
+        # Words become vocabulary codes: the phrases are found by joining their codes with the codes at each position.
+        wanted = pd.Series(group).str.split(" ", expand=True).apply(vocabulary.get_indexer).assign(phrase=group)
+        wanted = wanted[(wanted.drop(columns="phrase") >= 0).all(axis=1)]
+        count = max(len(codes) - size + 1, 0)
+        adjacent = np.ones(count, dtype=bool)
+        for offset in range(1, size):
+            adjacent &= joined[offset - 1:offset - 1 + count]
+        rows = np.flatnonzero(adjacent)
+        positions = pd.DataFrame({offset: codes[rows + offset] for offset in range(size)}).assign(row=rows)
+        found.append(positions.merge(wanted, on=list(range(size)))[["phrase", "row"]].assign(n_words=size))
+    return pd.concat(found, ignore_index=True).sort_values("row", ignore_index=True)
+
+
+def merge_phrases(tokens: pd.DataFrame, phrases: pd.DataFrame | Iterable[str]) -> pd.DataFrame:
+    """The tokens with each phrase occurrence merged into one row, plus ``n_words`` (words per row).
+
+    A merged row spans its words: ``surface`` and ``lower`` joined by spaces, ``lemma`` the phrase,
+    ``end`` the end of its last word; it is never a stopword or a number. Where two phrases overlap
+    (*five central asian country*), the one listed first wins.
+
+    Parameters
+    ----------
+    tokens
+        A :func:`~presslens.text.tokens_table`.
+    phrases
+        A :func:`find_phrases` table, or lemmatised phrases in order of priority.
+    """
+    ranked = phrases["phrase"] if isinstance(phrases, pd.DataFrame) else phrases
+    rank = {phrase: number for number, phrase in enumerate(dict.fromkeys(ranked))}
+    matches = locate_phrases(tokens, [phrase for phrase in rank if " " in phrase])
+    matches = matches.assign(rank=matches.phrase.map(rank)).sort_values(["rank", "row"], kind="stable")
+    taken = np.zeros(len(tokens), dtype=bool)
+    accepted = []
+    for row, size in zip(matches.row.to_numpy(), matches.n_words.to_numpy()):
+        if not taken[row:row + size].any():
+            taken[row:row + size] = True
+            accepted.append((row, size))
+    columns = {name: tokens[name].to_numpy(dtype=object) for name in ("surface", "lower", "lemma")}
+    merged = {name: values.copy() for name, values in columns.items()}
+    end = tokens["end"].to_numpy().copy()
+    n_words = np.ones(len(tokens), dtype=int)
+    starts = np.array([row for row, _ in accepted], dtype=int)
+    sizes = np.array([size for _, size in accepted], dtype=int)
+    for size in np.unique(sizes):
+        first = starts[sizes == size]
+        for name, values in columns.items():
+            merged[name][first] = [" ".join(values[row:row + size]) for row in first]
+        end[first] = end[first + size - 1]
+        n_words[first] = size
+    keep = ~taken
+    keep[starts] = True
+    is_phrase = n_words > 1
+    result = tokens.assign(
+        **merged,
+        end=end,
+        is_stop=tokens["is_stop"].to_numpy() & ~is_phrase,
+        is_number=tokens["is_number"].to_numpy() & ~is_phrase,
+        n_words=n_words,
+    )
+    return result[keep].reset_index(drop=True)[[*TOKEN_COLUMNS, "n_words"]]

@@ -1,0 +1,229 @@
+"""Figures of term frequency: top terms, article × term heatmap, TF-IDF, keyness, dispersion, trends."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from presslens.plots import PALETTE, SEQUENTIAL, bar_height, empty_figure, short_label
+
+#: Most articles drawn as rows or panels; a larger corpus shows those with the most occurrences.
+MAX_ARTICLES = 30
+MAX_PANELS = 12
+
+
+def plot_top_terms(frequency: pd.DataFrame, *, n: int = 20) -> go.Figure:
+    """Horizontal bars of the ``n`` most frequent terms of a :func:`~presslens.frequency.frequency_table`."""
+    if frequency.empty:
+        return empty_figure("Most frequent terms", "No terms to count.")
+    data = frequency.head(n).iloc[::-1]
+    figure = go.Figure(
+        go.Bar(
+            x=data["count"],
+            y=data["form"].map(short_label),
+            orientation="h",
+            marker_color=PALETTE[0],
+            customdata=data[["term", "documents", "per_1000"]].to_numpy(),
+            hovertemplate=(
+                "<b>%{customdata[0]}</b><br>%{x:,} times in %{customdata[1]} article(s)"
+                "<br>%{customdata[2]:.2f} per 1,000 words<extra></extra>"
+            ),
+        )
+    )
+    figure.update_layout(
+        title=f"The {len(data)} most frequent terms", xaxis_title="occurrences", yaxis_title=None, height=bar_height(len(data))
+    )
+    return figure
+
+
+def plot_term_heatmap(document_terms: pd.DataFrame, *, n: int = 20) -> go.Figure:
+    """Heatmap of the ``n`` most frequent terms (columns) per 1,000 words of each article (rows).
+
+    Takes a :func:`~presslens.frequency.count_terms` table. With more than :data:`MAX_ARTICLES`
+    articles, shows those that use these terms most.
+    """
+    if document_terms.empty:
+        return empty_figure("Terms per article", "No terms to count.")
+    top = document_terms.groupby("term")["count"].sum().sort_values(ascending=False, kind="stable").head(n).index
+    grid = document_terms[document_terms["term"].isin(top)].pivot_table(
+        index="doc_id", columns="term", values=["per_1000", "count"], fill_value=0, observed=True
+    )
+    n_articles = document_terms["doc_id"].nunique()
+    if len(grid) > MAX_ARTICLES:
+        busiest = grid["count"].sum(axis=1).sort_values(ascending=False, kind="stable").head(MAX_ARTICLES).index
+        grid = grid[grid.index.isin(busiest)]
+    rates, counts = (grid[value].reindex(columns=top, fill_value=0) for value in ("per_1000", "count"))
+    figure = go.Figure(
+        go.Heatmap(
+            z=rates.to_numpy(),
+            x=list(top),
+            y=[short_label(str(doc_id), 28) for doc_id in rates.index],
+            customdata=counts.to_numpy(),
+            colorscale=SEQUENTIAL,
+            colorbar=dict(title="per 1,000<br>words"),
+            texttemplate="%{z:.0f}" if len(grid) <= 12 else None,
+            hovertemplate="<b>%{x}</b> in %{y}<br>%{customdata} times, %{z:.1f} per 1,000 words<extra></extra>",
+            xgap=1,
+            ygap=1,
+        )
+    )
+    shown = f" ({len(grid)} of {n_articles} articles)" if len(grid) < n_articles else ""
+    figure.update_layout(
+        title=f"Top terms per 1,000 words of each article{shown}",
+        xaxis=dict(tickangle=-45, side="bottom"),
+        yaxis=dict(autorange="reversed"),
+        height=max(320, 160 + 34 * len(grid)),
+    )
+    return figure
+
+
+def plot_tfidf(tfidf: pd.DataFrame) -> go.Figure:
+    """Small multiples: one bar chart per article of its most distinctive terms (a :func:`~presslens.frequency.tfidf_table`)."""
+    if tfidf.empty:
+        return empty_figure("Distinctive terms (TF-IDF)", "No distinctive terms: TF-IDF needs at least two articles.")
+    doc_ids = list(dict.fromkeys(tfidf["doc_id"]))[:MAX_PANELS]
+    columns = 2 if len(doc_ids) > 1 else 1
+    rows = math.ceil(len(doc_ids) / columns)
+    n_bars = int(tfidf.groupby("doc_id", observed=True).size().max())
+    figure = make_subplots(
+        rows=rows, cols=columns, subplot_titles=[short_label(str(doc_id), 40) for doc_id in doc_ids],
+        horizontal_spacing=0.28, vertical_spacing=min(0.12, 0.5 / rows),
+    )
+    for number, doc_id in enumerate(doc_ids):
+        data = tfidf[tfidf["doc_id"] == doc_id].iloc[::-1]
+        figure.add_trace(
+            go.Bar(
+                x=data["tfidf"],
+                y=data["term"].map(lambda term: short_label(term, 26)),
+                orientation="h",
+                marker_color=PALETTE[number % len(PALETTE)],
+                customdata=data[["term", "count"]].to_numpy(),
+                hovertemplate="<b>%{customdata[0]}</b><br>TF-IDF %{x:.2f}, %{customdata[1]} times<extra></extra>",
+                showlegend=False,
+            ),
+            row=number // columns + 1,
+            col=number % columns + 1,
+        )
+    shown = f" (first {len(doc_ids)} articles)" if tfidf["doc_id"].nunique() > len(doc_ids) else ""
+    figure.update_layout(
+        title=f"Distinctive terms of each article (TF-IDF){shown}",
+        height=max(360, rows * (90 + 22 * n_bars)),
+        margin=dict(l=170),
+    )
+    figure.update_annotations(font_size=13)
+    return figure
+
+
+def plot_keyness(keyness: pd.DataFrame, *, n: int = 15, target: str = "target") -> go.Figure:
+    """Diverging bars of signed G²: the ``n`` terms most over-used in ``target`` and the ``n`` most under-used.
+
+    Takes a :func:`~presslens.frequency.keyness_table`.
+    """
+    if keyness.empty:
+        return empty_figure("Keyness", "No terms to compare.")
+    data = pd.concat([keyness[keyness["g2"] > 0].head(n), keyness[keyness["g2"] < 0].tail(n)]).sort_values("g2")
+    labels = data["term"].map(lambda term: short_label(term, 30))
+    figure = go.Figure()
+    for side, name, colour in [
+        (data["g2"] < 0, "more in the rest", PALETTE[1]),
+        (data["g2"] > 0, f"more in {short_label(target, 30)}", PALETTE[0]),
+    ]:
+        figure.add_trace(
+            go.Bar(
+                x=data.loc[side, "g2"],
+                y=labels[side],
+                orientation="h",
+                name=name,
+                marker_color=colour,
+                customdata=data.loc[side, ["target_count", "rest_count", "log_ratio", "p_value"]].to_numpy(),
+                hovertemplate=(
+                    "<b>%{y}</b><br>G² %{x:.1f} (p = %{customdata[3]:.2g}), log ratio %{customdata[2]:.2f}"
+                    "<br>%{customdata[0]} times in the target, %{customdata[1]} in the rest<extra></extra>"
+                ),
+            )
+        )
+    figure.update_layout(
+        title=f"Keyness of {short_label(target, 40)} against the rest (signed G²)",
+        xaxis_title="← more in the rest · log-likelihood G² · more in the target →",
+        yaxis=dict(categoryorder="array", categoryarray=list(labels)),
+        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
+        height=bar_height(len(data)) + 40,
+    )
+    return figure
+
+
+def plot_dispersion(dispersion: pd.DataFrame) -> go.Figure:
+    """Lexical dispersion: one panel per term, one row per article, a tick at each occurrence.
+
+    Takes a :func:`~presslens.frequency.dispersion_table`; articles without an occurrence keep an
+    empty row. With more than :data:`MAX_ARTICLES` articles, shows those with the most occurrences.
+    """
+    if dispersion.empty:
+        return empty_figure("Where the terms occur", "None of these terms occurs in the corpus.")
+    terms, doc_ids = (_categories(dispersion[column]) for column in ("term", "doc_id"))
+    if len(doc_ids) > MAX_ARTICLES:
+        busiest = set(dispersion["doc_id"].value_counts().head(MAX_ARTICLES).index)
+        doc_ids = [doc_id for doc_id in doc_ids if doc_id in busiest]
+    labels = {doc_id: short_label(str(doc_id), 28) for doc_id in doc_ids}
+    figure = make_subplots(rows=1, cols=len(terms), shared_yaxes=True, subplot_titles=terms, horizontal_spacing=0.03)
+    for number, term in enumerate(terms):
+        data = dispersion[(dispersion["term"] == term) & dispersion["doc_id"].isin(doc_ids)]
+        figure.add_trace(
+            go.Scatter(
+                x=data["relative_position"],
+                y=data["doc_id"].map(labels),
+                mode="markers",
+                marker=dict(symbol="line-ns-open", size=16, line_width=2, color=PALETTE[number % len(PALETTE)]),
+                customdata=data[["position", "sentence"]].to_numpy(),
+                hovertemplate=f"<b>{term}</b><br>%{{y}}<br>word %{{customdata[0]}}, sentence %{{customdata[1]}}<extra></extra>",
+                showlegend=False,
+            ),
+            row=1,
+            col=number + 1,
+        )
+        figure.update_xaxes(range=[-0.02, 1.02], tickvals=[0, 0.5, 1], ticktext=["start", "middle", "end"], row=1, col=number + 1)
+    figure.update_yaxes(categoryorder="array", categoryarray=[labels[doc_id] for doc_id in reversed(doc_ids)], type="category")
+    figure.update_layout(
+        title="Where the terms occur along each article",
+        height=max(300, 150 + 32 * len(doc_ids)),
+    )
+    return figure
+
+
+def _categories(values: pd.Series) -> list:
+    """The categories of a categorical column, else its values in order of appearance."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return list(values.cat.categories)
+    return list(dict.fromkeys(values))
+
+
+def plot_trend(trend: pd.DataFrame) -> go.Figure:
+    """Lines of each term per 1,000 words over time (a :func:`~presslens.frequency.trend_table`)."""
+    if trend.empty:
+        return empty_figure("Terms over time", "No article has a date.")
+    figure = go.Figure()
+    for number, (term, data) in enumerate(trend.groupby("term", sort=False)):
+        figure.add_trace(
+            go.Scatter(
+                x=data["period"],
+                y=data["per_1000"],
+                mode="lines+markers",
+                name=term,
+                line_color=PALETTE[number % len(PALETTE)],
+                customdata=data[["count", "words"]].to_numpy(),
+                hovertemplate=f"<b>{term}</b> %{{x|%b %Y}}<br>%{{y:.2f}} per 1,000 words (%{{customdata[0]}} in %{{customdata[1]:,}} words)<extra></extra>",
+            )
+        )
+    periods = trend["period"].nunique()
+    figure.update_layout(
+        title=f"Terms over time, per 1,000 words ({periods} period{'s' if periods != 1 else ''} with dated articles)",
+        xaxis_title=None,
+        yaxis_title="per 1,000 words",
+        yaxis_rangemode="tozero",
+        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
+        height=420,
+    )
+    return figure
