@@ -116,7 +116,11 @@ def fit_topics(
     units, tfidf = units[keep].reset_index(drop=True), tfidf[keep]
     fitted = min(n_topics, tfidf.shape[0], tfidf.shape[1])
     if fitted == 0:
-        return _empty_model(n_topics, "No paragraph has content words shared with another paragraph: no topics to fit.")
+        return _empty_model(
+            n_topics,
+            f"No topics to fit: no content word occurs in at least {MIN_PARAGRAPHS_PER_TERM} paragraphs and in at "
+            f"most {MAX_PARAGRAPH_SHARE:.0%} of them. Topic models need a corpus of many paragraphs.",
+        )
 
     model = NMF(n_components=fitted, init="nndsvda", random_state=SEED, max_iter=1000)
     weights = model.fit_transform(tfidf)

@@ -61,16 +61,18 @@ def plot_theme_heatmap(scores: pd.DataFrame, *, max_units: int = MAX_UNITS) -> g
         return full.fillna(fill).to_numpy().reshape(len(shown), len(themes))
 
     z = grid("score", 0.0)
+    full_names = np.array([" ¶".join(map(str, unit)) for unit in shown], dtype=object)
     custom = np.dstack([
         np.repeat(np.array(titles[: len(shown)], dtype=object)[:, None], len(themes), axis=1),
         grid("share", 0.0), grid("rank", "–"), grid("matched_terms", "no match"),
+        np.repeat(full_names[:, None], len(themes), axis=1),
     ])
     figure = go.Figure(
         go.Heatmap(
             z=z, x=themes, y=labels[: len(shown)], customdata=custom, colorscale=SEQUENTIAL, xgap=1, ygap=1,
             colorbar=dict(title="per 1,000<br>words", thickness=14),
             hovertemplate=(
-                "<b>%{customdata[0]}</b><br>%{y} · %{x}<br>%{z:.1f} per 1,000 words, %{customdata[1]:.0%} of its "
+                "<b>%{customdata[0]}</b><br>%{customdata[4]} · %{x}<br>%{z:.1f} per 1,000 words, %{customdata[1]:.0%} of its "
                 "theme matches, rank %{customdata[2]}<br>%{customdata[3]}<extra></extra>"
             ),
         )
