@@ -13,6 +13,7 @@ from presslens.actors import actors_table, corpus_actors, mentions_table
 from presslens.atomic import atomic_path
 from presslens.cooccurrence import Window, cooccurrence_evidence, cooccurrence_table
 from presslens.corpus import Corpus, articles_table
+from presslens.frequency import terms_table
 from presslens.network import NETWORK_FORMATS, build_network, write_network
 from presslens.themes import themes_table
 
@@ -33,6 +34,7 @@ def network_of_corpus(corpus: Corpus, *, window: Window = "sentence", gazetteer:
 #: Table name -> function building it from a loaded corpus.
 TABLES: dict[str, Callable[..., pd.DataFrame]] = {
     "articles": articles_table,
+    "terms": terms_table,
     "mentions": mentions_table,
     "actors": actors_table,
     "cooccurrence": cooccurrence_of_corpus,
