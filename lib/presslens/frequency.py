@@ -286,7 +286,7 @@ def dispersion_table(tokens: pd.DataFrame, patterns: str | Sequence[str]) -> pd.
     doc_ids = tokens["doc_id"].astype("category")
     last_position = tokens.groupby(doc_ids, observed=True)["position"].max()
     table = pd.DataFrame({
-        "doc_id": doc_ids.iloc[rows].to_numpy(),
+        "doc_id": doc_ids.iloc[rows].reset_index(drop=True),
         "term": pd.Categorical(hits["pattern"], categories=patterns),
         "sentence": tokens["sentence"].to_numpy()[rows],
         "position": tokens["position"].to_numpy()[rows],
