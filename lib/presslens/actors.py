@@ -29,13 +29,14 @@ from typing import Literal, NamedTuple
 import nltk
 import pandas as pd
 import yaml
-from nltk.corpus import words as nltk_words
 from nltk.tag import PerceptronTagger
 
 from presslens.corpus import Article, Corpus
 from presslens.resources import require_nltk_data
 from presslens.text import lemmatize
 
+#: libyaml's loader when PyYAML has it: the built-in gazetteer then loads in a fraction of a second.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ActorType = Literal["person", "organization", "location"]
 ACTOR_TYPES: tuple[str, ...] = ("person", "organization", "location")
 MENTION_COLUMNS = ["doc_id", "paragraph", "sentence", "start", "end", "surface", "actor", "type", "method"]
@@ -155,7 +156,7 @@ def read_gazetteer_file(path: str | Path) -> list[GazetteerEntry]:
 
 
 def _parse_gazetteer(source: str, where: str) -> list[GazetteerEntry]:
-    data = yaml.safe_load(source) or {}
+    data = yaml.load(source, Loader=_YAML_LOADER) or {}
     entries = []
     for number, item in enumerate(data.get("actors") or [], start=1):
         name, kind = str(item.get("name") or "").strip(), str(item.get("type") or "").strip()
@@ -212,7 +213,8 @@ def load_rules() -> ActorRules:
 def _common_words() -> frozenset[str]:
     """Lowercase English dictionary words (NLTK ``words``): capitalised, they are usually not names."""
     require_nltk_data()
-    return frozenset(word for word in nltk_words.words() if word.islower())
+    listing = Path(nltk.data.find("corpora/words/en")).read_text(encoding="utf-8")
+    return frozenset(word for word in listing.split() if word.islower())
 
 
 def is_common_word(token: str) -> bool:
@@ -221,7 +223,8 @@ def is_common_word(token: str) -> bool:
     common = _common_words()
     if lower in common or lemmatize(lower) in common:
         return True
-    for suffix, replacement in (("ing", ""), ("ing", "e"), ("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("s", ""), ("ly", "")):
+    for suffix, replacement in (("ing", ""), ("ing", "e"), ("ied", "y"), ("ies", "y"), ("ier", "y"), ("iest", "y"),
+                                ("er", ""), ("est", ""), ("ed", ""), ("ed", "e"), ("s", ""), ("ly", "")):
         if lower.endswith(suffix) and lower[: -len(suffix)] + replacement in common:
             return True
     return False
@@ -234,6 +237,7 @@ class _Chunker:
         require_nltk_data()
         self.tagger = PerceptronTagger()
         self.chunker = nltk.chunk.ne_chunker(fmt="binary")
+        self.verdicts: dict[tuple[str, ...], bool] = {}
 
     def named_entity_spans(self, words: list[str]) -> set[tuple[int, int]]:
         """Token index ranges the chunker labels as named entities."""
@@ -441,7 +445,7 @@ class _SentenceReader:
         head = self._head(first, last)
         if head:
             return self._headed_name(first, last, head)
-        split = [k for k in range(first + 1, last - 1) if self.keys[k] in _SPLITTERS or self.keys[k] in _HYPHENS]
+        split = [k for k in range(first + 1, last - 1) if self.keys[k] in _SPLITTERS or self._is_known_hyphen(k)]
         if split:
             spans, start = [], first
             for k in split + [last]:
@@ -449,6 +453,12 @@ class _SentenceReader:
                 start = k + 1
             return spans
         return self._read_unheaded(atoms)
+
+    def _is_known_hyphen(self, k: int) -> bool:
+        """A hyphen joining a known name to another name (*China-Russia*), not one inside a name (*Wal-Mart*)."""
+        if self.keys[k] not in _HYPHENS:
+            return False
+        return (k + 1) in self.known or any(end == k for end, _ in self.known.values())
 
     def _is_glue(self, i: int) -> bool:
         return self.keys[i] in _CONNECTORS or self.keys[i] in _HYPHENS or self.keys[i] == ","
@@ -648,23 +658,30 @@ class _SentenceReader:
         )
 
     def decide_with_chunker(self, spans: list[_Span]) -> list[_Span]:
-        """Keep the undecided names that NLTK's chunker labels as entities; type them by shape and context.
+        """Keep the undecided names: capitalised mid-sentence, or labelled an entity by NLTK's chunker.
 
-        The chunker reads a few words around each name rather than the whole sentence: it decides from
-        local features, and this keeps it off the hot path.
+        A capitalised word that is not a dictionary word is a name when it stands mid-sentence; at the
+        start of a sentence capitals prove nothing, and the chunker decides. It reads a few words around
+        the name rather than the whole sentence, which keeps it off the hot path.
         """
         decided = []
         for span in spans:
             if span.method != "chunker" or span.type:
                 decided.append(span)
                 continue
-            left = max(0, span.first - CHUNKER_CONTEXT)
-            window = self.keys[left:span.last + CHUNKER_CONTEXT]
-            entities = _chunker().named_entity_spans(window)
-            if not any(first <= k - left < last for first, last in entities for k in range(span.first, span.last)):
-                continue
-            decided.append(replace(span, type=self._shape_type(span)))
+            if not self._is_sentence_initial(span.first) or self._chunker_says_entity(span):
+                decided.append(replace(span, type=self._shape_type(span)))
         return decided
+
+    def _chunker_says_entity(self, span: _Span) -> bool:
+        """The chunker's verdict on a name in its context, remembered per name (names recur across a corpus)."""
+        name = tuple(self.keys[span.first:span.last])
+        verdicts = _chunker().verdicts
+        if name not in verdicts:
+            left = max(0, span.first - CHUNKER_CONTEXT)
+            entities = _chunker().named_entity_spans(self.keys[left:span.last + CHUNKER_CONTEXT])
+            verdicts[name] = any(first <= k - left < last for first, last in entities for k in range(span.first, span.last))
+        return verdicts[name]
 
     def _shape_type(self, span: _Span) -> str:
         """Person for two or three uncommon words (*Cai Fang*), place after *in*, else organisation."""
