@@ -776,14 +776,13 @@ def _resolve(article, found, brackets, gazetteer, rules) -> list[Mention]:
     for i, name in enumerate(names):
         if not found[i][4] and name in votes:
             types[i] = "person" if votes[name]["person"] else votes[name].most_common(1)[0][0]
-    # A family name alone joins the one full person name of the article it can stand for.
+    # A family or first name alone joins the one full person name of the article it can stand for.
     persons = {name for name, kind in zip(names, types) if kind == "person" and len(name.split()) >= 2}
     short_forms = defaultdict(set)
     for person in persons:
         parts = person.split()
         short_forms[parts[-1]].add(person)
-        if parts[0] in rules.chinese_surnames:
-            short_forms[parts[0]].add(person)
+        short_forms[parts[0]].add(person)  # family name first (Huo Fupeng) or a first name (Paula)
     for i, name in enumerate(names):
         if len(name.split()) == 1 and len(short_forms.get(name, ())) == 1 and (not found[i][4] or gazetteer.type_of(name) == "person"):
             names[i], types[i], methods[i] = next(iter(short_forms[name])), "person", "alias"
