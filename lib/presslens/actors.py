@@ -237,7 +237,6 @@ class _Chunker:
         require_nltk_data()
         self.tagger = PerceptronTagger()
         self.chunker = nltk.chunk.ne_chunker(fmt="binary")
-        self.verdicts: dict[tuple[str, ...], bool] = {}
 
     def named_entity_spans(self, words: list[str]) -> set[tuple[int, int]]:
         """Token index ranges the chunker labels as named entities."""
@@ -285,9 +284,17 @@ class _Span:
 class _SentenceReader:
     """Finds the actor names of one sentence."""
 
-    def __init__(self, tokens: list[Token], gazetteer: Gazetteer, rules: ActorRules, lowercase_words: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        tokens: list[Token],
+        gazetteer: Gazetteer,
+        rules: ActorRules,
+        lowercase_words: frozenset[str] = frozenset(),
+        verdicts: dict[tuple[str, ...], bool] | None = None,
+    ):
         self.tokens = tokens
         self.lowercase_words = lowercase_words
+        self.verdicts = {} if verdicts is None else verdicts
         self.keys = [_plain(token.text) for token in tokens]
         self.lower = [key.lower() for key in self.keys]
         self.gazetteer = gazetteer
@@ -674,9 +681,9 @@ class _SentenceReader:
         return decided
 
     def _chunker_says_entity(self, span: _Span) -> bool:
-        """The chunker's verdict on a name in its context, remembered per name (names recur across a corpus)."""
+        """The chunker's verdict on a name in its context, remembered per name for the rest of the article."""
         name = tuple(self.keys[span.first:span.last])
-        verdicts = _chunker().verdicts
+        verdicts = self.verdicts
         if name not in verdicts:
             left = max(0, span.first - CHUNKER_CONTEXT)
             entities = _chunker().named_entity_spans(self.keys[left:span.last + CHUNKER_CONTEXT])
@@ -702,13 +709,14 @@ def find_mentions(article: Article, *, gazetteer: Gazetteer | None = None) -> li
     gazetteer = gazetteer or load_gazetteer()
     rules = load_rules()
     lowercase_words = frozenset(_LOWERCASE_WORD.findall(article.text))
+    verdicts: dict[tuple[str, ...], bool] = {}  # per article, so results never depend on article order
     found: list[tuple[int, int, int, int, str | None, str, str, list[Token]]] = []
     brackets: list[tuple[int, int]] = []  # (index of mention before "(", index of mention inside)
     for number, (paragraph, start, end) in enumerate(article.sentence_spans):
         tokens = tokenize_names(article.text, start, end)
         if not tokens:
             continue
-        reader = _SentenceReader(tokens, gazetteer, rules, lowercase_words)
+        reader = _SentenceReader(tokens, gazetteer, rules, lowercase_words, verdicts)
         spans = reader.decide_with_chunker(reader.read())
         spans.sort(key=lambda s: s.first)
         base = len(found)

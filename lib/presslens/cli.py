@@ -11,7 +11,7 @@ import yaml
 from presslens import __version__
 from presslens.corpus import CorpusNotFound, TableColumns, load_corpus
 from presslens.export import TABLES, export_table
-from presslens.report import DEFAULT_NOTEBOOKS, ReportError, run_report
+from presslens.report import DEFAULT_NOTEBOOKS, MAX_ARTICLE_PAGES, ReportError, run_report
 from presslens.resources import MissingNLTKData, ensure_nltk_data, require_nltk_data
 
 EXIT_FAILED = 1
@@ -49,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--with-solutions", action="store_true", help="keep the solutions of the exercises")
     report.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
                         help="a notebook parameter (YAML value), repeatable: -p top_n=30 -p 'actor_types=[person]'")
+    report.add_argument("--articles", type=lambda text: [item.strip() for item in text.split(",") if item.strip()],
+                        help="comma-separated doc_ids that get an article page (default: see --max-articles)")
+    report.add_argument("--max-articles", type=int, default=MAX_ARTICLE_PAGES, metavar="N",
+                        help=f"article pages for all articles of a corpus of at most N, else the first N by doc_id "
+                             f"(default {MAX_ARTICLE_PAGES}; 0: none)")
     report.add_argument("--notebooks", default=str(DEFAULT_NOTEBOOKS), help=argparse.SUPPRESS)
     report.set_defaults(handler=_report)
 
@@ -77,7 +82,7 @@ def _report(args: argparse.Namespace) -> int:
     parameters = dict(_parse_param(item) for item in args.param)
     result = run_report(
         args.corpus, args.out, jobs=args.jobs, show_code=args.show_code, with_solutions=args.with_solutions,
-        parameters=parameters, notebooks_dir=args.notebooks,
+        parameters=parameters, notebooks_dir=args.notebooks, articles=args.articles, max_articles=args.max_articles,
     )
     for run in result.notebooks + result.articles:
         line = f"{run.status:>6}  {run.seconds:6.1f}s  {run.doc_id or run.name}"

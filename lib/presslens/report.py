@@ -33,6 +33,8 @@ DEFAULT_NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 #: Cells with these tags never reach a report; ``solution`` cells do with ``with_solutions``.
 REMOVED_CELL_TAGS = {"remove-cell", "widgets"}
 SOLUTION_TAG = "solution"
+#: Without a list of articles, a corpus of at most this many articles gets a page per article.
+MAX_ARTICLE_PAGES = 50
 TEMPLATES = Path(str(importlib_resources.files("presslens").joinpath("templates")))
 
 
@@ -102,6 +104,8 @@ def run_report(
     with_solutions: bool = False,
     parameters: dict | None = None,
     notebooks_dir: str | Path = DEFAULT_NOTEBOOKS,
+    articles: list[str] | None = None,
+    max_articles: int = MAX_ARTICLE_PAGES,
 ) -> ReportRun:
     """Execute every notebook on ``corpus`` and write HTML reports, ``index.html`` and ``run.json`` to ``out``.
 
@@ -120,12 +124,18 @@ def run_report(
     parameters
         Extra notebook parameters by name; each goes to the notebooks that declare it.
     notebooks_dir
-        Folder of ``NN_name.ipynb`` notebooks.
+        Folder of ``NN_name.ipynb`` notebooks. A notebook with a ``doc_id`` parameter is run once per
+        article into ``articles/<doc_id>.html``.
+    articles
+        The articles that get a page (doc_ids). Default: see ``max_articles``.
+    max_articles
+        Without ``articles``: every article gets a page when the corpus has at most this many,
+        otherwise the first ``max_articles`` in ``doc_id`` order. 0 makes no article pages.
 
     Raises
     ------
     ReportError
-        Before any notebook runs, when the corpus, output folder or a parameter is wrong.
+        Before any notebook runs, when the corpus, output folder, a parameter or an article is wrong.
     """
     started = time.perf_counter()
     corpus_path, out_path = _check_paths(corpus, out)
@@ -136,44 +146,58 @@ def run_report(
     parameters = dict(parameters or {})
     _check_parameters(parameters, declared)
     loaded = load_corpus(corpus_path)
+    chosen = select_articles(loaded, articles=articles, max_articles=max_articles)
+    common = {"corpus": str(corpus_path), "export_dir": str(out_path / "exports"), **parameters}
+    options = dict(show_code=show_code, with_solutions=with_solutions)
 
-    jobs_list: list[_Job] = []
-    notebook_runs: list[NotebookRun] = []
+    plan: list[tuple[NotebookRun, _Job]] = []
     for path in notebooks:
-        accepted = {"corpus": str(corpus_path), **parameters}
-        given = {name: value for name, value in accepted.items() if name in declared[path]}
         title, description = describe_notebook(path)
-        run = NotebookRun(
-            name=path.stem, title=title, description=description,
-            html=f"html/{path.stem}.html", notebook=f"notebooks/{path.stem}.ipynb", parameters=given,
-        )
-        notebook_runs.append(run)
-        jobs_list.append(
-            _Job(
-                source=str(path),
-                executed=str(out_path / run.notebook),
-                html=str(out_path / run.html),
-                index_href="../index.html",
-                parameters=given,
-                show_code=show_code,
-                with_solutions=with_solutions,
-                cwd=str(path.parent),
-            )
-        )
+        given = {name: value for name, value in common.items() if name in declared[path]}
+        if "doc_id" not in declared[path]:
+            run = NotebookRun(name=path.stem, title=title, description=description, html=f"html/{path.stem}.html",
+                              notebook=f"notebooks/{path.stem}.ipynb", parameters=given)
+            plan.append((run, _job(path, out_path, run, "../index.html", options)))
+            continue
+        for article in chosen:
+            depth = article.doc_id.count("/") + 1
+            run = NotebookRun(name=path.stem, title=article.title, description="", doc_id=article.doc_id,
+                              html=f"articles/{article.doc_id}.html", notebook=f"notebooks/articles/{article.doc_id}.ipynb",
+                              parameters={**given, "doc_id": article.doc_id})
+            plan.append((run, _job(path, out_path, run, "../" * depth + "index.html", options)))
 
-    results = _execute_all(jobs_list, jobs)
-    for run, (seconds, error) in zip(notebook_runs, results):
+    results = _execute_all([job for _, job in plan], jobs)
+    for (run, _), (seconds, error) in zip(plan, results):
         run.seconds, run.error = seconds, error
         run.status = "failed" if error else "ok"
         if not (out_path / run.html).exists():
             run.html = ""
 
     report = ReportRun(
-        corpus=str(corpus_path), out=str(out_path), notebooks=notebook_runs, articles=[],
+        corpus=str(corpus_path), out=str(out_path),
+        notebooks=[run for run, _ in plan if not run.doc_id], articles=[run for run, _ in plan if run.doc_id],
         seconds=time.perf_counter() - started,
     )
     _write_index(report, loaded)
     return report
+
+
+def select_articles(corpus, *, articles: list[str] | None = None, max_articles: int = MAX_ARTICLE_PAGES) -> list:
+    """The articles that get a page: those named, else all up to ``max_articles``, else the first ones by doc_id."""
+    if articles:
+        known = {article.doc_id: article for article in corpus}
+        unknown = [doc_id for doc_id in articles if doc_id not in known]
+        if unknown:
+            raise ReportError(f"no such article(s): {', '.join(unknown)} — use doc_ids as in `presslens export articles`")
+        return [known[doc_id] for doc_id in articles]
+    if max_articles < 0:
+        raise ReportError("--max-articles must be 0 or more")
+    return sorted(corpus, key=lambda article: article.doc_id)[:max_articles]
+
+
+def _job(source: Path, out_path: Path, run: NotebookRun, index_href: str, options: dict) -> _Job:
+    return _Job(source=str(source), executed=str(out_path / run.notebook), html=str(out_path / run.html),
+                index_href=index_href, parameters=run.parameters, cwd=str(source.parent), **options)
 
 
 def describe_notebook(path: str | Path) -> tuple[str, str]:
@@ -221,6 +245,8 @@ def _check_parameters(parameters: dict, declared: dict[Path, dict]) -> None:
     known = set().union(*(set(params) for params in declared.values()))
     if "corpus" in parameters:
         raise ReportError("set the corpus with --corpus, not as a parameter")
+    if "doc_id" in parameters:
+        raise ReportError("choose article pages with --articles, not as a parameter")
     unknown = sorted(set(parameters) - known)
     if unknown:
         raise ReportError(
