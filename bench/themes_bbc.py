@@ -65,7 +65,7 @@ def evaluate_classes(articles: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFra
 def top_theme_shares(articles: pd.DataFrame, scores: pd.DataFrame) -> pd.DataFrame:
     """Class × theme: the share of the class's articles whose top theme it is (``(none)``: no match)."""
     top = articles["doc_id"].map(scores[scores["rank"] == 1].set_index("doc_id")["theme"]).fillna("(none)")
-    return pd.crosstab(articles["class"], top, normalize="index").round(2)
+    return pd.crosstab(articles["class"], top.rename("top theme"), normalize="index").round(2)
 
 
 def main() -> None:

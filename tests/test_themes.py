@@ -78,7 +78,7 @@ def test_a_user_file_extends_the_builtin_lexicon_by_default(tmp_path):
 """)
     lexicon = load_lexicon(user)
     assert REQUIRED_THEMES <= set(lexicon.ids)
-    assert lexicon["education_science"].words == {"university", "scientist"}
+    assert lexicon["education_science"].words == ("university", "scientist")
     assert ("trade", "promotion", "activity") in lexicon["trade"].phrases
     assert "export" in lexicon["trade"].words and lexicon["trade"].label == "Trade"
 
@@ -103,6 +103,8 @@ themes:
     ("mode: merge\nthemes:\n  - id: x\n    words: [y]\n", "mode must be 'extend'"),
     ("themes:\n  - id: shipping\n    words: [tariff]\n", "listed under two themes, 'trade' and 'shipping'"),
     ("themes:\n  - id: empty_theme\n    label: Empty\n", "has no words or phrases"),
+    ("themes:\n  - id: ports\n    words: harbour\n", "'words' must be a list"),
+    ("mode: replace\nthemes:\n  - id: ports\n    words: [port]\n  - id: ports\n    words: [dock]\n", "lists the theme 'ports' twice"),
 ])
 def test_a_bad_lexicon_file_is_refused_with_what_to_do(tmp_path, content, message):
     with pytest.raises(ValueError, match=message):
@@ -253,6 +255,8 @@ def test_heatmap_uses_short_labels_and_hovers_the_full_title(seed_corpus, scores
     hovers = {(row[0][0], row[0][4]) for row in heatmap.customdata}
     assert (seed_corpus["004_307deee32fd8fd70"].title, "newspapers/2024/economy/004_307deee32fd8fd70") in hovers
     assert "Trade" in heatmap.x and heatmap.z.max() == pytest.approx(scores["score"].max())
+    tagged = plot_theme_heatmap(scores.assign(title="<img src=x onerror=alert(1)>")).data[0]
+    assert {row[0][0] for row in tagged.customdata} == {"&lt;img src=x onerror=alert(1)&gt;"}
 
 
 def test_shares_stack_to_one_per_article(scores):

@@ -49,13 +49,13 @@ UNITS: tuple[str, ...] = ("article", "paragraph")
 
 @dataclass(frozen=True)
 class Theme:
-    """One theme: its id, label, description, and its entries as lemmas."""
+    """One theme: its id, label, description, and its entries as lemmas, in the order of the file."""
 
     id: str
     label: str
     description: str
-    words: frozenset[str]
-    phrases: frozenset[tuple[str, ...]]
+    words: tuple[str, ...]
+    phrases: tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,7 @@ def _read_lexicon_yaml(text: str, where: str) -> dict:
     mode = data.get("mode", "extend")
     if mode not in ("extend", "replace"):
         raise ValueError(f"{where}: mode must be 'extend' (the default) or 'replace', not {mode!r}")
+    seen = set()
     for number, entry in enumerate(data["themes"], start=1):
         theme_id = entry.get("id") if isinstance(entry, dict) else None
         if not isinstance(theme_id, str) or not _THEME_ID.match(theme_id):
@@ -138,6 +139,12 @@ def _read_lexicon_yaml(text: str, where: str) -> dict:
                 f"theme #{number} in {where} has no valid id ({theme_id!r}): give every theme an 'id' of "
                 "lowercase letters, digits and underscores, starting with a letter"
             )
+        if theme_id in seen:
+            raise ValueError(f"{where} lists the theme {theme_id!r} twice: merge the two entries")
+        seen.add(theme_id)
+        for key in ("words", "phrases"):
+            if not isinstance(entry.get(key) or [], list):
+                raise ValueError(f"theme {theme_id!r} in {where}: '{key}' must be a list, such as [export, import]")
     return {"themes": data["themes"], "mode": mode}
 
 
@@ -157,15 +164,15 @@ def _extend_entries(builtin: list[dict], extra: list[dict]) -> list[dict]:
 
 
 def _build_theme(entry: dict) -> Theme:
-    words, phrases = set(), set()
-    for raw in list(entry.get("words") or []) + list(entry.get("phrases") or []):
+    words, phrases = {}, {}  # dicts keep the file's order and drop repeats
+    for raw in (entry.get("words") or []) + (entry.get("phrases") or []):
         lemmas = tuple(lemmatize_phrase(str(raw)).split())
         if not lemmas:
             raise ValueError(f"theme {entry['id']!r}: the entry {raw!r} contains no word; remove it")
         if len(lemmas) == 1:
-            words.add(lemmas[0])
+            words[lemmas[0]] = None
         else:
-            phrases.add(lemmas)
+            phrases[lemmas] = None
     if not words and not phrases:
         raise ValueError(f"theme {entry['id']!r} has no words or phrases: list at least one under 'words:'")
     default_label = entry["id"].replace("_", " ").capitalize()
@@ -173,8 +180,8 @@ def _build_theme(entry: dict) -> Theme:
         id=entry["id"],
         label=str(entry.get("label") or default_label),
         description=str(entry.get("description") or ""),
-        words=frozenset(words),
-        phrases=frozenset(phrases),
+        words=tuple(words),
+        phrases=tuple(phrases),
     )
 
 
@@ -191,11 +198,11 @@ def _check_each_entry_in_one_theme(themes: Iterable[Theme]) -> None:
 
 
 def lexicon_table(lexicon: Lexicon) -> pd.DataFrame:
-    """One row per theme: ``theme, label, description, n_words, n_phrases, examples``."""
+    """One row per theme: ``theme, label, description, n_words, n_phrases, examples`` (its first entries)."""
     rows = [
         (
             theme.id, theme.label, theme.description, len(theme.words), len(theme.phrases),
-            ", ".join(sorted(theme.words)[:6] + sorted(" ".join(p) for p in theme.phrases)[:3]),
+            ", ".join([*theme.words[:5], *(" ".join(phrase) for phrase in theme.phrases[:2])]),
         )
         for theme in lexicon.themes
     ]
@@ -227,55 +234,52 @@ def match_themes(corpus: Corpus, lexicon: Lexicon | None = None, *, tokens: pd.D
     if tokens.empty:
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
     lemmas = tokens["lemma"].to_numpy(dtype=object)
-    # Tokens are in reading order; one sentence = one run of equal (article, sentence) keys.
-    sentence_key = tokens["doc_id"].astype("category").cat.codes.to_numpy(np.int64) * 1_000_000 + tokens["sentence"].to_numpy(np.int64)
+    documents = pd.factorize(tokens["doc_id"])[0]
+    sentences = tokens["sentence"].to_numpy()
     claimed = np.zeros(len(tokens), dtype=bool)
-    starts, lengths, themes_of = [], [], []
+    phrase_starts, phrase_ends, phrase_terms, phrase_themes = [], [], [], []
 
-    phrase_theme = {phrase: theme.id for theme in lexicon.themes for phrase in theme.phrases}
-    for length in sorted({len(phrase) for phrase in phrase_theme}, reverse=True):
-        of_length = {" ".join(p): t for p, t in phrase_theme.items() if len(p) == length}
-        firsts = {p.split(" ", 1)[0] for p in of_length}
-        candidates = np.flatnonzero(pd.Series(lemmas[: len(lemmas) - length + 1]).isin(firsts).to_numpy())
-        candidates = candidates[sentence_key[candidates] == sentence_key[candidates + length - 1]]
-        if not len(candidates):
-            continue
-        text = lemmas[candidates]
+    # Phrases first, longest first; within one length, the earlier match wins an overlap.
+    phrase_theme = {" ".join(phrase): theme.id for theme in lexicon.themes for phrase in theme.phrases}
+    for length in sorted({term.count(" ") + 1 for term in phrase_theme}, reverse=True):
+        of_length = {term: theme_id for term, theme_id in phrase_theme.items() if term.count(" ") + 1 == length}
+        first_words = {term.split(" ", 1)[0] for term in of_length}
+        starts = np.flatnonzero(pd.Series(lemmas[: len(lemmas) - length + 1]).isin(first_words).to_numpy())
+        ends = starts + length - 1
+        # Tokens are in reading order, so equal article and sentence at both ends means one sentence.
+        starts = starts[(documents[starts] == documents[ends]) & (sentences[starts] == sentences[ends])]
+        text = lemmas[starts]
         for offset in range(1, length):
-            text = text + " " + lemmas[candidates + offset]
-        found = pd.Series(text).map(of_length)
-        for start, theme_id in zip(candidates[found.notna().to_numpy()], found.dropna()):
-            if not claimed[start: start + length].any():  # a longer or earlier phrase already took these words
+            text = text + " " + lemmas[starts + offset]
+        hits = pd.Series(text).isin(of_length).to_numpy()
+        for start, term in zip(starts[hits], text[hits]):
+            if not claimed[start: start + length].any():
                 claimed[start: start + length] = True
-                starts.append(start)
-                lengths.append(length)
-                themes_of.append(theme_id)
+                phrase_starts.append(start)
+                phrase_ends.append(start + length - 1)
+                phrase_terms.append(term)
+                phrase_themes.append(of_length[term])
 
     word_theme = pd.Series({word: theme.id for theme in lexicon.themes for word in theme.words}, dtype=object)
-    single = pd.Series(lemmas).map(word_theme).to_numpy(dtype=object)
-    words = np.flatnonzero(pd.notna(single) & ~claimed)
+    word_themes = pd.Series(lemmas).map(word_theme).to_numpy(dtype=object)
+    words = np.flatnonzero(pd.notna(word_themes) & ~claimed)
 
-    first = np.concatenate([np.asarray(starts, dtype=np.int64), words])
-    last = np.concatenate([np.asarray(starts, dtype=np.int64) + np.asarray(lengths, dtype=np.int64) - 1, words])
-    is_phrase = np.arange(len(first)) < len(starts)
-    term = lemmas[first]
-    for offset in range(1, max(lengths, default=1)):
-        more = is_phrase & (first + offset <= last)
-        term[more] = term[more] + " " + lemmas[first[more] + offset]
+    first = np.concatenate([np.asarray(phrase_starts, dtype=np.int64), words])
+    last = np.concatenate([np.asarray(phrase_ends, dtype=np.int64), words])
+    is_phrase = np.arange(len(first)) < len(phrase_starts)
     evidence = pd.DataFrame({
-        "doc_id": tokens["doc_id"].to_numpy()[first],
-        "theme": np.concatenate([np.asarray(themes_of, dtype=object), single[words]]),
+        "doc_id": tokens["doc_id"].astype(str).to_numpy()[first],
+        "theme": np.concatenate([np.asarray(phrase_themes, dtype=object), word_themes[words]]),
         "paragraph": tokens["paragraph"].to_numpy()[first],
-        "sentence": tokens["sentence"].to_numpy()[first],
+        "sentence": sentences[first],
         "start": tokens["start"].to_numpy()[first],
         "end": tokens["end"].to_numpy()[last],
-        "term": term,
+        "term": np.concatenate([np.asarray(phrase_terms, dtype=object), lemmas[words]]),
         "kind": np.where(is_phrase, "phrase", "word"),
         "weight": np.where(is_phrase, PHRASE_WEIGHT, 1.0),
     })
     texts = {article.doc_id: article.text for article in corpus}
     evidence["matched"] = [texts[d][s:e] for d, s, e in zip(evidence["doc_id"], evidence["start"], evidence["end"])]
-    evidence["doc_id"] = evidence["doc_id"].astype(str)
     return evidence.sort_values(["doc_id", "start"], ignore_index=True)[EVIDENCE_COLUMNS]
 
 

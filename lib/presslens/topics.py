@@ -76,7 +76,7 @@ class TopicModel:
     @property
     def labels(self) -> dict[int, str]:
         """Topic number → a short label made of its three top terms (``"T1 trade · export · tariff"``)."""
-        return dict(zip(self.terms["topic"], self.terms["label"]))
+        return _topic_labels(self.components, self.terms)
 
 
 def fit_topics(
@@ -117,7 +117,6 @@ def fit_topics(
     fitted = min(n_topics, tfidf.shape[0], tfidf.shape[1])
     if fitted == 0:
         return _empty_model(
-            n_topics,
             f"No topics to fit: no content word occurs in at least {MIN_PARAGRAPHS_PER_TERM} paragraphs and in at "
             f"most {MAX_PARAGRAPH_SHARE:.0%} of them. Topic models need a corpus of many paragraphs.",
         )
@@ -136,7 +135,7 @@ def fit_topics(
         terms=terms,
         components=components,
         paragraphs=paragraphs,
-        articles=_article_shares(paragraphs, corpus, dict(zip(terms["topic"], terms["label"]))),
+        articles=_article_shares(paragraphs, corpus, _topic_labels(components, terms)),
         n_paragraphs=len(units),
         n_articles=n_articles,
         note=_stability_note(n_topics, fitted, len(units), n_articles),
@@ -174,9 +173,14 @@ def _top_terms(components: pd.DataFrame, top_terms: int) -> pd.DataFrame:
         top = weights[weights > 0].sort_values(ascending=False, kind="stable").head(top_terms)
         rows.extend((topic, rank, term, weight) for rank, (term, weight) in enumerate(top.items(), start=1))
     terms = pd.DataFrame(rows, columns=["topic", "rank", "term", "weight"])
-    labels = terms[terms["rank"] <= 3].groupby("topic")["term"].agg(" · ".join)
-    terms.insert(1, "label", terms["topic"].map(lambda topic: f"T{topic} {labels[topic]}"))
+    terms.insert(1, "label", terms["topic"].map(_topic_labels(components, terms)))
     return terms
+
+
+def _topic_labels(components: pd.DataFrame, terms: pd.DataFrame) -> dict[int, str]:
+    """``"T1 trade · export · tariff"``: the topic's number and three top terms (none for an empty topic)."""
+    top = terms[terms["rank"] <= 3].groupby("topic")["term"].agg(" · ".join)
+    return {topic: f"T{topic} {top[topic]}" if topic in top else f"T{topic}" for topic in components.index}
 
 
 def _article_shares(paragraphs: pd.DataFrame, corpus: Corpus, labels: dict[int, str]) -> pd.DataFrame:
@@ -206,7 +210,7 @@ def _stability_note(requested: int, fitted: int, n_paragraphs: int, n_articles: 
     )
 
 
-def _empty_model(n_topics: int, note: str) -> TopicModel:
+def _empty_model(note: str) -> TopicModel:
     return TopicModel(
         terms=pd.DataFrame(columns=["topic", "label", "rank", "term", "weight"]),
         components=pd.DataFrame(index=pd.Index([], name="topic")),
@@ -231,11 +235,12 @@ def align_topics(model: TopicModel, lexicon: Lexicon, *, top_terms: int = 10) ->
         return pd.DataFrame(columns=columns)
     top = model.terms[model.terms["rank"] <= top_terms]
     totals = top.groupby("topic")["weight"].sum()
+    labels = model.labels
     rows = []
     for topic, terms in top.groupby("topic", sort=True):
         for theme in lexicon.themes:
             shared = terms[terms["term"].isin(theme.words)]
-            rows.append((topic, model.labels[topic], theme.id, theme.label,
+            rows.append((topic, labels[topic], theme.id, theme.label,
                          shared["weight"].sum() / totals[topic], ", ".join(shared["term"])))
     table = pd.DataFrame(rows, columns=columns[:-1])
     table = table.sort_values(["topic", "overlap"], ascending=[True, False], kind="stable", ignore_index=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 
 import numpy as np
@@ -16,15 +17,18 @@ MAX_UNITS = 60
 OTHER_COLOUR = "#b8c2cc"
 
 
-def _unit_labels(scores: pd.DataFrame) -> tuple[list[tuple], list[str], list[str]]:
-    """The units of a scores table in reading order: keys, short axis labels, and hover titles."""
+def _unit_labels(scores: pd.DataFrame) -> tuple[list[tuple], list[str], list[str], list[str]]:
+    """The units of a scores table in reading order: keys, short axis labels, full names and titles.
+
+    Text from the corpus is HTML-escaped: plotly reads tags in labels and hover text.
+    """
     keys = ["doc_id", "paragraph"] if "paragraph" in scores.columns else ["doc_id"]
     units = scores.drop_duplicates(keys).sort_values(keys)
-    if "paragraph" in keys:
-        labels = [f"{short_label(d, 28)} ¶{p + 1}" for d, p in zip(units["doc_id"], units["paragraph"])]
-    else:
-        labels = [short_label(d, 28) for d in units["doc_id"]]
-    return list(units[keys].itertuples(index=False, name=None)), labels, units["title"].fillna("").tolist()
+    paragraphs = [f" ¶{p}" for p in units["paragraph"]] if "paragraph" in keys else [""] * len(units)
+    labels = [html.escape(short_label(d, 28)) + p for d, p in zip(units["doc_id"], paragraphs)]
+    names = [html.escape(d) + p for d, p in zip(units["doc_id"], paragraphs)]
+    titles = [html.escape(title) for title in units["title"].fillna("")]
+    return list(units[keys].itertuples(index=False, name=None)), labels, names, titles
 
 
 def _cap_title(title: str, shown: int, total: int, noun: str) -> str:
@@ -51,21 +55,23 @@ def plot_theme_heatmap(scores: pd.DataFrame, *, max_units: int = MAX_UNITS) -> g
     if scores.empty:
         return empty_figure("Themes per article", "No theme word matched any article.")
     keys = ["doc_id", "paragraph"] if "paragraph" in scores.columns else ["doc_id"]
-    units, labels, titles = _unit_labels(scores)
+    units, labels, names, titles = _unit_labels(scores)
     shown = units[:max_units]
     themes = scores.groupby("label", sort=False)["score"].sum().sort_values(ascending=False).index.tolist()
     indexed = scores.assign(rank=scores["rank"].astype(str)).set_index([*keys, "label"])
 
-    def grid(column: str, fill):
+    def grid(column: str, fill) -> np.ndarray:
+        """One cell per (unit, theme) from a column of ``scores``."""
         full = indexed[column].reindex(pd.MultiIndex.from_tuples([(*unit, theme) for unit in shown for theme in themes]))
         return full.fillna(fill).to_numpy().reshape(len(shown), len(themes))
 
+    def per_row(values: list[str]) -> np.ndarray:
+        """One cell per (unit, theme) repeating a value of the unit."""
+        return np.repeat(np.array(values[: len(shown)], dtype=object)[:, None], len(themes), axis=1)
+
     z = grid("score", 0.0)
-    full_names = np.array([" ¶".join(map(str, unit)) for unit in shown], dtype=object)
     custom = np.dstack([
-        np.repeat(np.array(titles[: len(shown)], dtype=object)[:, None], len(themes), axis=1),
-        grid("share", 0.0), grid("rank", "–"), grid("matched_terms", "no match"),
-        np.repeat(full_names[:, None], len(themes), axis=1),
+        per_row(titles), grid("share", 0.0), grid("rank", "–"), grid("matched_terms", "no match"), per_row(names),
     ])
     figure = go.Figure(
         go.Heatmap(
@@ -91,7 +97,7 @@ def plot_theme_shares(scores: pd.DataFrame, *, max_themes: int = 7, max_units: i
     if scores.empty:
         return empty_figure("Theme shares", "No theme word matched any article.")
     keys = ["doc_id", "paragraph"] if "paragraph" in scores.columns else ["doc_id"]
-    units, labels, titles = _unit_labels(scores)
+    units, labels, _, titles = _unit_labels(scores)
     shown = units[:max_units]
     order = scores.groupby("label", sort=False)["score"].sum().sort_values(ascending=False).index.tolist()
     named = order[:max_themes]
@@ -154,14 +160,14 @@ def plot_topic_weights(articles: pd.DataFrame, *, max_units: int = MAX_UNITS) ->
     """Articles × topics heatmap of topic shares (``articles`` of a :class:`~presslens.topics.TopicModel`)."""
     if articles.empty:
         return empty_figure("Topics per article", "No topics were fitted.")
-    wide = articles.pivot_table(index=["doc_id", "title"], columns="label", values="weight", sort=True)
-    wide = wide[sorted(wide.columns, key=lambda label: int(label.split()[0][1:]))]
+    wide = articles.pivot_table(index=["doc_id", "title"], columns="topic", values="weight", sort=True)
+    labels = articles.drop_duplicates("topic").set_index("topic")["label"]
     shown = wide.head(max_units)
-    titles = shown.index.get_level_values("title").to_numpy(dtype=object)
+    titles = np.array([html.escape(title) for title in shown.index.get_level_values("title")], dtype=object)
     figure = go.Figure(
         go.Heatmap(
-            z=shown.to_numpy(), x=[short_label(label, 30) for label in shown.columns],
-            y=[short_label(doc_id, 28) for doc_id in shown.index.get_level_values("doc_id")],
+            z=shown.to_numpy(), x=[short_label(labels[topic], 30) for topic in shown.columns],
+            y=[html.escape(short_label(doc_id, 28)) for doc_id in shown.index.get_level_values("doc_id")],
             customdata=np.repeat(titles[:, None], shown.shape[1], axis=1), colorscale=SEQUENTIAL, zmin=0, zmax=1,
             xgap=1, ygap=1, colorbar=dict(title="share", tickformat=".0%", thickness=14),
             hovertemplate="<b>%{customdata}</b><br>%{x}: %{z:.0%} of the article<extra></extra>",
