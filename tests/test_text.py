@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from nltk.stem import WordNetLemmatizer
 
+from presslens.corpus import Corpus, build_article
 from presslens.text import (
     LEMMA_EXCEPTIONS,
     content_tokens,
@@ -86,3 +87,10 @@ def test_phrases_are_normalised_like_tokens():
     assert lowercase_phrase("Russia’s Far East") == "russia far east"
     assert lemmatize_phrase("Supply Chains") == "supply chain"
     assert lemmatize_phrase("cross-border e-commerce") == "cross-border e-commerce"
+
+
+def test_scores_amounts_and_decades_are_numbers():
+    article = build_article("sport/001", "sport/001.txt", "Title\n\nShe won 6-3 in the 14th set of 2004-05, a £5m prize unseen since the 1990s, on 3G.")
+    tokens = tokens_table(Corpus(root=".", articles=[article])).set_index("lower")
+    assert tokens.loc[["6-3", "14th", "2004-05", "5m", "1990s"], "is_number"].all()
+    assert not tokens.loc["3g", "is_number"]

@@ -38,18 +38,19 @@ PERIODS = {"month": "M", "quarter": "Q", "year": "Y"}
 def terms_table(
     corpus: Corpus,
     *,
-    lemmatize: bool = True,
+    lemmatize_words: bool = True,
     extra_stopwords: Sequence[str] = (),
     ngram_max: int = 3,
     min_count: int = 3,
 ) -> pd.DataFrame:
     """Term counts per article, from the text: ``doc_id, term, count, per_1000, tfidf``.
 
-    The whole pipeline in one call (tokens, phrases found and merged, counts): the table of
-    ``presslens export terms``. Options as in :func:`~presslens.text.tokens_table` and
+    The whole pipeline in one call — tokens, phrases found and merged, counts — and the table of
+    ``presslens export terms``. ``lemmatize_words`` and ``extra_stopwords`` go to
+    :func:`~presslens.text.tokens_table`, ``ngram_max`` and ``min_count`` to
     :func:`~presslens.phrases.find_phrases`.
     """
-    tokens = tokens_table(corpus, lemmatize_words=lemmatize, extra_stopwords=extra_stopwords)
+    tokens = tokens_table(corpus, lemmatize_words=lemmatize_words, extra_stopwords=extra_stopwords)
     phrases = find_phrases(tokens, ngram_max=ngram_max, min_count=min_count)
     return count_terms(merge_phrases(tokens, phrases))
 
@@ -89,12 +90,12 @@ def frequency_table(terms: pd.DataFrame) -> pd.DataFrame:
     grouped = counted.groupby("term")
     table = pd.DataFrame({"count": grouped.size(), "documents": grouped["doc_id"].nunique()})
     table["per_1000"] = 1000 * table["count"] / terms["n_words"].sum()
-    table["form"] = written_forms(counted)
+    table["form"] = _written_forms(counted)
     table = table.rename_axis("term").reset_index()[["term", "form", "count", "documents", "per_1000"]]
     return table.sort_values(["count", "term"], ascending=[False, True], ignore_index=True)
 
 
-def written_forms(counted: pd.DataFrame) -> pd.Series:
+def _written_forms(counted: pd.DataFrame) -> pd.Series:
     """The most frequent written form (``surface``) of each ``term``."""
     forms = counted.groupby(["term", "surface"]).size().sort_values(ascending=False, kind="stable")
     return forms.reset_index().drop_duplicates("term").set_index("term")["surface"]
@@ -218,6 +219,8 @@ def kwic(
     tokens
         The corpus's :func:`~presslens.text.tokens_table`, when already computed.
     """
+    if window < 0:
+        raise ValueError(f"window={window}: give the number of words of context, 0 or more")
     tokens = tokens_table(corpus) if tokens is None else tokens
     hits = locate_patterns(tokens, pattern)
     columns = ["doc_id", "sentence", "left", "keyword", "right"]
@@ -231,13 +234,13 @@ def kwic(
     keyword_start = tokens["start"].to_numpy()[rows]
     keyword_end = tokens["end"].to_numpy()[ends]
     texts = {article.doc_id: article.text for article in corpus}
-    rows_of_table = []
+    lines = []
     for doc_id, sentence, left, k_start, k_end, right in zip(
         tokens["doc_id"].to_numpy()[rows], tokens["sentence"].to_numpy()[rows], left_start, keyword_start, keyword_end, right_end
     ):
         text = texts[doc_id]
-        rows_of_table.append((doc_id, sentence, text[left:k_start].strip(), text[k_start:k_end], text[k_end:right].strip()))
-    return pd.DataFrame(rows_of_table, columns=columns)
+        lines.append((doc_id, sentence, text[left:k_start].strip(), text[k_start:k_end], text[k_end:right].strip()))
+    return pd.DataFrame(lines, columns=columns)
 
 
 def _sentence_bounds(tokens: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -259,9 +262,8 @@ def locate_patterns(tokens: pd.DataFrame, patterns: str | Sequence[str]) -> pd.D
     A pattern matches by lemma or by lowercase form; ``row`` is the position in ``tokens`` of its
     first word.
     """
-    patterns = [patterns] if isinstance(patterns, str) else list(patterns)
     keys = {}
-    for pattern in patterns:
+    for pattern in _pattern_list(patterns):
         lowercase = lowercase_phrase(pattern)
         if not lowercase:
             raise ValueError(f"pattern {pattern!r} has no word to match: give a word or phrase")
@@ -273,6 +275,11 @@ def locate_patterns(tokens: pd.DataFrame, patterns: str | Sequence[str]) -> pd.D
     return found[["pattern", "row", "n_words"]].sort_values(["row", "pattern"], ignore_index=True)
 
 
+def _pattern_list(patterns: str | Sequence[str]) -> list[str]:
+    """One pattern or several, as a list without repeats."""
+    return [patterns] if isinstance(patterns, str) else list(dict.fromkeys(patterns))
+
+
 def dispersion_table(tokens: pd.DataFrame, patterns: str | Sequence[str]) -> pd.DataFrame:
     """Where each word or phrase occurs along each article: ``doc_id, term, sentence, position, relative_position``.
 
@@ -280,7 +287,7 @@ def dispersion_table(tokens: pd.DataFrame, patterns: str | Sequence[str]) -> pd.
     (first word) to 1 (last). ``doc_id`` and ``term`` are categories that keep every article of
     ``tokens`` and every pattern, so that a dispersion plot also shows where a term never occurs.
     """
-    patterns = [patterns] if isinstance(patterns, str) else list(dict.fromkeys(patterns))
+    patterns = _pattern_list(patterns)
     hits = locate_patterns(tokens, patterns)
     rows = hits["row"].to_numpy()
     doc_ids = tokens["doc_id"].astype("category")
@@ -317,7 +324,7 @@ def trend_table(
     """
     if period not in PERIODS:
         raise ValueError(f"unknown period {period!r}: use one of {', '.join(PERIODS)}")
-    patterns = [patterns] if isinstance(patterns, str) else list(patterns)
+    patterns = _pattern_list(patterns)
     columns = ["period", "term", "count", "words", "per_1000"]
     dates = pd.to_datetime(articles.set_index(articles["doc_id"].astype(str))["date"], errors="coerce").dropna()
     if dates.empty:

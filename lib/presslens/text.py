@@ -25,7 +25,8 @@ from presslens.resources import require_nltk_data
 #: A number (with decimal or thousands separators), or a word with inner hyphens or apostrophes.
 TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-‐‑'’]\w+)*")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
-_NUMBER = re.compile(r"^[\d.,]+(?:st|nd|rd|th|s)?$", re.IGNORECASE)
+#: A number, an ordinal or decade (*14th*, *1990s*), a score or range (*6-3*, *2004-05*), an amount (*5m*, *2bn*).
+_NUMBER = re.compile(r"^[\d.,]+(?:-[\d.,]+)*(?:st|nd|rd|th|s|m|bn|tn|k)?$", re.IGNORECASE)
 #: Plural forms WordNet would wrongly reduce (*customs* → *custom*, *media* → *medium*).
 LEMMA_EXCEPTIONS = {
     "customs": "customs", "goods": "goods", "arms": "arms", "media": "media", "species": "species",
