@@ -10,8 +10,9 @@ from plotly.subplots import make_subplots
 
 from presslens.plots import PALETTE, SEQUENTIAL, bar_height, empty_figure, short_label
 
-#: Most articles drawn as rows or panels; a larger corpus shows those with the most occurrences.
+#: Most articles drawn as rows (heatmap, dispersion); a larger corpus shows those with the most occurrences.
 MAX_ARTICLES = 30
+#: Most articles drawn as TF-IDF panels; a larger corpus shows the first ones.
 MAX_PANELS = 12
 
 
