@@ -115,6 +115,11 @@ class Corpus:
     def doc_ids(self) -> list[str]:
         return [article.doc_id for article in self.articles]
 
+    def select(self, doc_ids) -> "Corpus":
+        """A corpus of only these articles (same root; nothing skipped)."""
+        wanted = set(doc_ids)
+        return Corpus(root=self.root, articles=[a for a in self.articles if a.doc_id in wanted])
+
 
 @dataclass(frozen=True)
 class TableColumns:
