@@ -24,5 +24,8 @@ def test_every_report_draws_its_figures_without_errors(report_dir, browser):
         figures = dom.count('class="plotly-graph-div')
         drawn = dom.count('class="main-svg"')
         assert drawn >= figures, f"{run['name']}: {figures} figure(s), {drawn} drawn"
+    for run in record["articles"][:1]:
+        dom, console = browser(report_dir / run["html"])
+        assert _errors(console) == [] and 'class="main-svg"' in dom, run["doc_id"]
     overview, _ = browser(report_dir / "html" / "01_corpus_overview.html")
     assert 'class="main-svg"' in overview, "the overview's length chart is drawn by plotly.js"

@@ -13,11 +13,12 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from conftest import ROOT, SEEDS
 from presslens.cli import main
-from presslens.report import ReportError, list_notebooks, run_report
+from presslens.report import ReportError, list_notebooks, notebook_parameters, run_report, select_articles
 
 
 def _notebook_names():
-    return [path.stem for path in list_notebooks(ROOT / "notebooks")]
+    """The corpus-level notebooks (a notebook with a ``doc_id`` parameter is run per article)."""
+    return [path.stem for path in list_notebooks(ROOT / "notebooks") if "doc_id" not in notebook_parameters(path)]
 
 
 def test_every_notebook_renders_ok(report_dir):
@@ -119,3 +120,25 @@ def test_actor_report_shows_network_heatmap_and_evidence(report_dir):
     for heading in ("Actor network", "Communities of the actor network", "clustered", "Most mentioned actors"):
         assert heading in page, heading
     assert "Huo Fupeng" in page and "Vladimir Norov" in page
+
+
+def test_every_sample_article_gets_a_profile_page(report_dir, seed_corpus):
+    record = json.loads((report_dir / "run.json").read_text())
+    assert sorted(run["doc_id"] for run in record["articles"]) == sorted(seed_corpus.doc_ids)
+    index = (report_dir / "index.html").read_text()
+    for run in record["articles"]:
+        assert run["status"] == "ok", run
+        page = (report_dir / run["html"]).read_text()
+        assert 'href="../index.html"' in page and "Its key sentences" in page
+        assert f'href="{run["html"]}"' in index
+    profile = (report_dir / "articles" / "003_f6417c26bc500f79.html").read_text()
+    assert "Huo Fupeng" in profile and "Digital technology" in profile
+
+
+def test_article_pages_are_limited_on_large_corpora(seed_corpus):
+    assert [a.doc_id for a in select_articles(seed_corpus, max_articles=2)] == sorted(seed_corpus.doc_ids)[:2]
+    assert select_articles(seed_corpus, max_articles=0) == []
+    chosen = select_articles(seed_corpus, articles=["004_307deee32fd8fd70"], max_articles=0)
+    assert [a.doc_id for a in chosen] == ["004_307deee32fd8fd70"]
+    with pytest.raises(ReportError, match="no such article"):
+        select_articles(seed_corpus, articles=["nope"])
