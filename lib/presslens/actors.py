@@ -11,7 +11,9 @@ Finding them takes four steps, each one inspectable:
    chunker (loaded once per process), which keep or drop them.
 3. **Alias resolution** — within an article, a family name joins the full name (*Huo* → Huo Fupeng,
    *Norov* → Vladimir Norov), a bracketed name or acronym joins the name before it (*XCMG*); across
-   the corpus a family name used alone joins the one full name it can stand for.
+   the corpus a family name used alone joins the one full name it can stand for. Each article's
+   mentions are computed on their own — cached and spread over cores by :mod:`presslens.engine` —
+   and the corpus-wide join comes after.
 4. **Tables** — every mention with its offsets, paragraph and sentence (:func:`mentions_table`), and
    per article each actor with its type and number of mentions (:func:`actors_table`).
 """
@@ -32,6 +34,7 @@ import yaml
 from nltk.tag import PerceptronTagger
 
 from presslens.corpus import Article, Corpus
+from presslens.engine import per_article_table
 from presslens.resources import require_nltk_data
 from presslens.text import lemmatize
 
@@ -812,29 +815,37 @@ def _surface(text: str, tokens: list[Token], first: int, last: int) -> str:
 # Corpus tables
 
 
-def corpus_mentions(corpus: Corpus, *, gazetteer: str | None = None) -> list[Mention]:
-    """Mentions of every article, then family names used alone joined across the corpus."""
+def article_mentions(corpus: Corpus, *, gazetteer: str | None = None) -> pd.DataFrame:
+    """The mentions of each article on its own (aliases resolved within the article), as a table."""
     known = load_gazetteer(gazetteer or None)
-    mentions = [mention for article in corpus for mention in find_mentions(article, gazetteer=known)]
-    return _join_across_articles(mentions)
+    rows = [mention.__dict__ for article in corpus for mention in find_mentions(article, gazetteer=known)]
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
-def _join_across_articles(mentions: list[Mention]) -> list[Mention]:
-    """A one-word person name that is the family name of exactly one full name in the corpus joins it."""
-    full_names = {m.actor for m in mentions if m.type == "person" and len(m.actor.split()) >= 2}
-    rules = load_rules()
-    by_family = defaultdict(set)
-    for name in full_names:
+def _load_models(gazetteer: str | None) -> None:
+    """Load the gazetteer, rules, dictionary and chunker (once per process)."""
+    load_gazetteer(gazetteer or None)
+    load_rules()
+    _common_words()
+    _chunker()
+
+
+def join_across_articles(mentions: pd.DataFrame) -> pd.DataFrame:
+    """A one-word person name that is the family (or first) name of exactly one full name in the corpus joins it."""
+    people = mentions.loc[mentions["type"] == "person", "actor"].unique()
+    by_part = defaultdict(set)
+    for name in people:
         parts = name.split()
-        by_family[parts[-1]].add(name)
-        if parts[0] in rules.chinese_surnames:
-            by_family[parts[0]].add(name)
-    joined = []
-    for mention in mentions:
-        candidates = by_family.get(mention.actor, set())
-        if mention.type == "person" and len(mention.actor.split()) == 1 and len(candidates) == 1:
-            mention = replace(mention, actor=next(iter(candidates)), method="alias")
-        joined.append(mention)
+        if len(parts) >= 2:
+            by_part[parts[-1]].add(name)
+            by_part[parts[0]].add(name)
+    unique = {part: next(iter(names)) for part, names in by_part.items() if len(names) == 1}
+    single = (mentions["type"] == "person") & mentions["actor"].isin(unique)
+    if not single.any():
+        return mentions
+    joined = mentions.copy()
+    joined.loc[single, "actor"] = joined.loc[single, "actor"].map(unique)
+    joined.loc[single, "method"] = "alias"
     return joined
 
 
@@ -854,8 +865,12 @@ def mentions_table(
         Keep only these types (``person``, ``organization``, ``location``).
     """
     _check_types(actor_types)
-    rows = [m for m in corpus_mentions(corpus, gazetteer=gazetteer) if m.type in actor_types]
-    return pd.DataFrame([m.__dict__ for m in rows], columns=MENTION_COLUMNS)
+    mentions = per_article_table(
+        corpus, "mentions", {"gazetteer": gazetteer or ""}, functools.partial(article_mentions, gazetteer=gazetteer),
+        columns=MENTION_COLUMNS, prepare=functools.partial(_load_models, gazetteer),
+    )
+    mentions = join_across_articles(mentions)
+    return mentions[mentions["type"].isin(actor_types)].reset_index(drop=True)
 
 
 def actors_table(

@@ -63,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("table", choices=sorted(TABLES), help="which table")
     export.add_argument("--corpus", required=True, help="folder of articles")
     export.add_argument("--out", required=True, help="output file; its extension sets the format")
+    export.add_argument("--jobs", type=_positive_int, default=None, help="worker processes (default: all cores)")
+    export.add_argument("--engine", choices=["pandas", "dask"], default="pandas",
+                        help="where extraction runs: local processes (pandas) or a Dask cluster (dask)")
+    export.add_argument("--scheduler", help="Dask scheduler address (default: start a local cluster)")
     export.add_argument("--window", choices=["sentence", "paragraph", "article"], help="co-occurrence window (cooccurrence; default: sentence)")
     export.add_argument("--gazetteer", help="YAML file of extra actors (mentions, actors, cooccurrence)")
     for column in ("text", "title", "date", "source", "id"):
@@ -99,7 +103,7 @@ def _export(args: argparse.Namespace) -> int:
         raise ValueError(f"--out {args.out} is inside the corpus folder: presslens never writes into a corpus")
     columns = TableColumns(text=args.text_column, title=args.title_column, date=args.date_column,
                            source=args.source_column, id=args.id_column)
-    corpus = load_corpus(args.corpus, columns=columns)
+    corpus = load_corpus(args.corpus, columns=columns, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
     rows = export_table(args.table, corpus, out, window=args.window, gazetteer=args.gazetteer)
     print(f"{rows:,} rows -> {args.out}")
     if corpus.skipped:

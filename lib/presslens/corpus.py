@@ -15,14 +15,16 @@ import codecs
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass
 from importlib import resources as importlib_resources
 from pathlib import Path
 
 import pandas as pd
 import yaml
-from tqdm import tqdm
 
+from presslens.corpus_store import read_files
+from presslens.documents import Article, Corpus, Notice, Removal, SkippedFile, count_words
+from presslens.engine import Engine, Execution, default_jobs
 from presslens.resources import punkt_tokenizer
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -32,93 +34,6 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 #: Show a progress bar when a folder holds more files than this.
 PROGRESS_THRESHOLD = 200
 _DOCUMENTATION_FILE = re.compile(r"^(readme|license|licence|copying|changelog)(\.\w+)?$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Removal:
-    """A piece of text that cleaning took out of an article, and why."""
-
-    kind: str
-    text: str
-
-
-@dataclass(frozen=True)
-class SkippedFile:
-    """A file, or a row of a table, that could not be loaded, with the reason and what to do."""
-
-    path: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Notice:
-    """Something a researcher should know about a loaded file (for example, its encoding)."""
-
-    path: str
-    message: str
-
-
-@dataclass
-class Article:
-    """One cleaned article.
-
-    ``text`` is the paragraphs joined by blank lines; every offset (paragraphs, sentences, and the
-    mentions found later) points into it.
-    """
-
-    doc_id: str
-    path: str
-    title: str
-    date: str
-    source: str
-    text: str
-    paragraph_spans: list[tuple[int, int]]
-    sentence_spans: list[tuple[int, int, int]]  # (paragraph, start, end)
-    removed: list[Removal] = field(default_factory=list)
-    encoding: str = "utf-8"
-
-    @property
-    def paragraphs(self) -> list[str]:
-        return [self.text[start:end] for start, end in self.paragraph_spans]
-
-    @property
-    def sentences(self) -> list[str]:
-        return [self.text[start:end] for _, start, end in self.sentence_spans]
-
-    @property
-    def n_words(self) -> int:
-        return count_words(self.text)
-
-
-@dataclass
-class Corpus:
-    """The articles of a folder, plus what was skipped and what to know about the rest."""
-
-    root: str
-    articles: list[Article]
-    skipped: list[SkippedFile] = field(default_factory=list)
-    notices: list[Notice] = field(default_factory=list)
-
-    def __len__(self) -> int:
-        return len(self.articles)
-
-    def __iter__(self):
-        return iter(self.articles)
-
-    def __getitem__(self, doc_id: str) -> Article:
-        for article in self.articles:
-            if article.doc_id == doc_id:
-                return article
-        raise KeyError(f"no article with doc_id {doc_id!r} in {self.root}")
-
-    @property
-    def doc_ids(self) -> list[str]:
-        return [article.doc_id for article in self.articles]
-
-    def select(self, doc_ids) -> "Corpus":
-        """A corpus of only these articles (same root; nothing skipped)."""
-        wanted = set(doc_ids)
-        return Corpus(root=self.root, articles=[a for a in self.articles if a.doc_id in wanted])
 
 
 @dataclass(frozen=True)
@@ -145,6 +60,10 @@ def load_corpus(
     *,
     columns: TableColumns | None = None,
     progress: bool | None = None,
+    cache_dir: str | Path | None = None,
+    jobs: int | None = 1,
+    engine: Engine = "pandas",
+    scheduler: str | None = None,
 ) -> Corpus:
     """Load every article under ``path``.
 
@@ -156,6 +75,14 @@ def load_corpus(
         Column names for table files (default: ``text``, ``title``, ``date``, ``source``, ``id``).
     progress
         Show a progress bar; default: on a terminal, for folders of more than ``PROGRESS_THRESHOLD`` files.
+    cache_dir
+        A folder where parsed files and the tables derived from articles (tokens, mentions) are kept
+        between runs; ``None``: no cache.
+    jobs
+        Worker processes for parsing and extraction (``None``: all cores).
+    engine, scheduler
+        ``"dask"`` runs extraction on a ``dask.distributed`` cluster at ``scheduler`` (default: a
+        local cluster).
 
     Raises
     ------
@@ -170,12 +97,16 @@ def load_corpus(
             f"corpus must be a folder, not a file: {root} — put the file in a folder and pass the folder"
         )
     columns = columns or TableColumns()
+    execution = Execution(
+        cache_dir=str(cache_dir) if cache_dir else None, jobs=jobs or default_jobs(), engine=engine, scheduler=scheduler
+    )
     files = sorted(p for p in root.rglob("*") if not p.is_dir())
-    if progress is None:
-        progress = None if len(files) > PROGRESS_THRESHOLD else False  # None: only on a terminal
-    corpus = Corpus(root=str(root), articles=[])
-    for file in tqdm(files, desc="loading articles", unit="file", disable=None if progress is None else not progress):
-        articles, skipped, notices = read_file(file, root, columns)
+    hide_progress = None if progress is None and len(files) > PROGRESS_THRESHOLD else not progress  # None: on a terminal
+    corpus = Corpus(root=str(root), articles=[], execution=execution)
+    reader = functools.partial(read_file, root=root, columns=columns)
+    for articles, skipped, notices in read_files(
+        files, reader, settings=asdict(columns), execution=execution, hide_progress=hide_progress, prepare=punkt_tokenizer
+    ):
         corpus.articles.extend(articles)
         corpus.skipped.extend(skipped)
         corpus.notices.extend(notices)
@@ -398,7 +329,6 @@ _BYLINE = re.compile(r"^(by|from|author:?)\s+[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,4
 _DATELINE = re.compile(
     r"^(?P<dateline>[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w.]*\.?\s+\d{1,2})?\s*\((?P<agency>[A-Za-z][\w .]{1,30})\)\s*(?:--|—|–|-)\s*)"
 )
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _WHITESPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 HEADER_LINES = 6
@@ -407,11 +337,6 @@ LEAD_PARAGRAPH_WORDS = 20
 #: A paragraph repeated verbatim is dropped when it has at least this many words (short lines such as
 #: headings in a fixtures list legitimately repeat).
 MIN_REPEATED_WORDS = 8
-
-
-def count_words(text: str) -> int:
-    """Number of word tokens (letters or digits, inner apostrophes and hyphens kept)."""
-    return len(_WORD.findall(text))
 
 
 def normalize_date(value: str) -> str:

@@ -20,6 +20,7 @@ import yaml
 from nltk.corpus import stopwords as nltk_stopwords
 
 from presslens.corpus import Corpus
+from presslens.engine import per_article_table
 from presslens.resources import require_nltk_data
 
 #: A number (with decimal or thousands separators), or a word with inner hyphens or apostrophes.
@@ -103,7 +104,8 @@ def tokens_table(
     """Every token of the corpus: ``doc_id, paragraph, sentence, position, start, end, surface, lower, lemma, is_stop, is_number``.
 
     ``sentence`` numbers the sentences of an article and ``position`` its tokens, both from 0;
-    ``start`` and ``end`` are character offsets into the article's text.
+    ``start`` and ``end`` are character offsets into the article's text. Computed per article
+    through the corpus's cache and workers (:mod:`presslens.engine`).
 
     Parameters
     ----------
@@ -112,6 +114,22 @@ def tokens_table(
     extra_stopwords
         More words to flag as stopwords for this analysis (case-insensitive).
     """
+    stopwords = tuple(sorted({word.lower() for word in extra_stopwords}))
+    build = functools.partial(article_tokens, lemmatize_words=lemmatize_words, extra_stopwords=stopwords)
+    settings = {"lemmatize": lemmatize_words, "stopwords": stopwords}
+    table = per_article_table(corpus, "tokens", settings, build, columns=TOKEN_COLUMNS)
+    if len(table):
+        table["doc_id"] = pd.Categorical(table["doc_id"].astype(str), categories=pd.Index(corpus.doc_ids).unique())
+    return table
+
+
+def article_tokens(
+    corpus: Corpus,
+    *,
+    lemmatize_words: bool = True,
+    extra_stopwords: list[str] | tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """The tokens of the articles of ``corpus``, computed directly (see :func:`tokens_table`)."""
     stopwords = news_stopwords() | {word.lower() for word in extra_stopwords}
     starts, raw, sentences, paragraphs, lengths = [], [], [], [], []
     for article in corpus:

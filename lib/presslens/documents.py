@@ -1,0 +1,105 @@
+"""The documents presslens works on: articles, the corpus that holds them, and what loading reports."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from presslens.engine import SERIAL, Execution
+
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+def count_words(text: str) -> int:
+    """Number of word tokens (letters or digits, inner apostrophes and hyphens kept)."""
+    return len(_WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A piece of text that cleaning took out of an article, and why."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file, or a row of a table, that could not be loaded, with the reason and what to do."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something a researcher should know about a loaded file (for example, its encoding)."""
+
+    path: str
+    message: str
+
+
+@dataclass
+class Article:
+    """One cleaned article.
+
+    ``text`` is the paragraphs joined by blank lines; every offset (paragraphs, sentences, and the
+    mentions found later) points into it.
+    """
+
+    doc_id: str
+    path: str
+    title: str
+    date: str
+    source: str
+    text: str
+    paragraph_spans: list[tuple[int, int]]
+    sentence_spans: list[tuple[int, int, int]]  # (paragraph, start, end)
+    removed: list[Removal] = field(default_factory=list)
+    encoding: str = "utf-8"
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [self.text[start:end] for start, end in self.paragraph_spans]
+
+    @property
+    def sentences(self) -> list[str]:
+        return [self.text[start:end] for _, start, end in self.sentence_spans]
+
+    @property
+    def n_words(self) -> int:
+        return count_words(self.text)
+
+
+@dataclass
+class Corpus:
+    """The articles of a folder, plus what was skipped and what to know about the rest."""
+
+    root: str
+    articles: list[Article]
+    skipped: list[SkippedFile] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    execution: Execution = SERIAL  # where derived tables are cached and how they are computed
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __iter__(self):
+        return iter(self.articles)
+
+    def __getitem__(self, doc_id: str) -> Article:
+        for article in self.articles:
+            if article.doc_id == doc_id:
+                return article
+        raise KeyError(f"no article with doc_id {doc_id!r} in {self.root}")
+
+    @property
+    def doc_ids(self) -> list[str]:
+        return [article.doc_id for article in self.articles]
+
+    def select(self, doc_ids) -> "Corpus":
+        """A corpus of only these articles (same root; nothing skipped)."""
+        wanted = set(doc_ids)
+        return Corpus(root=self.root, articles=[a for a in self.articles if a.doc_id in wanted], execution=self.execution)
+
+
