@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--max-articles", type=int, default=MAX_ARTICLE_PAGES, metavar="N",
                         help=f"article pages for all articles of a corpus of at most N, else the first N by doc_id "
                              f"(default {MAX_ARTICLE_PAGES}; 0: none)")
+    report.add_argument("--engine", choices=["pandas", "dask"], default="pandas",
+                        help="where the processing pass runs: local processes (pandas) or a Dask cluster (dask)")
+    report.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
     report.add_argument("--notebooks", default=str(DEFAULT_NOTEBOOKS), help=argparse.SUPPRESS)
     report.set_defaults(handler=_report)
 
@@ -87,6 +90,7 @@ def _report(args: argparse.Namespace) -> int:
     result = run_report(
         args.corpus, args.out, jobs=args.jobs, show_code=args.show_code, with_solutions=args.with_solutions,
         parameters=parameters, notebooks_dir=args.notebooks, articles=args.articles, max_articles=args.max_articles,
+        engine=args.engine, scheduler=args.scheduler,
     )
     for run in result.notebooks + result.articles:
         line = f"{run.status:>6}  {run.seconds:6.1f}s  {run.doc_id or run.name}"

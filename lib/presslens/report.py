@@ -26,13 +26,18 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 
 from presslens import __version__
 from presslens.atomic import atomic_path, write_text_atomic
+from presslens.actors import mentions_table
 from presslens.corpus import load_corpus
+from presslens.engine import Engine
+from presslens.text import tokens_table
 
 #: Where the notebooks live in a source checkout (``make reports`` runs from there).
 DEFAULT_NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 #: Cells with these tags never reach a report; ``solution`` cells do with ``with_solutions``.
 REMOVED_CELL_TAGS = {"remove-cell", "widgets"}
 SOLUTION_TAG = "solution"
+#: Sub-folder of the output folder where the processing pass keeps its tables.
+CACHE_FOLDER = "cache"
 #: Without a list of articles, a corpus of at most this many articles gets a page per article.
 MAX_ARTICLE_PAGES = 50
 TEMPLATES = Path(str(importlib_resources.files("presslens").joinpath("templates")))
@@ -106,6 +111,8 @@ def run_report(
     notebooks_dir: str | Path = DEFAULT_NOTEBOOKS,
     articles: list[str] | None = None,
     max_articles: int = MAX_ARTICLE_PAGES,
+    engine: Engine = "pandas",
+    scheduler: str | None = None,
 ) -> ReportRun:
     """Execute every notebook on ``corpus`` and write HTML reports, ``index.html`` and ``run.json`` to ``out``.
 
@@ -131,6 +138,9 @@ def run_report(
     max_articles
         Without ``articles``: every article gets a page when the corpus has at most this many,
         otherwise the first ``max_articles`` in ``doc_id`` order. 0 makes no article pages.
+    engine, scheduler
+        Where the processing pass extracts tokens and actors: local processes (``pandas``) or a
+        ``dask.distributed`` cluster (``dask``, at ``scheduler`` or on a local cluster).
 
     Raises
     ------
@@ -145,9 +155,10 @@ def run_report(
     declared = {path: notebook_parameters(path) for path in notebooks}
     parameters = dict(parameters or {})
     _check_parameters(parameters, declared)
-    loaded = load_corpus(corpus_path)
+    cache_dir = out_path / CACHE_FOLDER
+    loaded = prepare_corpus(corpus_path, cache_dir, jobs=jobs, engine=engine, scheduler=scheduler)
     chosen = select_articles(loaded, articles=articles, max_articles=max_articles)
-    common = {"corpus": str(corpus_path), "export_dir": str(out_path / "exports"), **parameters}
+    common = {"corpus": str(corpus_path), "export_dir": str(out_path / "exports"), "cache_dir": str(cache_dir), **parameters}
     options = dict(show_code=show_code, with_solutions=with_solutions)
 
     plan: list[tuple[NotebookRun, _Job]] = []
@@ -180,6 +191,20 @@ def run_report(
     )
     _write_index(report, loaded)
     return report
+
+
+def prepare_corpus(
+    corpus_path: Path, cache_dir: Path, *, jobs: int | None = None, engine: Engine = "pandas", scheduler: str | None = None
+):
+    """The processing pass: parse the corpus and extract tokens and actor mentions once, into the cache.
+
+    Every notebook of the run then reads these tables from ``cache_dir`` instead of computing them;
+    an unchanged corpus costs almost nothing the second time, and a changed article only its own share.
+    """
+    corpus = load_corpus(corpus_path, cache_dir=cache_dir, jobs=jobs, engine=engine, scheduler=scheduler)
+    tokens_table(corpus)
+    mentions_table(corpus)
+    return corpus
 
 
 def select_articles(corpus, *, articles: list[str] | None = None, max_articles: int = MAX_ARTICLE_PAGES) -> list:
