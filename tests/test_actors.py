@@ -134,3 +134,14 @@ def test_actor_types_filter(seed_corpus):
 def test_empty_corpus_gives_empty_tables(tmp_path):
     corpus = load_corpus(tmp_path)
     assert mentions_table(corpus).empty and actors_table(corpus).empty
+
+
+def test_an_actor_has_one_type_across_the_corpus(tmp_path):
+    (tmp_path / "a.txt").write_text("One\n\nThe rally was held in Blackpool on Monday, officials said.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Two\n\nBlackpool council and Blackpool police met on Monday.", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Three\n\nVisitors flocked to Blackpool, near Preston, in August.", encoding="utf-8")
+    mentions = mentions_table(load_corpus(tmp_path))
+    types = mentions.groupby("actor")["type"].nunique()
+    assert (types == 1).all()
+    cast = corpus_actors(mentions)
+    assert not cast.actor.duplicated().any()

@@ -849,6 +849,19 @@ def join_across_articles(mentions: pd.DataFrame) -> pd.DataFrame:
     return joined
 
 
+def harmonize_types(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One type per actor across the corpus: the type most of its mentions have (person wins a tie)."""
+    if mentions.empty:
+        return mentions
+    votes = mentions.groupby(["actor", "type"]).size().rename("votes").reset_index()
+    votes["person"] = votes["type"] == "person"
+    winners = votes.sort_values(["actor", "votes", "person"], ascending=[True, False, False]).drop_duplicates("actor")
+    chosen = mentions["actor"].map(winners.set_index("actor")["type"])
+    if chosen.equals(mentions["type"]):
+        return mentions
+    return mentions.assign(type=chosen)
+
+
 def mentions_table(
     corpus: Corpus,
     *,
@@ -869,7 +882,7 @@ def mentions_table(
         corpus, "mentions", {"gazetteer": gazetteer or ""}, functools.partial(article_mentions, gazetteer=gazetteer),
         columns=MENTION_COLUMNS, prepare=functools.partial(_load_models, gazetteer),
     )
-    mentions = join_across_articles(mentions)
+    mentions = harmonize_types(join_across_articles(mentions))
     return mentions[mentions["type"].isin(actor_types)].reset_index(drop=True)
 
 
