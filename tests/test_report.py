@@ -142,3 +142,20 @@ def test_article_pages_are_limited_on_large_corpora(seed_corpus):
     assert [a.doc_id for a in chosen] == ["004_307deee32fd8fd70"]
     with pytest.raises(ReportError, match="no such article"):
         select_articles(seed_corpus, articles=["nope"])
+
+
+def test_a_second_run_reuses_unchanged_pages_and_redoes_changed_ones(tmp_path, corpus_copy):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    shutil.copy(ROOT / "notebooks" / "01_corpus_overview.ipynb", notebooks)
+    out = tmp_path / "out"
+    first = run_report(corpus_copy, out, notebooks_dir=notebooks)
+    assert not first.notebooks[0].reused and (out / "cache").is_dir()
+    second = run_report(corpus_copy, out, notebooks_dir=notebooks)
+    assert second.notebooks[0].reused and second.notebooks[0].status == "ok"
+    assert "unchanged, kept" in (out / "index.html").read_text()
+    article = corpus_copy / "004_307deee32fd8fd70.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "\nA late paragraph about Harbin.\n", encoding="utf-8")
+    third = run_report(corpus_copy, out, notebooks_dir=notebooks)
+    assert not third.notebooks[0].reused
+    assert not run_report(corpus_copy, out, notebooks_dir=notebooks, reuse=False).notebooks[0].reused

@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--engine", choices=["pandas", "dask"], default="pandas",
                         help="where the processing pass runs: local processes (pandas) or a Dask cluster (dask)")
     report.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+    report.add_argument("--rerun", action="store_true",
+                        help="execute every notebook again, even those whose inputs did not change since the last run")
     report.add_argument("--notebooks", default=str(DEFAULT_NOTEBOOKS), help=argparse.SUPPRESS)
     report.set_defaults(handler=_report)
 
@@ -90,10 +92,11 @@ def _report(args: argparse.Namespace) -> int:
     result = run_report(
         args.corpus, args.out, jobs=args.jobs, show_code=args.show_code, with_solutions=args.with_solutions,
         parameters=parameters, notebooks_dir=args.notebooks, articles=args.articles, max_articles=args.max_articles,
-        engine=args.engine, scheduler=args.scheduler,
+        engine=args.engine, scheduler=args.scheduler, reuse=not args.rerun,
     )
     for run in result.notebooks + result.articles:
-        line = f"{run.status:>6}  {run.seconds:6.1f}s  {run.doc_id or run.name}"
+        seconds = "reused " if run.reused else f"{run.seconds:6.1f}s"
+        line = f"{run.status:>6}  {seconds}  {run.doc_id or run.name}"
         print(line + (f"  — {run.error}" if run.error else ""))
     print(f"index: {Path(result.out) / 'index.html'}  ({result.seconds:.1f}s)")
     return 0 if result.ok else EXIT_FAILED

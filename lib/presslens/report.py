@@ -7,6 +7,8 @@ failing notebook does not stop the others: its card in the index shows the error
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import multiprocessing
 import os
@@ -28,7 +30,7 @@ from presslens import __version__
 from presslens.atomic import atomic_path, write_text_atomic
 from presslens.actors import mentions_table
 from presslens.corpus import load_corpus
-from presslens.engine import Engine
+from presslens.engine import Engine, article_key, data_fingerprint
 from presslens.text import tokens_table
 
 #: Where the notebooks live in a source checkout (``make reports`` runs from there).
@@ -61,6 +63,8 @@ class NotebookRun:
     notebook: str = ""
     doc_id: str = ""
     parameters: dict = field(default_factory=dict)
+    fingerprint: str = ""  # what the page was made from; an identical next run reuses the page
+    reused: bool = False
 
 
 @dataclass
@@ -113,6 +117,7 @@ def run_report(
     max_articles: int = MAX_ARTICLE_PAGES,
     engine: Engine = "pandas",
     scheduler: str | None = None,
+    reuse: bool = True,
 ) -> ReportRun:
     """Execute every notebook on ``corpus`` and write HTML reports, ``index.html`` and ``run.json`` to ``out``.
 
@@ -141,6 +146,9 @@ def run_report(
     engine, scheduler
         Where the processing pass extracts tokens and actors: local processes (``pandas``) or a
         ``dask.distributed`` cluster (``dask``, at ``scheduler`` or on a local cluster).
+    reuse
+        Keep a page of the previous run in ``out`` when everything it was made from is unchanged
+        (notebook, parameters, corpus content, presslens and its data); ``False`` re-runs everything.
 
     Raises
     ------
@@ -177,8 +185,18 @@ def run_report(
                               parameters={**given, "doc_id": article.doc_id})
             plan.append((run, _job(path, out_path, run, "../" * depth + "index.html", options)))
 
-    results = _execute_all([job for _, job in plan], jobs)
-    for (run, _), (seconds, error) in zip(plan, results):
+    fingerprint = corpus_fingerprint(loaded)
+    previous = _previous_runs(out_path) if reuse else {}
+    todo = []
+    for run, job in plan:
+        run.fingerprint = _job_fingerprint(job, fingerprint)
+        earlier = previous.get(run.html)
+        if earlier and earlier.get("fingerprint") == run.fingerprint and earlier.get("status") == "ok" and _outputs_exist(out_path, run):
+            run.status, run.reused, run.seconds = "ok", True, float(earlier.get("seconds", 0.0))
+        else:
+            todo.append((run, job))
+    results = _execute_all([job for _, job in todo], jobs)
+    for (run, _), (seconds, error) in zip(todo, results):
         run.seconds, run.error = seconds, error
         run.status = "failed" if error else "ok"
         if not (out_path / run.html).exists():
@@ -205,6 +223,45 @@ def prepare_corpus(
     tokens_table(corpus)
     mentions_table(corpus)
     return corpus
+
+
+def corpus_fingerprint(corpus) -> str:
+    """A hash of every article's content and of what loading skipped: any change to the corpus changes it."""
+    digest = hashlib.sha1()
+    for article in sorted(corpus, key=lambda a: a.doc_id):
+        digest.update(article_key(article).encode())
+        digest.update(json.dumps([article.title, article.date, article.source]).encode())
+    digest.update(json.dumps([asdict(item) for item in corpus.skipped + corpus.notices], sort_keys=True).encode())
+    return digest.hexdigest()[:20]
+
+
+def _job_fingerprint(job: _Job, corpus_hash: str) -> str:
+    digest = hashlib.sha1(Path(job.source).read_bytes())
+    payload = [job.parameters, job.show_code, job.with_solutions, corpus_hash, data_fingerprint(), _templates_hash()]
+    digest.update(json.dumps(payload, sort_keys=True, default=str).encode())
+    return digest.hexdigest()[:20]
+
+
+@functools.cache
+def _templates_hash() -> str:
+    digest = hashlib.sha1()
+    for path in sorted(TEMPLATES.rglob("*")):
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _previous_runs(out_path: Path) -> dict[str, dict]:
+    """The pages recorded in the previous ``run.json`` of ``out``, by their HTML path."""
+    try:
+        record = json.loads((out_path / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {run["html"]: run for run in record.get("notebooks", []) + record.get("articles", []) if run.get("html")}
+
+
+def _outputs_exist(out_path: Path, run: NotebookRun) -> bool:
+    return (out_path / run.html).is_file() and (out_path / run.notebook).is_file()
 
 
 def select_articles(corpus, *, articles: list[str] | None = None, max_articles: int = MAX_ARTICLE_PAGES) -> list:
