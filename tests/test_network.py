@@ -53,5 +53,5 @@ def test_gephi_files_round_trip(graph, tmp_path, suffix, read):
 
 
 def test_unknown_network_format_is_refused(graph, tmp_path):
-    with pytest.raises(ValueError, match=".gexf or .graphml"):
+    with pytest.raises(ValueError, match=r"\.gexf, \.graphml"):
         write_network(graph, tmp_path / "net.json")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 _UMASK = os.umask(0)
@@ -31,3 +32,20 @@ def write_text_atomic(target: str | os.PathLike, text: str) -> None:
     """Write ``text`` (UTF-8) to ``target`` atomically."""
     with atomic_path(target) as temporary:
         temporary.write_text(text, encoding="utf-8")
+
+
+def write_by_suffix(target: str | os.PathLike, writers: dict[str, Callable[[Path], object]], *, what: str) -> Path:
+    """Write ``target`` atomically with the writer its extension names (``{".csv": write_csv, …}``).
+
+    Raises
+    ------
+    ValueError
+        When the extension has no writer; the message lists the ones that do.
+    """
+    target = Path(target)
+    writer = writers.get(target.suffix.lower())
+    if writer is None:
+        raise ValueError(f"cannot write {what} to {target.name}: use a file name ending in {', '.join(writers)}")
+    with atomic_path(target) as temporary:
+        writer(temporary)
+    return target

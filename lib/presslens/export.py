@@ -10,7 +10,7 @@ import networkx as nx
 import pandas as pd
 
 from presslens.actors import actors_table, corpus_actors, mentions_table
-from presslens.atomic import atomic_path
+from presslens.atomic import write_by_suffix
 from presslens.cooccurrence import Window, cooccurrence_evidence, cooccurrence_table
 from presslens.corpus import Corpus, articles_table
 from presslens.frequency import terms_table
@@ -40,29 +40,22 @@ TABLES: dict[str, Callable[..., pd.DataFrame]] = {
     "cooccurrence": cooccurrence_of_corpus,
     "themes": themes_table,
 }
-FORMATS = (".csv", ".parquet", ".jsonl")
 
 
 def write_table(table: pd.DataFrame, path: str | Path) -> Path:
-    """Write ``table`` to ``path`` atomically, in the format its extension names.
+    """Write ``table`` to ``path`` atomically, in the format its extension names (``.csv``, ``.parquet``, ``.jsonl``).
 
     Raises
     ------
     ValueError
-        When the extension is not one of ``.csv``, ``.parquet``, ``.jsonl``.
+        When the extension is none of these.
     """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        raise ValueError(f"cannot write {path.name}: use a file name ending in {', '.join(FORMATS)}")
-    with atomic_path(path) as temporary:
-        if suffix == ".csv":
-            table.to_csv(temporary, index=False)
-        elif suffix == ".parquet":
-            table.to_parquet(temporary, index=False)
-        else:
-            table.to_json(temporary, orient="records", lines=True, force_ascii=False)
-    return path
+    writers = {
+        ".csv": lambda target: table.to_csv(target, index=False),
+        ".parquet": lambda target: table.to_parquet(target, index=False),
+        ".jsonl": lambda target: table.to_json(target, orient="records", lines=True, force_ascii=False),
+    }
+    return write_by_suffix(path, writers, what="a table")
 
 
 def export_table(name: str, corpus: Corpus, path: str | Path, **options) -> int:

@@ -14,7 +14,7 @@ from pathlib import Path
 import networkx as nx
 import pandas as pd
 
-from presslens.atomic import atomic_path
+from presslens.atomic import write_by_suffix
 from presslens.cooccurrence import check_measure
 
 LAYOUT_SEED = 7
@@ -127,13 +127,5 @@ def layout_network(graph: nx.Graph, *, seed: int = LAYOUT_SEED) -> dict[str, tup
 
 def write_network(graph: nx.Graph, path: str | Path) -> Path:
     """Write the graph for Gephi: ``.gexf`` or ``.graphml``, chosen by extension, written atomically."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in NETWORK_FORMATS:
-        raise ValueError(f"cannot write a network to {path.name}: use a file name ending in .gexf or .graphml")
-    with atomic_path(path) as temporary:
-        if suffix == ".gexf":
-            nx.write_gexf(graph, temporary)
-        else:
-            nx.write_graphml(graph, temporary)
-    return path
+    writers = {".gexf": lambda target: nx.write_gexf(graph, target), ".graphml": lambda target: nx.write_graphml(graph, target)}
+    return write_by_suffix(path, writers, what="a network")
