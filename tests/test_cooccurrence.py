@@ -10,6 +10,8 @@ from scipy.stats import chi2_contingency
 from presslens.actors import mentions_table
 from presslens.cooccurrence import (
     WINDOWS,
+    actor_evidence,
+    actor_neighbours,
     cooccurrence_evidence,
     cooccurrence_matrix,
     cooccurrence_table,
@@ -82,3 +84,22 @@ def test_bad_window_or_measure_is_refused(seed_corpus, mentions):
         cooccurrence_table(mentions, corpus=seed_corpus, window="page")
     with pytest.raises(ValueError, match="unknown measure"):
         cooccurrence_matrix(pd.DataFrame(columns=["actor_a", "actor_b"]), measure="pmi")
+
+
+def test_an_actors_neighbours_are_its_pairs_seen_from_its_side(seed_corpus, mentions):
+    pairs = cooccurrence_table(mentions, corpus=seed_corpus, window="sentence")
+    neighbours = actor_neighbours(pairs, "Russia", measure="count")
+    involved = pairs[(pairs.actor_a == "Russia") | (pairs.actor_b == "Russia")]
+    assert len(neighbours) == len(involved) and "Russia" not in set(neighbours["neighbour"])
+    assert neighbours["count"].is_monotonic_decreasing and neighbours["count"].sum() == involved["count"].sum()
+    assert actor_neighbours(pairs, "Atlantis").empty
+
+
+def test_an_actors_evidence_follows_its_strongest_neighbours(seed_corpus, mentions):
+    pairs = cooccurrence_table(mentions, corpus=seed_corpus, window="sentence")
+    evidence = cooccurrence_evidence(mentions, corpus=seed_corpus, window="sentence", pairs=pairs)
+    strongest = actor_neighbours(pairs, "Russia").head(3)
+    rows = actor_evidence(evidence, "Russia", neighbours=strongest)
+    assert list(dict.fromkeys(rows["neighbour"])) == list(strongest["neighbour"])
+    assert len(rows) == strongest["count"].sum()
+    assert len(actor_evidence(evidence, "Russia")) == actor_neighbours(pairs, "Russia")["count"].sum()

@@ -13,7 +13,7 @@ from presslens.cli import main
 from presslens.corpus import articles_table, load_corpus
 from presslens.plots.themes import plot_theme_heatmap, plot_theme_shares
 from presslens.themes import (evidence_sentences, highlight_spans, load_lexicon, match_themes, score_themes,
-                              show_evidence)
+                              show_evidence, theme_articles, theme_sentences)
 
 REQUIRED_THEMES = {
     "trade", "investment_finance", "industry_manufacturing", "energy_resources", "transport_logistics",
@@ -281,3 +281,11 @@ def test_themes_report_shows_scores_with_their_evidence(report_dir):
     page = (report_dir / "html" / "04_themes.html").read_text()
     assert "<b>industrial internet</b>" in page and "<b>bilateral trade</b>" in page
     assert "per 1,000 words" in page and "matched_terms" in page
+
+
+def test_one_theme_across_the_corpus(seed_corpus, evidence, scores, lexicon):
+    articles = theme_articles(scores, "trade")
+    assert len(articles) == (scores["theme"] == "trade").sum() and articles["score"].is_monotonic_decreasing
+    sentences = theme_sentences(evidence_sentences(seed_corpus, evidence, lexicon=lexicon), "trade")
+    assert set(sentences["theme"]) == {"trade"}
+    assert list(dict.fromkeys(sentences["doc_id"])) == list(articles["doc_id"])

@@ -11,7 +11,8 @@ predicts from how often each actor appears:
 - **log-likelihood G²** of the 2 × 2 table of windows with and without each actor: large when the
   association is unlikely to be chance.
 
-Every pair can be traced to the windows that make it (:func:`cooccurrence_evidence`).
+Every pair can be traced to the windows that make it (:func:`cooccurrence_evidence`), and any actor's
+company read from its side (:func:`actor_neighbours`, :func:`actor_evidence`).
 """
 
 from __future__ import annotations
@@ -179,6 +180,36 @@ def cooccurrence_evidence(
         rows.append((row.actor_a, row.actor_b, row.doc_id, paragraph, sentence, text))
     evidence = pd.DataFrame(rows, columns=["actor_a", "actor_b", "doc_id", "paragraph", "sentence", "text"])
     return evidence.sort_values(["actor_a", "actor_b", "doc_id", "sentence"], ignore_index=True)
+
+
+def actor_neighbours(pairs: pd.DataFrame, actor: str, *, measure: Measure = "npmi") -> pd.DataFrame:
+    """The actors mentioned with ``actor``, strongest link first by ``measure``.
+
+    One row per pair of ``pairs`` (a :func:`cooccurrence_table`) that includes ``actor``, seen from
+    its side: ``neighbour, type, window, count, n_docs, npmi, jaccard, log_likelihood``. Empty when the
+    actor co-occurs with nobody.
+    """
+    check_measure(measure)
+    as_a = pairs[pairs["actor_a"] == actor].rename(columns={"actor_b": "neighbour", "type_b": "type"})
+    as_b = pairs[pairs["actor_b"] == actor].rename(columns={"actor_a": "neighbour", "type_a": "type"})
+    columns = ["neighbour", "type", "window", "count", "n_docs", "npmi", "jaccard", "log_likelihood"]
+    table = pd.concat([as_a[columns], as_b[columns]], ignore_index=True)
+    return table.sort_values([measure, "count", "neighbour"], ascending=[False, False, True], ignore_index=True)
+
+
+def actor_evidence(evidence: pd.DataFrame, actor: str, *, neighbours: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The windows of ``evidence`` that name ``actor``: ``neighbour, doc_id, paragraph, sentence, text``.
+
+    Pass ``neighbours`` (an :func:`actor_neighbours` table, possibly cut) to keep only its neighbours,
+    in its order — strongest link first; otherwise neighbours come in alphabetical order.
+    """
+    as_a = evidence[evidence["actor_a"] == actor].rename(columns={"actor_b": "neighbour"})
+    as_b = evidence[evidence["actor_b"] == actor].rename(columns={"actor_a": "neighbour"})
+    columns = ["neighbour", "doc_id", "paragraph", "sentence", "text"]
+    table = pd.concat([as_a[columns], as_b[columns]]).sort_values(["neighbour", "doc_id", "sentence"])
+    if neighbours is not None:
+        table = neighbours[["neighbour"]].merge(table, on="neighbour")
+    return table.reset_index(drop=True)
 
 
 def cooccurrence_matrix(table: pd.DataFrame, *, measure: Measure = "count", actors: list[str] | None = None) -> pd.DataFrame:

@@ -398,6 +398,20 @@ def evidence_sentences(corpus: Corpus, evidence: pd.DataFrame, *, lexicon: Lexic
     return sentences.assign(text=texts, html=htmls)[columns]
 
 
+def theme_articles(scores: pd.DataFrame, theme: str) -> pd.DataFrame:
+    """The units of ``scores`` (a :func:`score_themes` table) that develop ``theme``, highest score first."""
+    keys = [column for column in ("doc_id", "paragraph") if column in scores.columns]
+    chosen = scores[scores["theme"] == theme]
+    columns = [*keys, "title", "score", "share", "rank", "n_matches", "matched_terms"]
+    return chosen.sort_values(["score", *keys], ascending=[False] + [True] * len(keys), ignore_index=True)[columns]
+
+
+def theme_sentences(sentences: pd.DataFrame, theme: str) -> pd.DataFrame:
+    """The :func:`evidence_sentences` of one theme: highest-scoring article first, sentences in reading order."""
+    chosen = sentences[sentences["theme"] == theme]
+    return chosen.sort_values(["score", "doc_id", "sentence"], ascending=[False, True, True], ignore_index=True)
+
+
 def highlight_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """``text`` as HTML with the character ``spans`` in bold; every piece of text is escaped first."""
     pieces, position = [], 0
