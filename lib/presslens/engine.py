@@ -186,7 +186,7 @@ def _build_missing(corpus, missing: list[str], build, execution: Execution, prep
         return None
     subset = corpus.select(missing)
     if execution.engine == "dask":
-        return _build_with_dask(subset, build, execution)
+        return _build_with_dask(subset, build, execution, prepare)
     if execution.jobs == 1 or len(missing) < MIN_ARTICLES_FOR_WORKERS:
         return build(subset)
     chunks = _chunks(subset, execution.jobs * 4)
@@ -211,15 +211,23 @@ def _chunks(corpus, count: int) -> list:
     return chunks
 
 
-def _build_with_dask(corpus, build, execution: Execution) -> pd.DataFrame:
+def _build_with_dask(corpus, build, execution: Execution, prepare) -> pd.DataFrame:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as error:
         raise ValueError("the dask engine needs the optional extra: pip install 'presslens[dask]'") from error
-    chunks = _chunks(corpus, execution.jobs * 4)
     if execution.scheduler:
         with Client(execution.scheduler) as client:
-            return pd.concat(client.gather(client.map(build, chunks, pure=False)), ignore_index=True)
+            return _map_on_cluster(client, corpus, build, prepare)
     with LocalCluster(n_workers=execution.jobs, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         with Client(cluster) as client:
-            return pd.concat(client.gather(client.map(build, chunks, pure=False)), ignore_index=True)
+            return _map_on_cluster(client, corpus, build, prepare)
+
+
+def _map_on_cluster(client, corpus, build, prepare) -> pd.DataFrame:
+    """Load the models on every worker once, then build two partitions of articles per worker."""
+    workers = max(len(client.scheduler_info()["workers"]), 1)
+    if prepare:
+        client.run(prepare)
+    chunks = _chunks(corpus, workers * 2)
+    return pd.concat(client.gather(client.map(build, chunks, pure=False)), ignore_index=True)
