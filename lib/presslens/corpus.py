@@ -5,8 +5,13 @@ non-empty line is the title, metadata lines near the top give the date and sourc
 ``.jsonl``, ``.parquet``) hold one article per row, in configurable columns.
 
 Cleaning removes web boilerplate, metadata lines and verbatim repeated paragraphs, and records every
-removal, so a researcher can audit what the analysis did not see. Files that cannot be read are
-skipped with a reason; the rest of the corpus loads.
+removal, so a researcher can audit what the analysis did not see.
+
+Loading never stops on a bad file. Whatever cannot be an article — an empty, binary or undecodable
+file, an HTML page, a table without its text column, a text longer than :data:`MAX_ARTICLE_CHARS`, a
+file that disappears while the folder is read — is skipped with the reason and what to do about it.
+Articles with the same text in two files are both loaded, with a notice on the second; two articles
+that would get the same ``doc_id`` cannot be, so the second is skipped.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import codecs
 import functools
 import re
+import stat
 import unicodedata
 from dataclasses import asdict, dataclass
 from importlib import resources as importlib_resources
@@ -29,8 +35,12 @@ from presslens.resources import punkt_tokenizer
 
 TEXT_SUFFIXES = {".txt", ".text"}
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson", ".parquet"}
-#: Files larger than this are skipped: no news article is this long.
+#: Files larger than this are not read at all (a table of many articles can be large, but not this large).
 MAX_FILE_BYTES = 200 * 1024 * 1024
+#: Longer texts are skipped: about 160,000 words, ten times the longest news features. Sentence
+#: splitting and actor extraction stay linear in length, but one such "article" would dominate every
+#: count, and pairing all of its actors (the article window) grows with the square of their number.
+MAX_ARTICLE_CHARS = 1_000_000
 #: Show a progress bar when a folder holds more files than this.
 PROGRESS_THRESHOLD = 200
 _DOCUMENTATION_FILE = re.compile(r"^(readme|license|licence|copying|changelog)(\.\w+)?$", re.IGNORECASE)
@@ -110,7 +120,40 @@ def load_corpus(
         corpus.articles.extend(articles)
         corpus.skipped.extend(skipped)
         corpus.notices.extend(notices)
+    _check_duplicates(corpus)
     return corpus
+
+
+def _check_duplicates(corpus: Corpus) -> None:
+    """Skip an article whose doc_id is taken; add a notice to one whose text another file already has.
+
+    Identical texts are both kept: the same wire story in two outlets is two publications; a
+    duplicate download is for the researcher to delete, and the notice names both files.
+    """
+    by_doc_id: dict[str, Article] = {}
+    by_text: dict[str, Article] = {}
+    kept = []
+    for article in corpus.articles:
+        first = by_doc_id.setdefault(article.doc_id, article)
+        if first is not article:
+            corpus.skipped.append(SkippedFile(
+                _location(article), f"doc_id '{article.doc_id}' is already that of {_location(first)}: rename one of them"
+            ))
+            continue
+        original = by_text.setdefault(article.text, article)
+        if original is not article:
+            corpus.notices.append(Notice(
+                _location(article), f"same text as {_location(original)}: both are analysed; delete one if it is a duplicate"
+            ))
+        kept.append(article)
+    corpus.articles[:] = kept
+
+
+def _location(article: Article) -> str:
+    """Where an article comes from: its file, and for a table row its doc_id too."""
+    if article.path.rsplit(".", 1)[0] == article.doc_id:
+        return article.path
+    return f"{article.path} ({article.doc_id})"
 
 
 def read_file(
@@ -118,23 +161,54 @@ def read_file(
 ) -> tuple[list[Article], list[SkippedFile], list[Notice]]:
     """Read one file of a corpus folder into articles, skipped entries and notices. Never raises."""
     relative = file.relative_to(root).as_posix()
-    suffix = file.suffix.lower()
-    if any(part.startswith(".") for part in file.relative_to(root).parts):
-        return [], [SkippedFile(relative, "hidden file: not read as an article")], []
-    if _DOCUMENTATION_FILE.match(file.name):
-        return [], [SkippedFile(relative, "documentation file, not an article")], []
-    if suffix not in TEXT_SUFFIXES | TABLE_SUFFIXES:
-        kinds = ", ".join(sorted(TEXT_SUFFIXES | TABLE_SUFFIXES))
-        return [], [SkippedFile(relative, f"unsupported file type {suffix or '(none)'}: presslens reads {kinds}")], []
+    reason = _reason_not_to_read(file, relative)
+    if reason:
+        return [], [SkippedFile(_printable(relative), reason)], []
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return [], [SkippedFile(relative, f"file too large ({size / 2**20:.0f} MB): split it into articles")], []
-        if suffix in TABLE_SUFFIXES:
+        if file.suffix.lower() in TABLE_SUFFIXES:
             return _read_table(file, relative, columns)
         return _read_text_file(file, relative)
     except OSError as error:
-        return [], [SkippedFile(relative, f"cannot read file: {error.strerror or error}")], []
+        return [], [SkippedFile(relative, _read_error(error))], []
+
+
+def _reason_not_to_read(file: Path, relative: str) -> str | None:
+    """Why a file is not read at all — its name, kind, type or size — or None when it is read."""
+    if any("\udc80" <= ch <= "\udcff" for ch in relative):
+        return "file name is not valid UTF-8: rename it (for example with `convmv -f latin1 -t utf8`)"
+    if any(unicodedata.category(ch) == "Cc" for ch in relative):
+        return "file name contains a control character (such as a newline or tab): rename it"
+    if any(part.startswith(".") for part in relative.split("/")):
+        return "hidden file: not read as an article"
+    if _DOCUMENTATION_FILE.match(file.name):
+        return "documentation file, not an article"
+    suffix = file.suffix.lower()
+    if suffix not in TEXT_SUFFIXES | TABLE_SUFFIXES:
+        kinds = ", ".join(sorted(TEXT_SUFFIXES | TABLE_SUFFIXES))
+        return f"unsupported file type {suffix or '(none)'}: presslens reads {kinds}"
+    try:
+        status = file.stat()
+    except OSError as error:
+        return _read_error(error)
+    if not stat.S_ISREG(status.st_mode):
+        return "not a regular file (a pipe, socket or device): not read"
+    if status.st_size == 0:
+        return "empty file"
+    if status.st_size > MAX_FILE_BYTES:
+        return f"file too large ({status.st_size / 2**20:,.0f} MB): split it into files of at most {MAX_FILE_BYTES // 2**20} MB"
+    return None
+
+
+def _read_error(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "file not found when read: removed while the corpus was loading, or a link to a missing file"
+    return f"cannot read file: {error.strerror or error}"
+
+
+def _printable(name: str) -> str:
+    """``name`` with undecodable bytes and control characters shown as U+FFFD."""
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join("\ufffd" if unicodedata.category(ch) == "Cc" else ch for ch in name)
 
 
 def _read_text_file(file: Path, relative: str) -> tuple[list[Article], list[SkippedFile], list[Notice]]:
@@ -176,8 +250,11 @@ def _read_table(file: Path, relative: str, columns: TableColumns) -> tuple[list[
     for position, (row_id, row) in enumerate(zip(ids, table.to_dict("records")), start=1):
         where = f"{relative} (row {position})"
         text = row.get(columns.text)
-        if not isinstance(text, str) or not text.strip():
+        if _cell(text) == "":
             skipped.append(SkippedFile(where, f"empty '{columns.text}' cell"))
+            continue
+        if not isinstance(text, str):
+            skipped.append(SkippedFile(where, f"the '{columns.text}' cell holds a {type(text).__name__}, not text"))
             continue
         problem = check_plain_text(text)
         if problem:
@@ -208,11 +285,13 @@ def _read_table_frame(file: Path) -> pd.DataFrame:
 
 
 def _cell(value) -> str:
-    """A table cell as clean text; missing values become ''."""
-    if value is None or (isinstance(value, float) and value != value):
+    """A table cell as clean text; missing values (None, NaN, NaT, NA) become ''."""
+    if pd.api.types.is_scalar(value) and pd.isna(value):
         return ""
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # an integer id column with gaps is read as floats
     return str(value).strip()
 
 
@@ -223,8 +302,8 @@ def _cell(value) -> str:
 def decode_bytes(raw: bytes) -> tuple[str, str]:
     """Decode a file's bytes; return the text and the encoding used.
 
-    UTF-8 (with or without BOM) first, UTF-16 when it has a BOM, then cp1252 or GB18030, whichever
-    reads the bytes as plausible text.
+    UTF-8 (with or without BOM) first, UTF-16 with a BOM or, for text without one, when its NUL
+    bytes say so; then cp1252, cp1251 (Cyrillic) or GB18030, whichever reads the bytes as plausible text.
 
     Raises
     ------
@@ -236,7 +315,7 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return raw.decode("utf-16"), "utf-16"
     if b"\x00" in raw[:8192]:
-        raise UnicodeError("binary file (contains NUL bytes): not a text article")
+        return _decode_utf16_without_bom(raw)
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -248,11 +327,35 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     if not candidates:
-        raise UnicodeError("unknown encoding (not UTF-8, cp1252 or GB18030): convert the file to UTF-8")
-    if len(candidates) == 2 and _looks_chinese(candidates["gb18030"]) and _looks_mojibake(candidates["cp1252"]):
+        raise UnicodeError("unknown encoding (not UTF-8, UTF-16, cp1252, cp1251 or GB18030): convert the file to UTF-8")
+    samples = {encoding: text[:20000] for encoding, text in candidates.items()}
+    if len(candidates) == 2 and _looks_chinese(samples["gb18030"]) and _looks_mojibake(samples["cp1252"]):
         return candidates["gb18030"], "gb18030"
+    if "cp1252" in candidates and _looks_cyrillic_as_latin(samples["cp1252"]):
+        try:
+            return raw.decode("cp1251"), "cp1251"
+        except UnicodeDecodeError:
+            pass
     encoding = next(iter(candidates))
     return candidates[encoding], encoding
+
+
+def _decode_utf16_without_bom(raw: bytes) -> tuple[str, str]:
+    """Text saved as UTF-16 without a byte-order mark: its NUL bytes (high bytes of ASCII) are all odd
+    (little-endian) or all even (big-endian), and it decodes to text without control characters."""
+    binary = UnicodeError("binary file (contains NUL bytes): not a text article")
+    sample = raw[:8192]
+    nul_even, nul_odd = sample[0::2].count(0), sample[1::2].count(0)
+    if len(raw) % 2 or (nul_even and nul_odd):
+        raise binary
+    encoding = "utf-16-le" if nul_odd else "utf-16-be"
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError:
+        raise binary from None
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f" for ch in text[:4096]):
+        raise binary
+    return text, encoding
 
 
 def _looks_chinese(text: str) -> bool:
@@ -273,12 +376,24 @@ def _looks_mojibake(text: str) -> bool:
     return paired / total > 0.5
 
 
+def _looks_cyrillic_as_latin(text: str) -> bool:
+    """True when most letters are accented Latin ones: no Western language writes so, Cyrillic read as cp1252 does."""
+    letters = [ch for ch in text if ch.isalpha()]
+    accented = sum(1 for ch in letters if "\u00c0" <= ch <= "\u00ff")
+    return bool(letters) and accented / len(letters) > 0.6
+
+
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?(p|div|span|a|br|body|head|script|style|meta|li|td|table)\b[^>]*>", re.IGNORECASE)
 
 
 def check_plain_text(text: str) -> str | None:
     """Return why ``text`` is not a plain-text article, or None when it is one."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        return (
+            f"too long for one article ({len(text):,} characters; presslens reads up to {MAX_ARTICLE_CHARS:,}): "
+            "if it holds several articles, save each in its own file or table row"
+        )
     if not text.strip():
         return "empty file"
     if _HTML_START.search(text[:2000]) or len(_HTML_TAG.findall(text[:20000])) > 20:
@@ -376,8 +491,8 @@ def build_article(doc_id: str, path: str, raw_text: str, *, date: str = "", sour
     if not lines:
         return None
     title, body = lines[0], lines[1:]
-    if _is_lead_paragraph(title):
-        body.insert(0, title)  # no headline: the first line is the lead paragraph and stays in the text
+    if not body or _is_lead_paragraph(title):
+        body.insert(0, title)  # no headline: the first line is the lead paragraph (or all there is) and stays in the text
     removed: list[Removal] = []
     kept: list[str] = []
     seen: set[str] = set()

@@ -32,9 +32,13 @@ def file_key(file: Path) -> str:
     The path counts because results name their articles after it: two files with the same bytes are
     two articles.
     """
+    digest = hashlib.sha1(str(file).encode("utf-8", "surrogatepass"))
     try:
-        digest = hashlib.sha1(str(file).encode("utf-8", "surrogatepass"))
-        digest.update(file.read_bytes())
+        if not file.is_file():
+            return ""  # reading a pipe or a device would block; the reader reports it
+        with file.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):  # a huge file is hashed, never held in memory
+                digest.update(block)
     except OSError:
         return ""
     return digest.hexdigest()[:20]
@@ -69,6 +73,8 @@ def read_files(
         parsed = [reader(files[i]) for i in tqdm(todo, desc="loading articles", unit="file", disable=hide_progress)]
     for i, result in zip(todo, parsed):
         results[i] = result
+        if keys[i] and file_key(files[i]) != keys[i]:
+            keys[i] = ""  # changed or removed while it was read: reported, never remembered
     if execution.cache_dir and (todo or len(stored) != len(set(keys))):
         _write_store(execution, settings, {key: results[i] for i, key in enumerate(keys) if key})
     return results
