@@ -67,13 +67,16 @@ def default_jobs() -> int:
 
 @functools.cache
 def data_fingerprint() -> str:
-    """A hash of presslens's version and its data files (gazetteer, rules, lexicons, stoplists)."""
+    """A hash of presslens itself: its version, its code and its data files (gazetteer, rules, lexicons…).
+
+    Any change to what extracts the tables invalidates the tables cached with the previous one.
+    """
     digest = hashlib.sha1(__version__.encode())
-    folder = importlib_resources.files("presslens").joinpath("data")
-    for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
-        if item.name.endswith(".yaml"):
-            digest.update(item.name.encode())
-            digest.update(item.read_bytes())
+    package = Path(str(importlib_resources.files("presslens")))
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".yaml") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -159,16 +159,20 @@ def article_tokens(
     counts = np.array(lengths)
     offsets = np.repeat(np.cumsum(counts) - counts, counts)
     start = np.array(starts)
+    sentence = np.concatenate(sentences)
+    first_in_sentence = np.r_[True, (sentence[1:] != sentence[:-1]) | (np.diff(offsets) != 0)]
+    # A capitalised word inside a sentence is a name (Global Times, Sciences): it keeps its own form.
+    is_name = np.array([word[:1].isupper() for word in surface])[codes] & ~first_in_sentence
     return pd.DataFrame({
         "doc_id": pd.Categorical.from_codes(np.repeat(categories.get_indexer(doc_ids), counts), categories=categories),
         "paragraph": np.concatenate(paragraphs),
-        "sentence": np.concatenate(sentences),
+        "sentence": sentence,
         "position": np.arange(len(raw)) - offsets,
         "start": start,
         "end": start + np.array([len(word) for word in surface])[codes],
         "surface": surface[codes],
         "lower": lower[codes],
-        "lemma": lemma[codes],
+        "lemma": np.where(is_name, lower[codes], lemma[codes]),
         "is_stop": is_stop[codes],
         "is_number": is_number[codes],
     })
