@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from presslens import __version__
 from presslens.atomic import atomic_path
@@ -36,6 +38,7 @@ ENGINES: tuple[str, ...] = ("pandas", "dask")
 #: Below this many articles to extract, worker processes cost more than they save.
 MIN_ARTICLES_FOR_WORKERS = 40
 KEY_COLUMN = "_article_key"
+COVERED_KEYS = b"presslens_covered_articles"
 
 
 @dataclass(frozen=True)
@@ -125,21 +128,16 @@ def per_article_table(
     """
     execution = getattr(corpus, "execution", SERIAL)
     keys = {article.doc_id: article_key(article) for article in corpus}
-    cached = _read_cached(execution, kind, settings)
-    if cached is not None:
-        have = set(cached[KEY_COLUMN].unique())
-        missing = [doc_id for doc_id, key in keys.items() if key not in have]
-    else:
-        missing = list(keys)
+    cached, done = _read_cached(execution, kind, settings)
+    missing = [doc_id for doc_id, key in keys.items() if key not in done]
     fresh = _build_missing(corpus, missing, build, execution, prepare)
-    parts = []
-    if cached is not None:
-        parts.append(cached[cached[KEY_COLUMN].isin(set(keys.values()))])
+    wanted = set(keys.values())
+    parts = [cached[cached[KEY_COLUMN].isin(wanted)]] if cached is not None else []
     if fresh is not None and len(fresh):
         parts.append(fresh.assign(**{KEY_COLUMN: fresh["doc_id"].astype(str).map(keys)}))
     table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=[*columns, KEY_COLUMN])
-    if execution.cache_dir and (missing or cached is None or len(table) != len(cached)):
-        _write_cached(execution, kind, settings, table)
+    if execution.cache_dir and done != wanted:
+        _write_cached(execution, kind, settings, table, wanted)
     order = {doc_id: position for position, doc_id in enumerate(keys)}
     table = table.drop(columns=KEY_COLUMN)
     if len(table):
@@ -152,22 +150,24 @@ def _cache_path(execution: Execution, kind: str, settings: dict) -> Path:
     return Path(execution.cache_dir) / f"{kind}-{settings_key(kind, settings)}.parquet"
 
 
-def _read_cached(execution: Execution, kind: str, settings: dict) -> pd.DataFrame | None:
+def _read_cached(execution: Execution, kind: str, settings: dict) -> tuple[pd.DataFrame | None, set[str]]:
+    """The cached rows and the keys of the articles they cover (an article may have no rows)."""
     if not execution.cache_dir:
-        return None
-    path = _cache_path(execution, kind, settings)
-    if not path.exists():
-        return None
+        return None, set()
     try:
-        return pd.read_parquet(path)
-    except Exception:  # noqa: BLE001 - a damaged cache file is rebuilt, never trusted
-        return None
+        stored = pq.read_table(_cache_path(execution, kind, settings))
+        covered = set(json.loads(stored.schema.metadata[COVERED_KEYS]))
+        return stored.to_pandas(), covered
+    except Exception:  # noqa: BLE001 - a missing or damaged cache is rebuilt, never trusted
+        return None, set()
 
 
-def _write_cached(execution: Execution, kind: str, settings: dict, table: pd.DataFrame) -> None:
-    path = _cache_path(execution, kind, settings)
-    with atomic_path(path) as temporary:
-        table.to_parquet(temporary, index=False)
+def _write_cached(execution: Execution, kind: str, settings: dict, table: pd.DataFrame, covered: set[str]) -> None:
+    """Rows and covered keys in one Parquet file, written atomically: they can never disagree."""
+    stored = pa.Table.from_pandas(table, preserve_index=False)
+    metadata = {**(stored.schema.metadata or {}), COVERED_KEYS: json.dumps(sorted(covered)).encode()}
+    with atomic_path(_cache_path(execution, kind, settings)) as temporary:
+        pq.write_table(stored.replace_schema_metadata(metadata), temporary)
 
 
 def worker_pool(jobs: int, *, prepare: Callable[[], object] | None = None) -> ProcessPoolExecutor:
