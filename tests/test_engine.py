@@ -83,3 +83,20 @@ def test_dask_engine_gives_the_same_tables(replicated):
 def test_unknown_engine_is_refused(corpus_copy):
     with pytest.raises(ValueError, match="unknown engine"):
         load_corpus(corpus_copy, engine="spark")
+
+
+def _long_only(corpus) -> pd.DataFrame:
+    """Rows only for articles over 600 words: the others are covered but have no rows."""
+    BUILT.extend(corpus.doc_ids)
+    long = [a for a in corpus if a.n_words > 600]
+    return pd.DataFrame({"doc_id": [a.doc_id for a in long], "words": [a.n_words for a in long]})
+
+
+def test_articles_without_rows_are_not_rebuilt(corpus_copy, tmp_path):
+    corpus = load_corpus(corpus_copy, cache_dir=tmp_path / "cache")
+    BUILT.clear()
+    first = per_article_table(corpus, "long", {}, _long_only, columns=["doc_id", "words"])
+    assert len(BUILT) == 5 and 0 < len(first) < 5
+    BUILT.clear()
+    again = per_article_table(corpus, "long", {}, _long_only, columns=["doc_id", "words"])
+    assert BUILT == [] and again.equals(first)
