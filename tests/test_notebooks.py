@@ -1,14 +1,17 @@
-"""Contract of every notebook: one documented parameters cell, python3 kernel, no outputs, no downloads."""
+"""Contract of every notebook: parameters, kernel, teaching structure, explorers; every notebook runs with and without ipywidgets."""
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import nbformat
 import pytest
 
-from conftest import ROOT
-from presslens.report import list_notebooks, notebook_parameters
+from conftest import ROOT, SEEDS
+from presslens.report import SOLUTION_TAG, list_notebooks, notebook_parameters, run_report
+from presslens.widgets import UNAVAILABLE
 
 NOTEBOOKS = list_notebooks(ROOT / "notebooks")
 PARAMETER_LINE = re.compile(r"^(?P<name>[a-z_][a-z0-9_]*): (?P<type>[\w\[\], |]+) = (?P<default>.+?)  # (?P<help>\S.*)$")
@@ -56,3 +59,60 @@ def test_notebooks_open_with_a_title_and_questions(notebook):
     first = nb.cells[0]
     assert first.cell_type == "markdown" and first.source.startswith("# ")
     assert "question" in first.source.lower()
+
+
+def test_notebooks_teach_and_end_with_exercises(notebook):
+    """Questions and objectives first; key points, pitfalls, reading and graded exercises with solutions last."""
+    path, nb = notebook
+    opening = nb.cells[0].source
+    assert "**Questions this notebook answers**" in opening and "**You will learn**" in opening, path.name
+    text = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
+    for heading in ("## Key points", "## Pitfalls", "## Further reading", "## Your turn"):
+        assert heading in text, f"{path.name} has no '{heading}' section"
+    exercises = text[text.index("## Your turn"):]
+    assert all(f"*({level})*" in exercises for level in ("easy", "medium", "harder")), path.name
+    solutions = [cell for cell in nb.cells if SOLUTION_TAG in cell.metadata.get("tags", [])]
+    assert len(solutions) >= 2 and all(cell.cell_type == "code" for cell in solutions), path.name
+    first_solution = nb.cells.index(solutions[0])
+    assert "## Your turn" in "\n".join(cell.source for cell in nb.cells[:first_solution]), "solutions follow the exercises"
+
+
+def test_every_explorer_follows_the_static_cell_it_mirrors(notebook):
+    path, nb = notebook
+    for number, cell in enumerate(nb.cells):
+        if "widgets" not in cell.metadata.get("tags", []):
+            continue
+        before = nb.cells[number - 1]
+        assert "explore_" in cell.source and "presslens.widgets" in cell.source, f"{path.name}: cell {number}"
+        assert before.cell_type == "code" and not before.metadata.get("tags"), \
+            f"{path.name}: explorer cell {number} must come right after a static code cell"
+
+
+def _explorer_outputs(out: Path) -> list[list[dict]]:
+    """The outputs of every cell tagged ``widgets`` in the executed notebooks of a report."""
+    executed = [nbformat.read(str(path), as_version=4) for path in sorted((out / "notebooks").rglob("*.ipynb"))]
+    return [cell.outputs for nb in executed for cell in nb.cells if "widgets" in cell.metadata.get("tags", [])]
+
+
+def test_explorers_run_as_widgets_in_a_kernel(report_dir):
+    """The shared report run executes every explorer cell in a kernel with ipywidgets available."""
+    explorers = _explorer_outputs(report_dir)
+    assert len(explorers) >= 4
+    for outputs in explorers:
+        assert [output.output_type for output in outputs] == ["execute_result"]
+        assert "application/vnd.jupyter.widget-view+json" in outputs[0].data
+
+
+def test_every_notebook_runs_without_ipywidgets(tmp_path, monkeypatch):
+    """The report's code path, in kernels where `import ipywidgets` fails: explorers become a note."""
+    hidden = tmp_path / "without_ipywidgets" / "ipywidgets"
+    hidden.mkdir(parents=True)
+    (hidden / "__init__.py").write_text('raise ImportError("ipywidgets is hidden for this test")\n')
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(hidden.parent), os.environ.get("PYTHONPATH")])))
+    report = run_report(SEEDS, tmp_path / "out", jobs=2, max_articles=1)
+    failed = {run.name: run.error for run in report.notebooks + report.articles if run.status != "ok"}
+    assert not failed
+    explorers = _explorer_outputs(tmp_path / "out")
+    assert explorers and all(outputs[0].data["text/markdown"] == UNAVAILABLE for outputs in explorers)
+    for run in report.notebooks:
+        assert "Interactive explorer" not in (tmp_path / "out" / run.html).read_text(encoding="utf-8")

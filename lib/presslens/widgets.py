@@ -22,6 +22,8 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 
 import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.display import HTML, Markdown
 
@@ -212,8 +214,18 @@ def _explorer(widgets: ModuleType, help_text: str, controls: list, view: Callabl
 
 def _display_data(item) -> dict:
     """``item`` as a display-data output message: its mime bundle as Jupyter would show it."""
-    if hasattr(item, "_repr_mimebundle_"):  # plotly figures display themselves: ask for their bundle instead
-        data, metadata = item._repr_mimebundle_(), {}
+    if isinstance(item, go.Figure):
+        data, metadata = _figure_bundle(item), {}
     else:
         data, metadata = InteractiveShell.instance().display_formatter.format(item)
     return {"output_type": "display_data", "data": data, "metadata": metadata}
+
+
+def _figure_bundle(figure: go.Figure) -> dict:
+    """The mime bundle of the default plotly renderers, without the plotly.js script they display when activated."""
+    bundle = {}
+    for name in pio.renderers.default.split("+"):
+        renderer = pio.renderers[name] if name in pio.renderers else None
+        if hasattr(renderer, "to_mimebundle"):
+            bundle.update(renderer.to_mimebundle(figure.to_dict()))
+    return bundle
