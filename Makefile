@@ -6,6 +6,7 @@ STAMP  := $(VENV)/.presslens-installed
 CORPUS ?= seeds
 OUT    ?= outputs
 BENCH_CORPUS ?= ../shared/corpora/bbc
+LAB_ARGS ?=
 
 .PHONY: reports test lab bench setup browser clean
 
@@ -26,9 +27,11 @@ reports: setup
 test: setup browser
 	$(BIN)/python -m pytest
 
+# JupyterLab on notebooks/, with this environment registered as the notebooks' kernel (python3).
+# Extra options: make lab LAB_ARGS="--no-browser --port 8899"; as root (containers), --allow-root is added.
 lab: setup
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (presslens)" >/dev/null
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 bench: setup
 	$(BIN)/python bench/run.py --corpus $(BENCH_CORPUS)
