@@ -52,20 +52,25 @@ def browser(tmp_path_factory):
     """Open a local page in headless Chromium; return (rendered DOM, console messages).
 
     Skips with the reason when Chromium is not installed (``make test`` installs it where it can).
+    A page that does not finish within ``timeout`` seconds fails the test: headless Chromium waits
+    forever on a script dialog such as ``alert()``.
     """
     executable = _find_chromium()
     if executable is None:
         pytest.skip("Chromium not installed: `make test` installs it with apt-get when run as root on Debian/Ubuntu")
     profile = tmp_path_factory.mktemp("chromium-profile")
 
-    def open_page(page: Path, *, budget_ms: int = 8000) -> tuple[str, list[str]]:
+    def open_page(page: Path, *, budget_ms: int = 8000, timeout: float = 120) -> tuple[str, list[str]]:
         command = [
             executable, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
             "--enable-logging=stderr", "--v=0", f"--virtual-time-budget={budget_ms}", "--dump-dom",
             page.resolve().as_uri(),
         ]
-        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"{page.name} did not finish in {timeout:.0f} s: a script dialog such as alert() blocks headless Chromium")
         console = [line for line in done.stderr.splitlines() if ":CONSOLE" in line]
         return done.stdout, console
 

@@ -7,6 +7,8 @@ JupyterLab and are embedded, with plotly.js, in HTML reports that open offline.
 
 from __future__ import annotations
 
+import html
+
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.io._base_renderers import NotebookRenderer
@@ -72,6 +74,16 @@ def bar_height(n_bars: int) -> int:
 def short_label(label: str, width: int = 40) -> str:
     """``label`` cut to ``width`` characters with an ellipsis."""
     return label if len(label) <= width else label[: width - 1] + "…"
+
+
+def text_label(text, width: int | None = None) -> str:
+    """Text from the corpus (a title, a doc_id, a name) for a plotly label or hover text.
+
+    Cut to ``width`` characters when given, then HTML-escaped: plotly reads tags such as ``<b>`` or
+    ``<a href>`` in its labels, and an article's text must show as written, never as markup.
+    """
+    text = str(text)
+    return html.escape(short_label(text, width) if width else text)
 
 
 def empty_figure(title: str, message: str) -> go.Figure:

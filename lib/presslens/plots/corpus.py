@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from presslens.plots import PALETTE, bar_height, empty_figure, short_label
+from presslens.plots import PALETTE, bar_height, empty_figure, text_label
 
 
 def plot_article_lengths(articles: pd.DataFrame) -> go.Figure:
@@ -13,14 +13,15 @@ def plot_article_lengths(articles: pd.DataFrame) -> go.Figure:
     if articles.empty:
         return empty_figure("Article length", "No articles loaded.")
     data = articles.sort_values("n_words")
-    labels = data["doc_id"].map(short_label)
+    labels = data["doc_id"].map(lambda doc_id: text_label(doc_id, 40))
+    hover = data[["title", "date", "source"]].fillna("").map(text_label)
     figure = go.Figure(
         go.Bar(
             x=data["n_words"],
             y=labels,
             orientation="h",
             marker_color=PALETTE[0],
-            customdata=data[["title", "date", "source", "n_paragraphs"]].fillna("").to_numpy(),
+            customdata=hover.assign(n_paragraphs=data["n_paragraphs"]).to_numpy(),
             hovertemplate=(
                 "<b>%{customdata[0]}</b><br>%{x:,} words, %{customdata[3]} paragraphs"
                 "<br>%{customdata[1]} %{customdata[2]}<extra></extra>"

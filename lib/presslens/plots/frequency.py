@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from presslens.plots import PALETTE, SEQUENTIAL, bar_height, empty_figure, short_label
+from presslens.plots import PALETTE, SEQUENTIAL, bar_height, empty_figure, text_label
 
 #: Most articles drawn as rows (heatmap, dispersion); a larger corpus shows those with the most occurrences.
 MAX_ARTICLES = 30
@@ -24,10 +24,10 @@ def plot_top_terms(frequency: pd.DataFrame, *, n: int = 20) -> go.Figure:
     figure = go.Figure(
         go.Bar(
             x=data["count"],
-            y=data["form"].map(short_label),
+            y=data["form"].map(lambda form: text_label(form, 40)),
             orientation="h",
             marker_color=PALETTE[0],
-            customdata=data[["term", "documents", "per_1000"]].to_numpy(),
+            customdata=data[["term", "documents", "per_1000"]].assign(term=data["term"].map(text_label)).to_numpy(),
             hovertemplate=(
                 "<b>%{customdata[0]}</b><br>%{x:,} times in %{customdata[1]} article(s)"
                 "<br>%{customdata[2]:.2f} per 1,000 words<extra></extra>"
@@ -60,8 +60,8 @@ def plot_term_heatmap(document_terms: pd.DataFrame, *, n: int = 20) -> go.Figure
     figure = go.Figure(
         go.Heatmap(
             z=rates.to_numpy(),
-            x=list(top),
-            y=[short_label(str(doc_id), 28) for doc_id in rates.index],
+            x=[text_label(term) for term in top],
+            y=[text_label(doc_id, 28) for doc_id in rates.index],
             customdata=counts.to_numpy(),
             colorscale=SEQUENTIAL,
             colorbar=dict(title="per 1,000<br>words"),
@@ -90,7 +90,7 @@ def plot_tfidf(tfidf: pd.DataFrame) -> go.Figure:
     rows = math.ceil(len(doc_ids) / columns)
     n_bars = int(tfidf.groupby("doc_id", observed=True).size().max())
     figure = make_subplots(
-        rows=rows, cols=columns, subplot_titles=[short_label(str(doc_id), 40) for doc_id in doc_ids],
+        rows=rows, cols=columns, subplot_titles=[text_label(doc_id, 40) for doc_id in doc_ids],
         horizontal_spacing=0.28, vertical_spacing=min(0.12, 0.5 / rows),
     )
     for number, doc_id in enumerate(doc_ids):
@@ -98,10 +98,10 @@ def plot_tfidf(tfidf: pd.DataFrame) -> go.Figure:
         figure.add_trace(
             go.Bar(
                 x=data["tfidf"],
-                y=data["term"].map(lambda term: short_label(term, 26)),
+                y=data["term"].map(lambda term: text_label(term, 26)),
                 orientation="h",
                 marker_color=PALETTE[number % len(PALETTE)],
-                customdata=data[["term", "count"]].to_numpy(),
+                customdata=data[["term", "count"]].assign(term=data["term"].map(text_label)).to_numpy(),
                 hovertemplate="<b>%{customdata[0]}</b><br>TF-IDF %{x:.2f}, %{customdata[1]} times<extra></extra>",
                 showlegend=False,
             ),
@@ -126,11 +126,11 @@ def plot_keyness(keyness: pd.DataFrame, *, n: int = 15, target: str = "target") 
     if keyness.empty:
         return empty_figure("Keyness", "No terms to compare.")
     data = pd.concat([keyness[keyness["g2"] > 0].head(n), keyness[keyness["g2"] < 0].tail(n)]).sort_values("g2")
-    labels = data["term"].map(lambda term: short_label(term, 30))
+    labels = data["term"].map(lambda term: text_label(term, 30))
     figure = go.Figure()
     for side, name, colour in [
         (data["g2"] < 0, "more in the rest", PALETTE[1]),
-        (data["g2"] > 0, f"more in {short_label(target, 30)}", PALETTE[0]),
+        (data["g2"] > 0, f"more in {text_label(target, 30)}", PALETTE[0]),
     ]:
         figure.add_trace(
             go.Bar(
@@ -147,7 +147,7 @@ def plot_keyness(keyness: pd.DataFrame, *, n: int = 15, target: str = "target") 
             )
         )
     figure.update_layout(
-        title=f"Keyness of {short_label(target, 40)} against the rest (signed G²)",
+        title=f"Keyness of {text_label(target, 40)} against the rest (signed G²)",
         xaxis_title="← more in the rest · log-likelihood G² · more in the target →",
         yaxis=dict(categoryorder="array", categoryarray=list(labels)),
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
@@ -168,8 +168,9 @@ def plot_dispersion(dispersion: pd.DataFrame) -> go.Figure:
     if len(doc_ids) > MAX_ARTICLES:
         busiest = set(dispersion["doc_id"].value_counts().head(MAX_ARTICLES).index)
         doc_ids = [doc_id for doc_id in doc_ids if doc_id in busiest]
-    labels = {doc_id: short_label(str(doc_id), 28) for doc_id in doc_ids}
-    figure = make_subplots(rows=1, cols=len(terms), shared_yaxes=True, subplot_titles=terms, horizontal_spacing=0.03)
+    labels = {doc_id: text_label(doc_id, 28) for doc_id in doc_ids}
+    titles = [text_label(term) for term in terms]
+    figure = make_subplots(rows=1, cols=len(terms), shared_yaxes=True, subplot_titles=titles, horizontal_spacing=0.03)
     for number, term in enumerate(terms):
         data = dispersion[(dispersion["term"] == term) & dispersion["doc_id"].isin(doc_ids)]
         figure.add_trace(
@@ -179,7 +180,7 @@ def plot_dispersion(dispersion: pd.DataFrame) -> go.Figure:
                 mode="markers",
                 marker=dict(symbol="line-ns-open", size=16, line_width=2, color=PALETTE[number % len(PALETTE)]),
                 customdata=data[["position", "sentence"]].to_numpy(),
-                hovertemplate=f"<b>{term}</b><br>%{{y}}<br>word %{{customdata[0]}}, sentence %{{customdata[1]}}<extra></extra>",
+                hovertemplate=f"<b>{titles[number]}</b><br>%{{y}}<br>word %{{customdata[0]}}, sentence %{{customdata[1]}}<extra></extra>",
                 showlegend=False,
             ),
             row=1,
@@ -212,10 +213,10 @@ def plot_trend(trend: pd.DataFrame) -> go.Figure:
                 x=data["period"],
                 y=data["per_1000"],
                 mode="lines+markers",
-                name=term,
+                name=text_label(term),
                 line_color=PALETTE[number % len(PALETTE)],
                 customdata=data[["count", "words"]].to_numpy(),
-                hovertemplate=f"<b>{term}</b> %{{x|%b %Y}}<br>%{{y:.2f}} per 1,000 words (%{{customdata[0]}} in %{{customdata[1]:,}} words)<extra></extra>",
+                hovertemplate=f"<b>{text_label(term)}</b> %{{x|%b %Y}}<br>%{{y:.2f}} per 1,000 words (%{{customdata[0]}} in %{{customdata[1]:,}} words)<extra></extra>",
             )
         )
     periods = trend["period"].nunique()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import textwrap
 
 import networkx as nx
@@ -12,7 +11,7 @@ import plotly.graph_objects as go
 from scipy.cluster.hierarchy import leaves_list, linkage
 from scipy.spatial.distance import squareform
 
-from presslens.plots import PALETTE, SEQUENTIAL, bar_height, empty_figure, short_label
+from presslens.plots import PALETTE, SEQUENTIAL, bar_height, empty_figure, text_label
 
 #: One colour per actor type, the same in every figure.
 TYPE_COLOURS = {"person": PALETTE[1], "organization": PALETTE[0], "location": PALETTE[2]}
@@ -30,14 +29,14 @@ def plot_top_actors(actors: pd.DataFrame, *, top_n: int = 25) -> go.Figure:
         if part.empty:
             continue
         figure.add_bar(
-            x=part["mentions"], y=part["actor"].map(short_label), orientation="h", name=kind, marker_color=colour,
-            customdata=part[["actor", "n_docs"]].to_numpy(),
+            x=part["mentions"], y=part["actor"].map(lambda actor: text_label(actor, 40)), orientation="h", name=kind,
+            marker_color=colour, customdata=part[["actor", "n_docs"]].assign(actor=part["actor"].map(text_label)).to_numpy(),
             hovertemplate="<b>%{customdata[0]}</b><br>%{x} mentions in %{customdata[1]} article(s)<extra>" + kind + "</extra>",
         )
     figure.update_layout(
         title=f"Most mentioned actors (top {min(top_n, len(actors))})", xaxis_title="mentions",
         height=bar_height(len(top)), barmode="stack", legend_title_text="type",
-        yaxis=dict(categoryorder="array", categoryarray=list(top["actor"].map(short_label))),
+        yaxis=dict(categoryorder="array", categoryarray=list(top["actor"].map(lambda actor: text_label(actor, 40)))),
     )
     return figure
 
@@ -74,7 +73,7 @@ def plot_actor_network(
             x=[positions[n][0] for n in members], y=[positions[n][1] for n in members],
             mode="markers+text", name=group,
             marker=dict(size=sizes[index], color=colour, line=dict(color="white", width=1.5), opacity=0.92),
-            text=[short_label(n, 28) if n in ranked else "" for n in members],
+            text=[text_label(n, 28) if n in ranked else "" for n in members],
             textposition="top center", textfont=dict(size=11),
             hovertext=[_node_hover(n, graph, stats) for n in members], hoverinfo="text",
         )
@@ -126,7 +125,7 @@ def _add_edges(figure: go.Figure, graph: nx.Graph, positions) -> None:
 
 def _node_hover(node: str, graph: nx.Graph, stats) -> str:
     data = graph.nodes[node]
-    lines = [f"<b>{html.escape(node)}</b> ({data['type']})", f"{data.get('mentions', 0)} mentions, {graph.degree(node)} links"]
+    lines = [f"<b>{text_label(node)}</b> ({data['type']})", f"{data.get('mentions', 0)} mentions, {graph.degree(node)} links"]
     if stats is not None and node in stats.index:
         row = stats.loc[node]
         lines.append(f"betweenness {row['betweenness']:.3f} · eigenvector {row['eigenvector']:.3f} · community {row['community']}")
@@ -134,11 +133,11 @@ def _node_hover(node: str, graph: nx.Graph, stats) -> str:
 
 
 def _edge_hover(u: str, v: str, data: dict) -> str:
-    head = f"<b>{html.escape(u)} — {html.escape(v)}</b><br>{data['count']} window(s) in {data['n_docs']} article(s), NPMI {data['npmi']:.2f}"
+    head = f"<b>{text_label(u)} — {text_label(v)}</b><br>{data['count']} window(s) in {data['n_docs']} article(s), NPMI {data['npmi']:.2f}"
     evidence = data.get("evidence", "")
     if not evidence:
         return head
-    wrapped = "<br>".join(textwrap.wrap(html.escape(evidence), 90)[:5])
+    wrapped = "<br>".join(textwrap.wrap(text_label(evidence), 90)[:5])
     return f"{head}<br><i>{wrapped}</i>"
 
 
@@ -148,10 +147,10 @@ def plot_cooccurrence_heatmap(matrix: pd.DataFrame, *, measure: str = "count", t
         return empty_figure(title or "Co-occurrence heatmap", "Fewer than two actors co-occur with these settings.")
     order = _cluster_order(matrix)
     ordered = matrix.iloc[order, order]
-    labels = [short_label(name, 30) for name in ordered.index]
+    labels = [text_label(name, 30) for name in ordered.index]
     figure = go.Figure(go.Heatmap(
         z=ordered.to_numpy(), x=labels, y=labels, colorscale=SEQUENTIAL, colorbar=dict(title=measure),
-        customdata=np.array([[(a, b) for b in ordered.columns] for a in ordered.index], dtype=object),
+        customdata=np.array([[(text_label(a), text_label(b)) for b in ordered.columns] for a in ordered.index], dtype=object),
         hovertemplate="%{customdata[0]} — %{customdata[1]}<br>" + measure + ": %{z:.3g}<extra></extra>",
         xgap=1, ygap=1,
     ))
