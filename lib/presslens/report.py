@@ -7,6 +7,8 @@ failing notebook does not stop the others: its card in the index shows the error
 
 from __future__ import annotations
 
+import contextlib
+import difflib
 import functools
 import hashlib
 import json
@@ -19,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from importlib import resources as importlib_resources
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 import nbformat
@@ -31,6 +34,7 @@ from presslens.atomic import atomic_path, write_text_atomic
 from presslens.actors import mentions_table
 from presslens.corpus import load_corpus
 from presslens.engine import Engine, article_key, data_fingerprint
+from presslens.lock import FolderLocked, folder_lock
 from presslens.text import tokens_table
 
 #: Where the notebooks live in a source checkout (``make reports`` runs from there).
@@ -40,6 +44,8 @@ REMOVED_CELL_TAGS = {"remove-cell", "widgets"}
 SOLUTION_TAG = "solution"
 #: Sub-folder of the output folder where the processing pass keeps its tables.
 CACHE_FOLDER = "cache"
+#: The sub-folders a run writes (besides ``index.html``, ``run.json`` and the lock file).
+OUTPUT_FOLDERS = ("html", "notebooks", "articles", "exports", CACHE_FOLDER)
 #: Without a list of articles, a corpus of at most this many articles gets a page per article.
 MAX_ARTICLE_PAGES = 50
 TEMPLATES = Path(str(importlib_resources.files("presslens").joinpath("templates")))
@@ -163,52 +169,68 @@ def run_report(
     declared = {path: notebook_parameters(path) for path in notebooks}
     parameters = dict(parameters or {})
     _check_parameters(parameters, declared)
-    cache_dir = out_path / CACHE_FOLDER
-    loaded = prepare_corpus(corpus_path, cache_dir, jobs=jobs, engine=engine, scheduler=scheduler)
-    chosen = select_articles(loaded, articles=articles, max_articles=max_articles)
-    common = {"corpus": str(corpus_path), "export_dir": str(out_path / "exports"), "cache_dir": str(cache_dir), **parameters}
-    options = dict(show_code=show_code, with_solutions=with_solutions)
+    if max_articles < 0:
+        raise ReportError(f"--max-articles must be 0 or more, not {max_articles}")
+    with _output_lock(out_path, out):
+        cache_dir = out_path / CACHE_FOLDER
+        loaded = prepare_corpus(corpus_path, cache_dir, jobs=jobs, engine=engine, scheduler=scheduler)
+        chosen = select_articles(loaded, articles=articles, max_articles=max_articles)
+        common = {"corpus": str(corpus_path), "export_dir": str(out_path / "exports"), "cache_dir": str(cache_dir), **parameters}
+        options = dict(show_code=show_code, with_solutions=with_solutions)
 
-    plan: list[tuple[NotebookRun, _Job]] = []
-    for path in notebooks:
-        title, description = describe_notebook(path)
-        given = {name: value for name, value in common.items() if name in declared[path]}
-        if "doc_id" not in declared[path]:
-            run = NotebookRun(name=path.stem, title=title, description=description, html=f"html/{path.stem}.html",
-                              notebook=f"notebooks/{path.stem}.ipynb", parameters=given)
-            plan.append((run, _job(path, out_path, run, "../index.html", options)))
-            continue
-        for article in chosen:
-            depth = article.doc_id.count("/") + 1
-            run = NotebookRun(name=path.stem, title=article.title, description="", doc_id=article.doc_id,
-                              html=f"articles/{article.doc_id}.html", notebook=f"notebooks/articles/{article.doc_id}.ipynb",
-                              parameters={**given, "doc_id": article.doc_id})
-            plan.append((run, _job(path, out_path, run, "../" * depth + "index.html", options)))
+        plan: list[tuple[NotebookRun, _Job]] = []
+        for path in notebooks:
+            title, description = describe_notebook(path)
+            given = {name: value for name, value in common.items() if name in declared[path]}
+            if "doc_id" not in declared[path]:
+                run = NotebookRun(name=path.stem, title=title, description=description, html=f"html/{path.stem}.html",
+                                  notebook=f"notebooks/{path.stem}.ipynb", parameters=given)
+                plan.append((run, _job(path, out_path, run, "../index.html", options)))
+                continue
+            for article in chosen:
+                depth = article.doc_id.count("/") + 1
+                run = NotebookRun(name=path.stem, title=article.title, description="", doc_id=article.doc_id,
+                                  html=f"articles/{article.doc_id}.html", notebook=f"notebooks/articles/{article.doc_id}.ipynb",
+                                  parameters={**given, "doc_id": article.doc_id})
+                plan.append((run, _job(path, out_path, run, "../" * depth + "index.html", options)))
 
-    fingerprint = corpus_fingerprint(loaded)
-    previous = _previous_runs(out_path) if reuse else {}
-    todo = []
-    for run, job in plan:
-        run.fingerprint = _job_fingerprint(job, fingerprint)
-        earlier = previous.get(run.html)
-        if earlier and earlier.get("fingerprint") == run.fingerprint and earlier.get("status") == "ok" and _outputs_exist(out_path, run):
-            run.status, run.reused, run.seconds = "ok", True, float(earlier.get("seconds", 0.0))
-        else:
-            todo.append((run, job))
-    results = _execute_all([job for _, job in todo], jobs)
-    for (run, _), (seconds, error) in zip(todo, results):
-        run.seconds, run.error = seconds, error
-        run.status = "failed" if error else "ok"
-        if not (out_path / run.html).exists():
-            run.html = ""
+        fingerprint = corpus_fingerprint(loaded)
+        previous = _previous_runs(out_path) if reuse else {}
+        todo = []
+        for run, job in plan:
+            run.fingerprint = _job_fingerprint(job, fingerprint)
+            earlier = previous.get(run.html)
+            if earlier and earlier.get("fingerprint") == run.fingerprint and earlier.get("status") == "ok" and _outputs_exist(out_path, run):
+                run.status, run.reused, run.seconds = "ok", True, float(earlier.get("seconds", 0.0))
+            else:
+                todo.append((run, job))
+        results = _execute_all([job for _, job in todo], jobs)
+        for (run, _), (seconds, error) in zip(todo, results):
+            run.seconds, run.error = seconds, error
+            run.status = "failed" if error else "ok"
+            if not (out_path / run.html).exists():
+                run.html = ""
 
-    report = ReportRun(
-        corpus=str(corpus_path), out=str(out_path),
-        notebooks=[run for run, _ in plan if not run.doc_id], articles=[run for run, _ in plan if run.doc_id],
-        seconds=time.perf_counter() - started,
-    )
-    _write_index(report, loaded)
-    return report
+        report = ReportRun(
+            corpus=str(corpus_path), out=str(out_path),
+            notebooks=[run for run, _ in plan if not run.doc_id], articles=[run for run, _ in plan if run.doc_id],
+            seconds=time.perf_counter() - started,
+        )
+        _write_index(report, loaded)
+        return report
+
+
+@contextlib.contextmanager
+def _output_lock(out_path: Path, out: str | Path):
+    """Hold the output folder's lock; a ReportError when another run holds it."""
+    try:
+        with folder_lock(out_path):
+            yield
+    except FolderLocked as locked:
+        raise ReportError(
+            f"another presslens report is writing to {out} (pid {locked.holder or 'unknown'}); "
+            "wait for it to finish or choose another --out"
+        ) from None
 
 
 def prepare_corpus(
@@ -310,6 +332,8 @@ def _plain(markdown: str) -> str:
 
 
 def _check_paths(corpus: str | Path, out: str | Path) -> tuple[Path, Path]:
+    """The corpus and output folders, resolved; a ReportError when a run could not read one or write the other,
+    or would write into the corpus."""
     corpus_path = Path(corpus).expanduser().resolve()
     if not corpus_path.exists():
         raise ReportError(f"corpus folder not found: {corpus} — pass --corpus with the folder of your articles")
@@ -320,10 +344,39 @@ def _check_paths(corpus: str | Path, out: str | Path) -> tuple[Path, Path]:
         raise ReportError(f"--out must be a folder, not a file: {out}")
     if out_path == corpus_path or corpus_path in out_path.parents:
         raise ReportError(f"--out {out} is inside the corpus folder: presslens never writes into a corpus; choose another folder")
+    written = [out_path / folder for folder in OUTPUT_FOLDERS]
+    if any(folder == corpus_path or folder in corpus_path.parents for folder in written):
+        raise ReportError(
+            f"--corpus {corpus} is inside a folder that a report into {out} writes "
+            f"({', '.join(OUTPUT_FOLDERS)}): move the corpus or choose another --out"
+        )
+    existing = next(folder for folder in (out_path, *out_path.parents) if folder.exists())
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise ReportError(f"cannot write to --out {out}: {existing} is not writable; choose another folder")
     return corpus_path, out_path
 
 
+class ParameterType(NamedTuple):
+    """What a declared parameter type accepts, in words, and how to give such a value with ``-p``."""
+
+    accepts: tuple[type, ...]
+    described: str
+    example: str
+
+
+#: The parameter types notebooks declare (papermill's ``inferred_type_name``); others are not checked.
+PARAMETER_TYPES = {
+    "str": ParameterType((str,), "text", """'{name}="some text"'"""),
+    "int": ParameterType((int,), "a whole number", "{name}=20"),
+    "float": ParameterType((int, float), "a number", "{name}=0.5"),
+    "bool": ParameterType((bool,), "true or false", "{name}=true"),
+    "list": ParameterType((list, tuple), "a list", "'{name}=[first, second]'"),
+    "dict": ParameterType((dict,), "a mapping", "'{name}={{key: value}}'"),
+}
+
+
 def _check_parameters(parameters: dict, declared: dict[Path, dict]) -> None:
+    """Refuse parameters no notebook declares, and values of another type than the notebooks declare."""
     known = set().union(*(set(params) for params in declared.values()))
     if "corpus" in parameters:
         raise ReportError("set the corpus with --corpus, not as a parameter")
@@ -331,9 +384,30 @@ def _check_parameters(parameters: dict, declared: dict[Path, dict]) -> None:
         raise ReportError("choose article pages with --articles, not as a parameter")
     unknown = sorted(set(parameters) - known)
     if unknown:
+        guesses = [f"{name} (did you mean {close[0]}?)" if close else name
+                   for name in unknown for close in [difflib.get_close_matches(name, known, n=1)]]
         raise ReportError(
-            f"unknown parameter(s): {', '.join(unknown)}. Notebooks accept: {', '.join(sorted(known - {'corpus'}))}"
+            f"unknown parameter(s): {', '.join(guesses)}. Notebooks accept: {', '.join(sorted(known - {'corpus', 'doc_id'}))}"
         )
+    for path, params in declared.items():
+        for name in sorted(set(parameters) & set(params)):
+            expected = params[name]["inferred_type_name"]
+            if not _has_type(parameters[name], expected):
+                value, kind = parameters[name], PARAMETER_TYPES[expected]
+                raise ReportError(
+                    f"parameter {name} must be {kind.described} ({path.name} declares '{name}: {expected}'), "
+                    f"not {type(value).__name__} {value!r}; for example -p {kind.example.format(name=name)}"
+                )
+
+
+def _has_type(value, type_name: str) -> bool:
+    """Whether ``value`` fits a declared type; a type presslens does not know (or none) accepts anything."""
+    if type_name not in PARAMETER_TYPES:
+        return True
+    accepts = PARAMETER_TYPES[type_name].accepts
+    if isinstance(value, bool) and bool not in accepts:
+        return False  # True is an int to Python, not to a notebook that counts
+    return isinstance(value, accepts)
 
 
 def _execute_all(jobs_list: list[_Job], jobs: int | None) -> list[tuple[float, str]]:

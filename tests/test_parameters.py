@@ -1,0 +1,65 @@
+"""Bad parameters and paths stop ``presslens report`` with one clear line, before any notebook runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from conftest import ROOT, SEEDS
+from presslens.cli import main
+from presslens.report import ReportError, _check_parameters, notebook_parameters
+
+
+def _report(tmp_path: Path, *arguments: str) -> int:
+    return main(["report", "--corpus", str(SEEDS), "--out", str(tmp_path / "out"), *arguments])
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["-p", "top_nn=5"], "unknown parameter(s): top_nn (did you mean top_n?)"),
+    (["-p", "top_n=many"], "parameter top_n must be a whole number (02_topic_frequency.ipynb declares 'top_n: int'), "
+                           "not str 'many'; for example -p top_n=20"),
+    (["-p", "top_n=true"], "parameter top_n must be a whole number"),
+    (["-p", "lemmatize=1"], "parameter lemmatize must be true or false"),
+    (["-p", "actor_types=person"], "parameter actor_types must be a list (03_actor_cooccurrence.ipynb declares "
+                                   "'actor_types: list'), not str 'person'; for example -p 'actor_types=[first, second]'"),
+    (["-p", "keyness_target=2021"], """must be text (02_topic_frequency.ipynb declares 'keyness_target: str'), not int 2021; """
+                                    """for example -p 'keyness_target="some text"'"""),
+    (["-p", "top_n"], "parameter 'top_n' must look like NAME=VALUE"),
+    (["--max-articles", "-1"], "--max-articles must be 0 or more, not -1"),
+])
+def test_a_bad_parameter_is_one_line_before_anything_runs(tmp_path, capsys, arguments, message):
+    assert _report(tmp_path, *arguments) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1, err
+    assert not (tmp_path / "out").exists(), "nothing is written"
+
+
+def test_the_report_notebooks_declare_the_types_that_are_checked():
+    declared = {path: notebook_parameters(path) for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))}
+    types = {name: spec["inferred_type_name"] for params in declared.values() for name, spec in params.items()}
+    assert types["top_n"] == "int" and types["actor_types"] == "list" and types["corpus"] == "str"
+    _check_parameters({"top_n": 30, "actor_types": ["person"], "keyness_target": "ru", "lemmatize": False}, declared)
+
+
+def test_numbers_and_untyped_parameters(tmp_path):
+    cell = new_code_cell('corpus: str = "../seeds"\nshare: float = 0.5\nanything = None')
+    cell.metadata["tags"] = ["parameters"]
+    kernel = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# Test"), cell], metadata=kernel), tmp_path / "01_test.ipynb")
+    declared = {tmp_path / "01_test.ipynb": notebook_parameters(tmp_path / "01_test.ipynb")}
+    _check_parameters({"share": 1, "anything": [1, "two"]}, declared)  # an int is a float; no type: no check
+    with pytest.raises(ReportError, match="parameter share must be a number"):
+        _check_parameters({"share": "half"}, declared)
+    with pytest.raises(ReportError, match="parameter share must be a number .* not bool True"):
+        _check_parameters({"share": True}, declared)
+
+
+def test_an_output_folder_that_is_a_file_is_refused(tmp_path, capsys):
+    (tmp_path / "out").write_text("not a folder")
+    assert _report(tmp_path) == 2
+    assert "--out must be a folder, not a file" in capsys.readouterr().err
+    assert (tmp_path / "out").read_text() == "not a folder"
+
