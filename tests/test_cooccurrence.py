@@ -103,3 +103,5 @@ def test_an_actors_evidence_follows_its_strongest_neighbours(seed_corpus, mentio
     assert list(dict.fromkeys(rows["neighbour"])) == list(strongest["neighbour"])
     assert len(rows) == strongest["count"].sum()
     assert len(actor_evidence(evidence, "Russia")) == actor_neighbours(pairs, "Russia")["count"].sum()
+    capped = actor_evidence(evidence, "Russia", neighbours=strongest, per_neighbour=2)
+    assert capped.groupby("neighbour").size().max() == 2 and list(dict.fromkeys(capped["neighbour"])) == list(strongest["neighbour"])

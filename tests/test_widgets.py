@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from presslens.actors import mentions_table
-from presslens.cooccurrence import actor_neighbours, cooccurrence_evidence, cooccurrence_table
+from presslens.cooccurrence import actor_evidence, actor_neighbours, cooccurrence_evidence, cooccurrence_table
 from presslens.frequency import kwic
 from presslens.plots import setup_notebook
 from presslens.text import tokens_table
@@ -87,7 +87,7 @@ def test_actor_explorer_shows_the_neighbours_and_evidence_of_the_chosen_actor(an
     assert len(expected) > 0
     for name in expected["neighbour"].head(10):
         assert f">{name}<" in neighbours["text/html"]
-    first = analysis["evidence"].query("actor_a == 'Xi Jinping' or actor_b == 'Xi Jinping'")["text"].iloc[0]
+    first = actor_evidence(analysis["evidence"], "Xi Jinping", neighbours=expected)["text"].iloc[0]
     assert first[:60] in evidence["text/html"].replace("&#x27;", "'").replace("&quot;", '"')
 
 

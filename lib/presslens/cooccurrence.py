@@ -197,11 +197,18 @@ def actor_neighbours(pairs: pd.DataFrame, actor: str, *, measure: Measure = "npm
     return table.sort_values([measure, "count", "neighbour"], ascending=[False, False, True], ignore_index=True)
 
 
-def actor_evidence(evidence: pd.DataFrame, actor: str, *, neighbours: pd.DataFrame | None = None) -> pd.DataFrame:
+def actor_evidence(
+    evidence: pd.DataFrame,
+    actor: str,
+    *,
+    neighbours: pd.DataFrame | None = None,
+    per_neighbour: int | None = None,
+) -> pd.DataFrame:
     """The windows of ``evidence`` that name ``actor``: ``neighbour, doc_id, paragraph, sentence, text``.
 
     Pass ``neighbours`` (an :func:`actor_neighbours` table, possibly cut) to keep only its neighbours,
     in its order — strongest link first; otherwise neighbours come in alphabetical order.
+    ``per_neighbour`` keeps the first windows of each neighbour only.
     """
     as_a = evidence[evidence["actor_a"] == actor].rename(columns={"actor_b": "neighbour"})
     as_b = evidence[evidence["actor_b"] == actor].rename(columns={"actor_a": "neighbour"})
@@ -209,6 +216,8 @@ def actor_evidence(evidence: pd.DataFrame, actor: str, *, neighbours: pd.DataFra
     table = pd.concat([as_a[columns], as_b[columns]]).sort_values(["neighbour", "doc_id", "sentence"])
     if neighbours is not None:
         table = neighbours[["neighbour"]].merge(table, on="neighbour")
+    if per_neighbour is not None:
+        table = table.groupby("neighbour", sort=False).head(per_neighbour)
     return table.reset_index(drop=True)
 
 

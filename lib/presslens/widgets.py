@@ -74,7 +74,7 @@ def kwic_view(docs: Corpus, tokens: pd.DataFrame, term: str, *, window: int = 8)
 def actor_view(
     mentions: pd.DataFrame, pairs: pd.DataFrame, evidence: pd.DataFrame, actor: str, *, measure: Measure = "npmi"
 ) -> list:
-    """How ``actor`` is named, who it is mentioned with (strongest first), and the sentences behind it."""
+    """How ``actor`` is named, who it is mentioned with (strongest first), and three sentences per neighbour."""
     named = mentions[mentions["actor"] == actor]
     names = named["surface"].value_counts()
     written = ", ".join(f"{html.escape(name)} ×{count}" for name, count in names.head(8).items())
@@ -87,7 +87,8 @@ def actor_view(
     return [
         summary,
         show_table(neighbours, max_rows=MAX_ROWS, empty=f"{actor} is never mentioned with another actor in this window."),
-        show_table(actor_evidence(evidence, actor, neighbours=neighbours), max_rows=MAX_ROWS, empty="No evidence."),
+        show_table(actor_evidence(evidence, actor, neighbours=neighbours, per_neighbour=3), max_rows=MAX_ROWS,
+                   empty="No evidence."),
     ]
 
 
