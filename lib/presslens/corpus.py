@@ -200,6 +200,7 @@ def _reason_not_to_read(file: Path, relative: str) -> str | None:
 
 
 def _read_error(error: OSError) -> str:
+    """Why a file could not be read, in words."""
     if isinstance(error, FileNotFoundError):
         return "file not found when read: removed while the corpus was loading, or a link to a missing file"
     return f"cannot read file: {error.strerror or error}"
@@ -341,8 +342,11 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
 
 
 def _decode_utf16_without_bom(raw: bytes) -> tuple[str, str]:
-    """Text saved as UTF-16 without a byte-order mark: its NUL bytes (high bytes of ASCII) are all odd
-    (little-endian) or all even (big-endian), and it decodes to text without control characters."""
+    """Decode bytes with NULs as UTF-16 without a byte-order mark, or raise that they are binary.
+
+    In such text the NULs (high bytes of ASCII characters) are all at odd offsets (little-endian) or
+    all at even ones (big-endian), and the text has no control characters.
+    """
     binary = UnicodeError("binary file (contains NUL bytes): not a text article")
     sample = raw[:8192]
     nul_even, nul_odd = sample[0::2].count(0), sample[1::2].count(0)
