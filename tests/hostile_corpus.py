@@ -68,12 +68,8 @@ class HostileCorpus:
     samples: list[str] = field(default_factory=list)  # doc_ids of the sample articles
 
 
-def build_hostile_corpus(root: Path, *, with_special_files: bool = True) -> HostileCorpus:
-    """Write the hostile files and the sample articles into ``root``; return what loading must give.
-
-    ``with_special_files``: add a named pipe and a link to a missing file, which tools that copy a
-    folder (``shutil.copytree``) refuse.
-    """
+def build_hostile_corpus(root: Path) -> HostileCorpus:
+    """Write the hostile files and the sample articles into ``root``; return what loading must give."""
     root.mkdir(parents=True, exist_ok=True)
     corpus = HostileCorpus(root=root)
 
@@ -129,11 +125,10 @@ def build_hostile_corpus(root: Path, *, with_special_files: bool = True) -> Host
     skip(".DS_Store", b"\x00\x00\x00\x01Bud1", "hidden file")
     skip(os.fsdecode(b"caf\xe9.txt"), "Caf\xe9\n\nThe caf\xe9 opened.", "not valid UTF-8")
     skip("two\nlines.txt", "Title\n\nA file name with a newline in it.", "control character")
-    if with_special_files:
-        os.mkfifo(root / "pipe.txt")
-        corpus.skipped["pipe.txt"] = "not a regular file"
-        (root / "removed.txt").symlink_to(root / "no_longer_there.txt")
-        corpus.skipped["removed.txt"] = "file not found"
+    os.mkfifo(root / "pipe.txt")
+    corpus.skipped["pipe.txt"] = "not a regular file"
+    (root / "removed.txt").symlink_to(root / "no_longer_there.txt")
+    corpus.skipped["removed.txt"] = "file not found"
     load(f"{XSS_DOC_ID}.txt", "\n\n".join([XSS_TITLE, *XSS_BODY]))
     load(f"{XSS_FILE_DOC_ID}.txt", "Markup in a file name\n\n" + PROSE)
     return corpus

@@ -39,10 +39,9 @@ RAN = re.compile(rf"<body\b[^>]*\b{XSS_MARKER}=", re.I)
 
 @pytest.fixture(scope="module")
 def hostile_report(tmp_path_factory):
-    """The hostile corpus (without a pipe and a dangling link: notebook 01's exercise copies the
-    folder with shutil.copytree, which refuses them) and one report run on it."""
+    """The hostile corpus and one report run on it."""
     folder = tmp_path_factory.mktemp("hostile-report")
-    corpus = build_hostile_corpus(folder / "corpus", with_special_files=False)
+    corpus = build_hostile_corpus(folder / "corpus")
     out = folder / "out"
     result = run_report(corpus.root, out, jobs=2, articles=[XSS_DOC_ID, XSS_FILE_DOC_ID])
     return corpus, out, result

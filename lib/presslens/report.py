@@ -422,30 +422,37 @@ def _execute_all(jobs_list: list[_Job], jobs: int | None) -> list[tuple[float, s
 def _execute(job: _Job) -> tuple[float, str]:
     """Execute one notebook and render its HTML; return (seconds, error message or '')."""
     started = time.perf_counter()
-    error = ""
     executed = Path(job.executed)
-    with atomic_path(executed) as temporary:
-        try:
-            papermill.execute_notebook(
-                job.source,
-                str(temporary),
-                parameters=job.parameters,
-                kernel_name="python3",
-                cwd=job.cwd,
-                progress_bar=False,
-                log_output=False,
-            )
-        except papermill.PapermillExecutionError as failure:
-            error = f"{failure.ename}: {failure.evalue}"
-        except Exception as failure:  # noqa: BLE001 - a kernel that dies must not stop the other notebooks
-            error = f"{type(failure).__name__}: {failure}"
-        if not temporary.stat().st_size:
-            return time.perf_counter() - started, error or "the notebook produced no output"
+    try:
+        with atomic_path(executed) as temporary:
+            error = _run_papermill(job, temporary)
+            if not temporary.stat().st_size:
+                raise _EmptyNotebook(error or "the notebook produced no output")
+    except _EmptyNotebook as failure:
+        return time.perf_counter() - started, str(failure)  # the previous executed notebook and page stay
     try:
         write_text_atomic(job.html, render_html(executed, show_code=job.show_code, with_solutions=job.with_solutions, index_href=job.index_href))
     except Exception as failure:  # noqa: BLE001
         error = error or f"HTML conversion failed: {type(failure).__name__}: {failure}"
     return time.perf_counter() - started, error
+
+
+class _EmptyNotebook(Exception):
+    """papermill wrote nothing: there is no new notebook to keep."""
+
+
+def _run_papermill(job: _Job, output: Path) -> str:
+    """Execute the notebook into ``output``; return the error message, '' when every cell ran."""
+    try:
+        papermill.execute_notebook(
+            job.source, str(output), parameters=job.parameters, kernel_name="python3", cwd=job.cwd,
+            progress_bar=False, log_output=False,
+        )
+    except papermill.PapermillExecutionError as failure:
+        return f"{failure.ename}: {failure.evalue}"
+    except Exception as failure:  # noqa: BLE001 - a kernel that dies must not stop the other notebooks
+        return f"{type(failure).__name__}: {failure}"
+    return ""
 
 
 def render_html(notebook_path: str | Path, *, show_code: bool = False, with_solutions: bool = False, index_href: str = "../index.html") -> str:
