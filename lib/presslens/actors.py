@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 import nltk
 import pandas as pd
@@ -40,7 +40,6 @@ from presslens.text import lemmatize
 
 #: libyaml's loader when PyYAML has it: the built-in gazetteer then loads in a fraction of a second.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-ActorType = Literal["person", "organization", "location"]
 ACTOR_TYPES: tuple[str, ...] = ("person", "organization", "location")
 MENTION_COLUMNS = ["doc_id", "paragraph", "sentence", "start", "end", "surface", "actor", "type", "method"]
 
@@ -662,10 +661,10 @@ class _SentenceReader:
         return False
 
     def _speech_after_adverb(self, last: int) -> bool:
+        """*Darkin still remembers*, *Putin also pledged*: an adverb, then a verb of speech."""
         following = self.lower[last:last + 2]
-        return len(following) == 2 and following[0].endswith("ly") or (
-            len(following) == 2 and following[0] in ("still", "also", "then", "later") and following[1] in self.rules.speech_verbs
-        )
+        adverb = following[:1] and (following[0].endswith("ly") or following[0] in ("still", "also", "then", "later"))
+        return len(following) == 2 and bool(adverb) and following[1] in self.rules.speech_verbs
 
     def decide_with_chunker(self, spans: list[_Span]) -> list[_Span]:
         """Keep the undecided names: capitalised mid-sentence, or labelled an entity by NLTK's chunker.
