@@ -106,9 +106,9 @@ def build_hostile_corpus(root: Path) -> HostileCorpus:
     load("russian.txt", RUSSIAN)
     load("chinese.txt", CHINESE)
     skip("unknown_encoding.txt", b"Title\n\n\x81\x20\x8d\x20\x90 bytes no decoder reads", "unknown encoding")
-    skip("saved_page.txt", HTML_PAGE, "an HTML page")
-    skip("saved_page.html", HTML_PAGE, "unsupported file type .html")
-    skip("no_text_column.csv", "headline,body\nTrade grows,Exports rose.\n", "no 'text' column (columns: headline, body)")
+    skip("saved_page.txt", HTML_PAGE, "no article text found in the page")
+    skip("saved_page.html", HTML_PAGE, "no article text found in the page")
+    skip("no_text_column.csv", "headline,notes\nTrade grows,Exports rose.\n", "no text column (columns: headline, notes)")
     pd.DataFrame({
         "id": [1, None, 3],
         "title": [None, "Empty row", "Grain trade"],

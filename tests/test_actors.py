@@ -10,7 +10,7 @@ import pytest
 
 from conftest import SHARED
 from presslens.actors import actors_table, corpus_actors, find_mentions, mentions_table, read_gazetteer_file
-from presslens.corpus import build_article, load_corpus
+from presslens.corpus import article_from_text, load_corpus
 
 SCORER = SHARED / "eval" / "score_actors.py"
 
@@ -76,7 +76,7 @@ def test_one_type_and_one_name_per_actor_across_the_corpus(seed_mentions):
 
 
 def _mentions_of(text: str):
-    article = build_article("unseen", "unseen.txt", text)
+    article = article_from_text("unseen", "unseen.txt", text)
     return {(m.actor, m.type) for m in find_mentions(article)}
 
 

@@ -12,7 +12,7 @@ from conftest import BBC
 from presslens.corpus import (
     CorpusNotFound,
     articles_table,
-    build_article,
+    article_from_text,
     decode_bytes,
     load_corpus,
     normalize_date,
@@ -94,10 +94,13 @@ def test_word_counts_are_plausible(seed_corpus, seeds_dir):
 def test_missing_corpus_is_a_clear_error(tmp_path):
     with pytest.raises(CorpusNotFound, match="not found"):
         load_corpus(tmp_path / "nowhere")
+
+
+def test_a_single_file_is_a_corpus(tmp_path):
     file = tmp_path / "a.txt"
     file.write_text("Title\n\nBody text here.")
-    with pytest.raises(CorpusNotFound, match="must be a folder"):
-        load_corpus(file)
+    corpus = load_corpus(file)
+    assert corpus.doc_ids == ["a"] and corpus["a"].text == "Body text here." and corpus["a"].path == "a.txt"
 
 
 GOOD = "Trade fair opens in Harbin\n\nThe China-Russia Expo opened on Thursday in Harbin, with firms from both countries.\n"
@@ -113,17 +116,19 @@ def test_bad_files_are_skipped_with_reasons_and_the_rest_loads(tmp_path):
     (folder / "chinese.txt").write_bytes("中俄经贸合作\n\n中国和俄罗斯在哈尔滨举行博览会。两国企业参加。".encode("gb18030"))
     (folder / "page.txt").write_text("<!DOCTYPE html><html><head><title>x</title></head><body><p>News</p></body></html>")
     (folder / "page.html").write_text("<html><body>News</body></html>")
+    (folder / "notes.odt").write_bytes(b"PK\x03\x04 not read")
     corpus = load_corpus(folder)
     loaded = set(corpus.doc_ids)
     assert loaded == {"good", "western", "chinese"}
     assert "Café owners in Zürich" == corpus["western"].title
     assert corpus["chinese"].title == "中俄经贸合作"
     reasons = dict(zip(skipped_table(corpus).path, skipped_table(corpus).reason))
-    assert set(reasons) == {"empty.txt", "binary.txt", "page.txt", "page.html"}
+    assert set(reasons) == {"empty.txt", "binary.txt", "page.txt", "page.html", "notes.odt"}
     assert "empty" in reasons["empty.txt"]
     assert "binary" in reasons["binary.txt"]
-    assert "HTML" in reasons["page.txt"]
-    assert "unsupported file type .html" in reasons["page.html"]
+    assert "no article text found in the page" in reasons["page.txt"]  # read as a web page: by content, not extension
+    assert "no article text found in the page" in reasons["page.html"]
+    assert "unsupported file type .odt" in reasons["notes.odt"]
     encodings = {n.path: n.message for n in corpus.notices}
     assert "cp1252" in encodings["western.txt"] and "gb18030" in encodings["chinese.txt"]
 
@@ -149,9 +154,7 @@ def test_tables_with_configurable_columns(tmp_path):
     (tmp_path / "news.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     pd.DataFrame(rows).to_csv(tmp_path / "more.csv", index=False)
     pd.DataFrame(rows).to_parquet(tmp_path / "most.parquet")
-    from presslens.corpus import TableColumns
-
-    corpus = load_corpus(tmp_path, columns=TableColumns(text="body", title="headline", source="outlet"))
+    corpus = load_corpus(tmp_path, columns="text=body,source=outlet")
     assert sorted(corpus.doc_ids) == ["more/a1", "most/a1", "news/a1"]
     article = corpus["news/a1"]
     assert (article.title, article.date, article.source) == ("Rail link opens", "2023-05-03", "Kazinform")
@@ -160,14 +163,14 @@ def test_tables_with_configurable_columns(tmp_path):
 
 
 def test_table_without_text_column_is_skipped_with_the_columns_named(tmp_path):
-    pd.DataFrame({"headline": ["x"], "content": ["y"]}).to_csv(tmp_path / "articles.csv", index=False)
+    pd.DataFrame({"headline": ["x"], "notes": ["y"]}).to_csv(tmp_path / "articles.csv", index=False)
     corpus = load_corpus(tmp_path)
     assert len(corpus) == 0
-    assert "no 'text' column (columns: headline, content)" in corpus.skipped[0].reason
+    assert "no text column (columns: headline, notes)" in corpus.skipped[0].reason
 
 
 def test_dateline_and_inline_photo_credit_are_removed():
-    article = build_article(
+    article = article_from_text(
         "x", "x.txt",
         "Talks end\n\nMOSCOW, Nov. 18 (Xinhua) -- Russian and Chinese officials met on Friday (Xinhua/Li Tao) in Moscow.",
     )
@@ -182,7 +185,7 @@ def test_hard_wrapped_paragraphs_are_joined():
         "width by an old newswire system, so that every line has\n"
         "roughly the same length until the paragraph ends.\n\nA second paragraph."
     )
-    article = build_article("x", "x.txt", wrapped)
+    article = article_from_text("x", "x.txt", wrapped)
     assert len(article.paragraphs) == 2
     assert article.paragraphs[0].startswith("The first line") and article.paragraphs[0].endswith("paragraph ends.")
 
@@ -197,7 +200,7 @@ def test_normalize_date(written, iso):
 
 
 def test_a_date_inside_the_text_is_not_taken_as_the_article_date():
-    article = build_article("x", "x.txt", "Forum\n\nThe forum was held from April 17 to April 18, 2025 in Shanghai.")
+    article = article_from_text("x", "x.txt", "Forum\n\nThe forum was held from April 17 to April 18, 2025 in Shanghai.")
     assert article.date == ""
 
 

@@ -7,12 +7,12 @@ import time
 import pandas as pd
 import pytest
 
-import presslens.corpus
+import presslens.corpus.load
 from hostile_corpus import CHINESE, LONG_LINE_CHARS, PROSE, RUSSIAN, build_hostile_corpus, shown_path
 from presslens.actors import mentions_table
 from presslens.cooccurrence import cooccurrence_table
 from presslens.corpus import MAX_ARTICLE_CHARS, check_plain_text, decode_bytes, load_corpus
-from presslens.documents import Corpus
+from presslens.corpus import Corpus
 from presslens.frequency import frequency_table, keyness_table, kwic, terms_table, tfidf_table
 from presslens.phrases import find_phrases, merge_phrases
 from presslens.text import tokens_table
@@ -136,13 +136,13 @@ def test_a_file_removed_while_loading_is_skipped_and_not_remembered(tmp_path, mo
     corpus_dir.mkdir()
     for name in ("a.txt", "b.txt"):
         (corpus_dir / name).write_text(f"Article {name}\n\n{PROSE}", encoding="utf-8")
-    read_file = presslens.corpus.read_file
+    read_file = presslens.corpus.load.read_file
 
     def remove_b_then_read(file, **options):
         (corpus_dir / "b.txt").unlink(missing_ok=True)  # another program deletes b.txt while a.txt is read
         return read_file(file, **options)
 
-    monkeypatch.setattr(presslens.corpus, "read_file", remove_b_then_read)
+    monkeypatch.setattr(presslens.corpus.load, "read_file", remove_b_then_read)
     raced = load_corpus(corpus_dir, cache_dir=cache)
     assert raced.doc_ids == ["a"]
     assert [(item.path, item.reason.split(":")[0]) for item in raced.skipped] == [("b.txt", "file not found when read")]

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from presslens.actors import mentions_table
 from presslens.cooccurrence import cooccurrence_evidence, cooccurrence_table
-from presslens.corpus import TableColumns, build_article, decode_bytes, read_file
-from presslens.documents import Corpus
+from presslens.corpus import Columns, article_from_text, decode_bytes
+from presslens.corpus.readers import read_file
+from presslens.corpus import Corpus
 from presslens.text import tokens_table
 
 #: Few examples each, no deadline: NLTK's sentence splitter and chunker are slow to warm up.
@@ -34,7 +35,7 @@ any_text = st.one_of(news_text, st.text(max_size=300))
 
 
 def _corpus(texts: list[str]) -> Corpus:
-    articles = [build_article(f"doc{number}", f"doc{number}.txt", text) for number, text in enumerate(texts)]
+    articles = [article_from_text(f"doc{number}", f"doc{number}.txt", text) for number, text in enumerate(texts)]
     return Corpus(root=".", articles=[article for article in articles if article is not None])
 
 
@@ -55,7 +56,7 @@ def test_reading_any_file_never_raises(raw):
     with tempfile.TemporaryDirectory() as folder:
         file = Path(folder) / "article.txt"
         file.write_bytes(raw)
-        articles, skipped, _ = read_file(file, Path(folder), TableColumns())
+        articles, skipped, _ = read_file(file, Path(folder), Columns())
     assert len(articles) + len(skipped) == 1
     assert all(item.path == "article.txt" and item.reason for item in skipped)
 
@@ -63,7 +64,7 @@ def test_reading_any_file_never_raises(raw):
 @FAST
 @given(any_text)
 def test_paragraphs_and_sentences_point_into_the_text(text):
-    article = build_article("doc", "doc.txt", text)
+    article = article_from_text("doc", "doc.txt", text)
     if article is None:
         return
     assert article.text and article.title

@@ -100,13 +100,19 @@ def test_unknown_parameter_is_refused_before_any_notebook_runs(tmp_path, capsys)
 
 
 @pytest.mark.parametrize("make_corpus, message", [
-    (lambda tmp: tmp / "missing", "corpus folder not found"),
-    (lambda tmp: (tmp / "file.txt").write_text("x") and tmp / "file.txt", "must be a folder"),
+    (lambda tmp: tmp / "missing", "corpus not found"),
+    (lambda tmp: _table(tmp, ["headline", "body"]), "no column 'story' for the text (columns: headline, body)"),
 ])
 def test_bad_corpus_is_a_one_line_error(tmp_path, capsys, make_corpus, message):
-    status = main(["report", "--corpus", str(make_corpus(tmp_path)), "--out", str(tmp_path / "out")])
+    status = main(["report", "--corpus", str(make_corpus(tmp_path)), "--out", str(tmp_path / "out"), "--columns", "text=story"])
     err = capsys.readouterr().err
     assert status == 2 and message in err and len(err.strip().splitlines()) == 1
+
+
+def _table(folder, columns):
+    path = folder / "news.csv"
+    path.write_text(",".join(columns) + "\n" + ",".join("x" for _ in columns) + "\n")
+    return path
 
 
 def test_output_inside_the_corpus_is_refused(corpus_copy):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from nltk.stem import WordNetLemmatizer
 
-from presslens.corpus import Corpus, build_article
+from presslens.corpus import Corpus, article_from_text
 from presslens.text import (
     LEMMA_EXCEPTIONS,
     content_tokens,
@@ -90,7 +90,7 @@ def test_phrases_are_normalised_like_tokens():
 
 
 def test_scores_amounts_and_decades_are_numbers():
-    article = build_article("sport/001", "sport/001.txt", "Title\n\nShe won 6-3 in the 14th set of 2004-05, a £5m prize unseen since the 1990s, on 3G.")
+    article = article_from_text("sport/001", "sport/001.txt", "Title\n\nShe won 6-3 in the 14th set of 2004-05, a £5m prize unseen since the 1990s, on 3G.")
     tokens = tokens_table(Corpus(root=".", articles=[article])).set_index("lower")
     assert tokens.loc[["6-3", "14th", "2004-05", "5m", "1990s"], "is_number"].all()
     assert not tokens.loc["3g", "is_number"]

@@ -9,13 +9,15 @@ from pathlib import Path
 import yaml
 
 from presslens import __version__
-from presslens.corpus import CorpusNotFound, TableColumns, load_corpus
+from presslens.corpus import Columns, CorpusNotFound, load_corpus
 from presslens.export import TABLES, export_table
 from presslens.report import DEFAULT_NOTEBOOKS, MAX_ARTICLE_PAGES, ReportError, run_report
 from presslens.resources import MissingNLTKData, ensure_nltk_data, require_nltk_data
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+COLUMNS_HELP = ("which columns of table files hold what, e.g. text=body,date=date_cleaned "
+                "(fields: text title date source byline url section id; default: recognised by their usual names)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     setup.set_defaults(handler=_setup)
 
     report = commands.add_parser("report", help="run every notebook on a corpus and write HTML reports")
-    report.add_argument("--corpus", default="seeds", help="folder of articles (default: seeds)")
+    report.add_argument("--corpus", default="seeds", help="folder of articles, or one file (default: seeds)")
+    report.add_argument("--columns", type=_columns, default=None, metavar="FIELD=COLUMN,...",
+                        help=COLUMNS_HELP)
     report.add_argument("--out", default="outputs", help="output folder (default: outputs)")
     report.add_argument("--jobs", type=_positive_int, default=None, help="notebooks run at once (default: all cores)")
     report.add_argument("--show-code", action="store_true", help="keep code cells in the HTML (for teaching)")
@@ -66,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
         "export", help="write an analysis table to .csv, .parquet or .jsonl (cooccurrence also .gexf, .graphml)"
     )
     export.add_argument("table", choices=sorted(TABLES), help="which table")
-    export.add_argument("--corpus", required=True, help="folder of articles")
+    export.add_argument("--corpus", required=True, help="folder of articles, or one file")
+    export.add_argument("--columns", type=_columns, default=None, metavar="FIELD=COLUMN,...", help=COLUMNS_HELP)
     export.add_argument("--out", required=True, help="output file; its extension sets the format")
     export.add_argument("--jobs", type=_positive_int, default=None, help="worker processes (default: all cores)")
     export.add_argument("--engine", choices=["pandas", "dask"], default="pandas",
@@ -74,8 +79,6 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--scheduler", help="Dask scheduler address (default: start a local cluster)")
     export.add_argument("--window", choices=["sentence", "paragraph", "article"], help="co-occurrence window (cooccurrence; default: sentence)")
     export.add_argument("--gazetteer", help="YAML file of extra actors (mentions, actors, cooccurrence)")
-    for column in ("text", "title", "date", "source", "id"):
-        export.add_argument(f"--{column}-column", default=column, help=f"column of table files holding the {column} (default: {column})")
     export.set_defaults(handler=_export)
     return parser
 
@@ -91,7 +94,7 @@ def _report(args: argparse.Namespace) -> int:
     parameters = dict(_parse_param(item) for item in args.param)
     result = run_report(
         args.corpus, args.out, jobs=args.jobs, show_code=args.show_code, with_solutions=args.with_solutions,
-        parameters=parameters, notebooks_dir=args.notebooks, articles=args.articles, max_articles=args.max_articles,
+        parameters=parameters, columns=args.columns, notebooks_dir=args.notebooks, articles=args.articles, max_articles=args.max_articles,
         engine=args.engine, scheduler=args.scheduler, reuse=not args.rerun,
     )
     for run in result.notebooks + result.articles:
@@ -106,11 +109,9 @@ def _export(args: argparse.Namespace) -> int:
     require_nltk_data()
     out = Path(args.out).expanduser().resolve()
     corpus_root = Path(args.corpus).expanduser().resolve()
-    if corpus_root == out.parent or corpus_root in out.parents:
-        raise ValueError(f"--out {args.out} is inside the corpus folder: presslens never writes into a corpus")
-    columns = TableColumns(text=args.text_column, title=args.title_column, date=args.date_column,
-                           source=args.source_column, id=args.id_column)
-    corpus = load_corpus(args.corpus, columns=columns, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
+    if out == corpus_root or (corpus_root.is_dir() and corpus_root in out.parents):
+        raise ValueError(f"--out {args.out} is the corpus or inside its folder: presslens never writes into a corpus")
+    corpus = load_corpus(args.corpus, columns=args.columns, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
     rows = export_table(args.table, corpus, out, window=args.window, gazetteer=args.gazetteer)
     print(f"{rows:,} rows -> {args.out}")
     if corpus.skipped:
@@ -125,6 +126,13 @@ def _parse_param(item: str) -> tuple[str, object]:
     if not separator or not name.strip():
         raise ValueError(f"parameter {item!r} must look like NAME=VALUE")
     return name.strip(), yaml.safe_load(value)
+
+
+def _columns(value: str) -> Columns:
+    try:
+        return Columns.parse(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _positive_int(value: str) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable
 from pathlib import Path
@@ -33,7 +34,7 @@ def network_of_corpus(corpus: Corpus, *, window: Window = "sentence", gazetteer:
 
 #: Table name -> function building it from a loaded corpus.
 TABLES: dict[str, Callable[..., pd.DataFrame]] = {
-    "articles": articles_table,
+    "articles": functools.partial(articles_table, with_text=True),
     "terms": terms_table,
     "mentions": mentions_table,
     "actors": actors_table,

@@ -32,7 +32,7 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from presslens import __version__
 from presslens.atomic import atomic_path, write_text_atomic
 from presslens.actors import mentions_table
-from presslens.corpus import load_corpus
+from presslens.corpus import Columns, load_corpus
 from presslens.engine import Engine, article_key, data_fingerprint
 from presslens.lock import FolderLocked, folder_lock
 from presslens.text import tokens_table
@@ -118,6 +118,7 @@ def run_report(
     show_code: bool = False,
     with_solutions: bool = False,
     parameters: dict | None = None,
+    columns: Columns | str | None = None,
     notebooks_dir: str | Path = DEFAULT_NOTEBOOKS,
     articles: list[str] | None = None,
     max_articles: int = MAX_ARTICLE_PAGES,
@@ -130,7 +131,7 @@ def run_report(
     Parameters
     ----------
     corpus
-        Folder of articles.
+        Folder of articles, or one file (a table, an export, a page).
     out
         Output folder; created if needed. Must not be inside the corpus folder.
     jobs
@@ -141,6 +142,9 @@ def run_report(
         Keep the exercise solutions (cells tagged ``solution``).
     parameters
         Extra notebook parameters by name; each goes to the notebooks that declare it.
+    columns
+        Which table columns hold what (``"text=body,date=date_cleaned"``); unnamed fields are
+        recognised by their usual names.
     notebooks_dir
         Folder of ``NN_name.ipynb`` notebooks. A notebook with a ``doc_id`` parameter is run once per
         article into ``articles/<doc_id>.html``.
@@ -163,6 +167,10 @@ def run_report(
     """
     started = time.perf_counter()
     corpus_path, out_path = _check_paths(corpus, out)
+    try:
+        columns = Columns.parse(columns)
+    except ValueError as error:
+        raise ReportError(str(error)) from None
     notebooks = list_notebooks(notebooks_dir)
     if not notebooks:
         raise ReportError(f"no notebooks (NN_name.ipynb) in {notebooks_dir}")
@@ -173,9 +181,12 @@ def run_report(
         raise ReportError(f"--max-articles must be 0 or more, not {max_articles}")
     with _output_lock(out_path, out):
         cache_dir = out_path / CACHE_FOLDER
-        loaded = prepare_corpus(corpus_path, cache_dir, jobs=jobs, engine=engine, scheduler=scheduler)
+        try:
+            loaded = prepare_corpus(corpus_path, cache_dir, columns=columns, jobs=jobs, engine=engine, scheduler=scheduler)
+        except ValueError as error:
+            raise ReportError(str(error)) from None
         chosen = select_articles(loaded, articles=articles, max_articles=max_articles)
-        common = {"corpus": str(corpus_path), "export_dir": str(out_path / "exports"), "cache_dir": str(cache_dir), **parameters}
+        common = {"corpus": str(corpus_path), "columns": str(columns), "export_dir": str(out_path / "exports"), "cache_dir": str(cache_dir), **parameters}
         options = dict(show_code=show_code, with_solutions=with_solutions)
 
         plan: list[tuple[NotebookRun, _Job]] = []
@@ -234,14 +245,15 @@ def _output_lock(out_path: Path, out: str | Path):
 
 
 def prepare_corpus(
-    corpus_path: Path, cache_dir: Path, *, jobs: int | None = None, engine: Engine = "pandas", scheduler: str | None = None
+    corpus_path: Path, cache_dir: Path, *, columns: Columns | None = None, jobs: int | None = None,
+    engine: Engine = "pandas", scheduler: str | None = None,
 ):
     """The processing pass: parse the corpus and extract tokens and actor mentions once, into the cache.
 
     Every notebook of the run then reads these tables from ``cache_dir`` instead of computing them;
     an unchanged corpus costs almost nothing the second time, and a changed article only its own share.
     """
-    corpus = load_corpus(corpus_path, cache_dir=cache_dir, jobs=jobs, engine=engine, scheduler=scheduler)
+    corpus = load_corpus(corpus_path, columns=columns, cache_dir=cache_dir, jobs=jobs, engine=engine, scheduler=scheduler)
     tokens_table(corpus)
     mentions_table(corpus)
     return corpus
@@ -336,13 +348,11 @@ def _check_paths(corpus: str | Path, out: str | Path) -> tuple[Path, Path]:
     or would write into the corpus."""
     corpus_path = Path(corpus).expanduser().resolve()
     if not corpus_path.exists():
-        raise ReportError(f"corpus folder not found: {corpus} — pass --corpus with the folder of your articles")
-    if not corpus_path.is_dir():
-        raise ReportError(f"--corpus must be a folder, not a file: {corpus} — put the file in a folder and pass the folder")
+        raise ReportError(f"corpus not found: {corpus} — pass --corpus with the folder (or the file) of your articles")
     out_path = Path(out).expanduser().resolve()
     if out_path.exists() and not out_path.is_dir():
         raise ReportError(f"--out must be a folder, not a file: {out}")
-    if out_path == corpus_path or corpus_path in out_path.parents:
+    if out_path == corpus_path or (corpus_path.is_dir() and corpus_path in out_path.parents):
         raise ReportError(f"--out {out} is inside the corpus folder: presslens never writes into a corpus; choose another folder")
     written = [out_path / folder for folder in OUTPUT_FOLDERS]
     if any(folder == corpus_path or folder in corpus_path.parents for folder in written):
@@ -380,6 +390,8 @@ def _check_parameters(parameters: dict, declared: dict[Path, dict]) -> None:
     known = set().union(*(set(params) for params in declared.values()))
     if "corpus" in parameters:
         raise ReportError("set the corpus with --corpus, not as a parameter")
+    if "columns" in parameters:
+        raise ReportError("name table columns with --columns, not as a parameter")
     if "doc_id" in parameters:
         raise ReportError("choose article pages with --articles, not as a parameter")
     unknown = sorted(set(parameters) - known)
@@ -387,7 +399,7 @@ def _check_parameters(parameters: dict, declared: dict[Path, dict]) -> None:
         guesses = [f"{name} (did you mean {close[0]}?)" if close else name
                    for name in unknown for close in [difflib.get_close_matches(name, known, n=1)]]
         raise ReportError(
-            f"unknown parameter(s): {', '.join(guesses)}. Notebooks accept: {', '.join(sorted(known - {'corpus', 'doc_id'}))}"
+            f"unknown parameter(s): {', '.join(guesses)}. Notebooks accept: {', '.join(sorted(known - {'corpus', 'columns', 'doc_id'}))}"
         )
     for path, params in declared.items():
         for name in sorted(set(parameters) & set(params)):

@@ -1,4 +1,4 @@
-"""The documents presslens works on: articles, the corpus that holds them, and what loading reports."""
+"""The documents presslens works on: drafts as readers give them, cleaned articles, and the corpus."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ class Removal:
 
 @dataclass(frozen=True)
 class SkippedFile:
-    """A file, or a row of a table, that could not be loaded, with the reason and what to do."""
+    """A file, or an entry of a file (a table row, an article of an export), that could not be loaded."""
 
     path: str
     reason: str
@@ -37,6 +37,29 @@ class Notice:
 
     path: str
     message: str
+
+
+@dataclass
+class Draft:
+    """An article as a reader found it: its blocks of text and the metadata the file states.
+
+    ``title`` empty means the reader does not know it: the first block is the headline. Cleaning
+    turns a draft into an :class:`Article`.
+    """
+
+    doc_id: str
+    path: str
+    reader: str
+    blocks: list[str]
+    title: str = ""
+    date: str = ""
+    source: str = ""
+    byline: str = ""
+    url: str = ""
+    section: str = ""
+    document_id: str = ""  # the database's own id of an exported article
+    encoding: str = "utf-8"
+    removed: list[Removal] = field(default_factory=list)
 
 
 @dataclass
@@ -57,6 +80,11 @@ class Article:
     sentence_spans: list[tuple[int, int, int]]  # (paragraph, start, end)
     removed: list[Removal] = field(default_factory=list)
     encoding: str = "utf-8"
+    reader: str = "text"
+    byline: str = ""
+    url: str = ""
+    section: str = ""
+    document_id: str = ""
 
     @property
     def paragraphs(self) -> list[str]:
@@ -73,7 +101,7 @@ class Article:
 
 @dataclass
 class Corpus:
-    """The articles of a folder, plus what was skipped and what to know about the rest."""
+    """The articles of a folder (or of one file), plus what was skipped and what to know about the rest."""
 
     root: str
     articles: list[Article]
@@ -101,5 +129,3 @@ class Corpus:
         """A corpus of only these articles (same root; nothing skipped)."""
         wanted = set(doc_ids)
         return Corpus(root=self.root, articles=[a for a in self.articles if a.doc_id in wanted], execution=self.execution)
-
-

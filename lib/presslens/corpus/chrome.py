@@ -1,0 +1,137 @@
+"""Site chrome: the menus, share buttons, footers and link lists that a site repeats on every page.
+
+A saved page carries its site's chrome; an article does not. Chrome is therefore found across the
+corpus, not in one file: a line (or, in a page saved as one run-on line, a sequence of words) that
+recurs in at least :data:`MIN_FILES` files is chrome — provided those files are different stories.
+The same wire story reprinted by several outlets also repeats its paragraphs in several files; such
+copies are told apart because they have little text of their own, and they do not count as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from presslens.corpus.model import Draft
+
+#: A line or word sequence is chrome when at least this many different stories carry it.
+MIN_FILES = 3
+#: Words in a chrome sequence of a run-on page (shorter recurring phrases are just common phrases).
+SEQUENCE_WORDS = 6
+#: A block this long, in a file with at most :data:`RUN_ON_MAX_BLOCKS` blocks, may be a whole page on one line.
+RUN_ON_CHARS = 1000
+RUN_ON_MAX_BLOCKS = 3
+#: Words at the start of a run-on page that hold its page title.
+TITLE_WORDS = 30
+#: A run-on block is a page (and its recurring sequences chrome) when they cover this share of its words.
+RUN_ON_MIN_COVERAGE = 0.15
+#: A file is a different story (and counts as evidence) when it has this many prose words that fewer
+#: than MIN_FILES files have…
+OWN_WORDS = 40
+#: …or when this share of its prose words is its own.
+OWN_SHARE = 0.5
+#: Readers whose files may be saved pages with chrome inside their text.
+PAGE_READERS = {"text", "table", "html"}
+
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = (".", "!", "?", "…")
+
+
+def line_key(text: str) -> str:
+    """A line as chrome detection compares it: its words, lower-cased."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def is_prose(text: str) -> bool:
+    """A line of running text: a sentence of eight words or more, or any line of twenty."""
+    words = len(_WORD.findall(text))
+    return words >= 20 or (words >= 8 and text.rstrip("\"”’')]").endswith(_SENTENCE_END + (":", ";")))
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """What recurs across the corpus's stories: line keys and word sequences, with how many files carry each."""
+
+    lines: dict[str, int] = field(default_factory=dict)
+    sequences: dict[str, int] = field(default_factory=dict)
+
+    def files_with_line(self, text: str) -> int:
+        """How many stories carry this line (0 when it is not chrome)."""
+        return self.lines.get(line_key(text), 0)
+
+    def run_on_spans(self, block: str) -> list[tuple[int, int]]:
+        """Character spans of chrome word sequences in a run-on block; none when they cover too little of it.
+
+        The page's own headline may recur in other pages' link lists; a sequence that its opening
+        words (the page title) share with the rest of the block is the headline, never chrome.
+        """
+        if not self.sequences:
+            return []
+        words = list(_WORD.finditer(block))
+        keys = _sequence_keys([w.group().casefold() for w in words])
+        headline = set(keys[:TITLE_WORDS]) & set(keys[TITLE_WORDS:])
+        covered = [False] * len(words)
+        for position, key in enumerate(keys):
+            if key in self.sequences and key not in headline:
+                covered[position:position + SEQUENCE_WORDS] = [True] * SEQUENCE_WORDS
+        if not words or sum(covered) < RUN_ON_MIN_COVERAGE * len(words):
+            return []
+        spans, start = [], None
+        for position, flag in enumerate(covered + [False]):
+            if flag and start is None:
+                start = position
+            elif not flag and start is not None:
+                spans.append(_with_punctuation(block, words[start].start(), words[position - 1].end()))
+                start = None
+        return spans
+
+
+def find_chrome(drafts: list[Draft]) -> Chrome:
+    """The chrome of a corpus: lines and run-on word sequences that different stories share."""
+    candidates = [draft for draft in drafts if draft.reader in PAGE_READERS]
+    lines = _recurring([[line_key(b) for b in d.blocks] for d in candidates],
+                       [[len(_WORD.findall(b)) if is_prose(b) else 0 for b in d.blocks] for d in candidates])
+    run_on = [d for d in candidates if d.reader == "text" and is_run_on(d.blocks)]
+    sequences = {}
+    if len(run_on) >= MIN_FILES:
+        units = [_sequence_keys([w.casefold() for w in _WORD.findall(" ".join(d.blocks))]) for d in run_on]
+        sequences = _recurring(units, [[1] * len(keys) for keys in units])
+    return Chrome(lines=lines, sequences=sequences)
+
+
+def _with_punctuation(block: str, start: int, end: int) -> tuple[int, int]:
+    """A span widened over the brackets, quotes and punctuation that cling to its first and last words."""
+    while start > 0 and block[start - 1] in "([{\"'“‘":
+        start -= 1
+    while end < len(block) and block[end] in ".,;:!?)]}\"'”’":
+        end += 1
+    return start, end
+
+
+def is_run_on(blocks: list[str]) -> bool:
+    """A file whose text stands in one or a few very long blocks, as a page saved on one line does."""
+    return 0 < len(blocks) <= RUN_ON_MAX_BLOCKS and max(len(block) for block in blocks) >= RUN_ON_CHARS
+
+
+def _sequence_keys(words: list[str]) -> list[str]:
+    return [" ".join(words[i:i + SEQUENCE_WORDS]) for i in range(len(words) - SEQUENCE_WORDS + 1)]
+
+
+def _recurring(documents: list[list[str]], weights: list[list[int]]) -> dict[str, int]:
+    """Units (line keys or sequences) carried by at least MIN_FILES documents with text of their own,
+    with the number of documents that carry them.
+
+    ``weights`` say how much text each unit is (words of a prose line, 0 for other lines; 1 per
+    sequence): a document's own text is the weight of its units that fewer than MIN_FILES documents have.
+    """
+    frequency = Counter()
+    for units in documents:
+        frequency.update({unit for unit in units if unit})
+    evidence = Counter()
+    for units, sizes in zip(documents, weights):
+        total = sum(sizes)
+        own = sum(size for unit, size in zip(units, sizes) if frequency[unit] < MIN_FILES)
+        if own >= OWN_WORDS or (total and own / total >= OWN_SHARE):
+            evidence.update({unit for unit in units if unit and frequency[unit] >= MIN_FILES})
+    return {unit: frequency[unit] for unit, count in evidence.items() if count >= MIN_FILES}

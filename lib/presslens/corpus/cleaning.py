@@ -1,0 +1,190 @@
+"""From a reader's draft to a clean article: chrome, boilerplate and repeats removed, every removal recorded.
+
+The steps, in order: site chrome found across the corpus (:mod:`presslens.corpus.chrome`); for a saved
+page, the article among the page's blocks (:mod:`presslens.corpus.pages`); the header's metadata lines;
+the boilerplate rules of ``data/boilerplate.yaml``; a dateline; paragraphs repeated verbatim; an
+outlet's closing signature. Then paragraphs and sentences are laid out with their offsets.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources as importlib_resources
+
+import yaml
+
+from presslens.corpus.chrome import MIN_FILES, RUN_ON_CHARS, Chrome, is_run_on, line_key
+from presslens.corpus.decode import normalize_text
+from presslens.corpus.layout import WHITESPACE, join_paragraphs, split_sentences, text_blocks
+from presslens.corpus.metadata import bracketed_source, dateline, header_metadata
+from presslens.corpus.model import Article, Draft, Removal, count_words
+from presslens.corpus.pages import MIN_CHROME_LINES, looks_like_page, page_text
+from presslens.resources import punkt_tokenizer
+
+HEADER_LINES = 6
+#: A first line of at least this many words that ends a sentence is a lead paragraph, not a headline.
+LEAD_PARAGRAPH_WORDS = 20
+#: A paragraph repeated verbatim is dropped when it has at least this many words (short lines such as
+#: headings in a fixtures list legitimately repeat).
+MIN_REPEATED_WORDS = 8
+NO_CHROME = Chrome()
+
+
+@functools.cache
+def boilerplate_rules() -> dict:
+    """The editable boilerplate rules (``data/boilerplate.yaml``), compiled."""
+    source = importlib_resources.files("presslens").joinpath("data/boilerplate.yaml").read_text("utf-8")
+    rules = yaml.safe_load(source)
+    return {
+        "lines": [(r["why"], re.compile(r["pattern"], re.IGNORECASE)) for r in rules["lines"]],
+        "inline": [(r["why"], re.compile(r["pattern"], re.IGNORECASE)) for r in rules["inline"]],
+        "outlets": {outlet.casefold(): outlet for outlet in rules["outlets"]},
+    }
+
+
+def build_article(draft: Draft, chrome: Chrome = NO_CHROME, *, headline: str = "", site: str = "") -> Article | None:
+    """Clean a draft into an :class:`Article`; None when no body text remains.
+
+    ``headline`` and ``site`` come from the page title of a saved page (see
+    :func:`presslens.corpus.metadata.site_name`); they are used only when the draft turns out to be a
+    page, the site as its source when the page names no agency.
+    """
+    blocks = list(draft.blocks)
+    removed = list(draft.removed)
+    blocks, chrome_found = _without_chrome(blocks, chrome, removed, run_on=draft.reader == "text")
+    date, source = draft.date, draft.source
+    if not blocks:
+        return None
+    if draft.title:
+        title, body = normalize_text(draft.title).strip(), blocks
+    elif chrome_found or looks_like_page(blocks):
+        page_title = blocks[0]
+        units, origins = _units(blocks[1:])
+        page = page_text(units, headline or page_title, sentences=len(units) > len(blocks) - 1)
+        if page is None:
+            return None
+        title, body = page.title, _regroup(page.units, origins, page.positions)
+        removed.append(Removal("page title", page_title))
+        removed.extend(page.removed)
+        stated = bracketed_source(" ".join(draft.blocks), page.date) if page.date and not page.source else ""
+        date, source = date or page.date, source or page.source or stated or site
+    else:
+        title, body = blocks[0], blocks[1:]
+        if not body or _is_lead_paragraph(title):
+            body.insert(0, title)  # no headline: the first line is the lead paragraph (or all there is) and stays in the text
+    kept, date, source = _clean_paragraphs(body, removed, date, source)
+    if not kept:
+        return None
+    text, paragraph_spans = join_paragraphs(kept)
+    return Article(
+        doc_id=draft.doc_id, path=draft.path, title=title, date=date, source=source, text=text,
+        paragraph_spans=paragraph_spans, sentence_spans=split_sentences(text, paragraph_spans), removed=removed,
+        encoding=draft.encoding, reader=draft.reader, byline=draft.byline, url=draft.url, section=draft.section,
+        document_id=draft.document_id,
+    )
+
+
+def article_from_text(doc_id: str, path: str, raw_text: str) -> Article | None:
+    """Clean the raw text of one article (first line the headline) as if read from a text file."""
+    blocks = text_blocks(raw_text)
+    return build_article(Draft(doc_id=doc_id, path=path, reader="text", blocks=blocks)) if blocks else None
+
+
+def _without_chrome(blocks: list[str], chrome: Chrome, removed: list[Removal], *, run_on: bool) -> tuple[list[str], bool]:
+    """Blocks without the corpus's chrome lines (and the chrome sequences of a run-on page); whether the
+    chrome found makes the file a saved page.
+
+    The first block (a page's title) stays, and so does a line that repeats it: a page's own
+    headline may recur in the link lists of other pages.
+    """
+    kept, count = blocks[:1], 0
+    page_title = line_key(blocks[0]) if blocks else ""
+    for block in blocks[1:]:
+        files = chrome.files_with_line(block)
+        if files >= MIN_FILES and line_key(block) not in page_title:
+            removed.append(Removal(f"site chrome (in {files} files)", block))
+            count += 1
+        else:
+            kept.append(block)
+    if not (run_on and is_run_on(kept)):
+        return kept, count >= MIN_CHROME_LINES
+    pieces, spans = [], 0
+    for block in kept:
+        position = 0
+        for start, end in chrome.run_on_spans(block):
+            pieces.append(block[position:start])
+            removed.append(Removal("site chrome (recurring words)", block[start:end]))
+            position, spans = end, spans + 1
+        pieces.append(block[position:])
+    return [piece.strip(" -|–—:") for piece in pieces if piece.strip(" -|–—:")], count >= MIN_CHROME_LINES or spans > 0
+
+
+def _units(blocks: list[str]) -> tuple[list[str], list[int]]:
+    """The units of a saved page — its lines, a long block cut into its sentences — and the block of each."""
+    tokenizer = punkt_tokenizer()
+    units, origins = [], []
+    for number, block in enumerate(blocks):
+        pieces = tokenizer.tokenize(block) if len(block) >= RUN_ON_CHARS else [block]
+        units.extend(pieces)
+        origins.extend([number] * len(pieces))
+    return units, origins
+
+
+def _regroup(units: list[str], origins: list[int], positions: list[int]) -> list[str]:
+    """The chosen units as paragraphs: consecutive sentences of one block stay one paragraph."""
+    paragraphs, previous = [], None
+    for position in positions:
+        if paragraphs and previous is not None and origins[position] == origins[previous] and position == previous + 1:
+            paragraphs[-1] += " " + units[position]
+        else:
+            paragraphs.append(units[position])
+        previous = position
+    return paragraphs
+
+
+def _clean_paragraphs(body: list[str], removed: list[Removal], date: str, source: str) -> tuple[list[str], str, str]:
+    """Apply the header, boilerplate, dateline, repeat and signature rules; return what stays, date and source."""
+    rules = boilerplate_rules()
+    kept: list[str] = []
+    seen: set[str] = set()
+    for index, line in enumerate(body):
+        if index < HEADER_LINES:
+            metadata = header_metadata(line)
+            if metadata is not None:
+                line_date, line_source = metadata
+                date = date or line_date
+                source = source or line_source
+                removed.append(Removal("metadata", line))
+                continue
+        why = next((why for why, pattern in rules["lines"] if pattern.fullmatch(line)), None)
+        if why:
+            removed.append(Removal(why, line))
+            continue
+        for why, pattern in rules["inline"]:
+            for match in pattern.finditer(line):
+                removed.append(Removal(why, match.group()))
+            line = WHITESPACE.sub(" ", pattern.sub("", line)).strip()
+        if not kept:
+            opening = dateline(line)
+            if opening:
+                removed.append(Removal("dateline", opening.group("dateline").strip()))
+                source = source or opening.group("agency").strip()
+                line = line[opening.end():]
+        key = WHITESPACE.sub(" ", line).casefold()
+        if key in seen and count_words(line) >= MIN_REPEATED_WORDS:
+            removed.append(Removal("repeated paragraph", line))
+            continue
+        if line:
+            seen.add(key)
+            kept.append(line)
+    if kept and kept[-1].casefold() in rules["outlets"]:
+        outlet = rules["outlets"][kept.pop().casefold()]
+        removed.append(Removal("outlet signature", outlet))
+        source = source or outlet
+    return kept, date, source
+
+
+def _is_lead_paragraph(line: str) -> bool:
+    """A first line that is a paragraph of prose (long, ending a sentence) rather than a headline."""
+    return count_words(line) >= LEAD_PARAGRAPH_WORDS and line.rstrip("”\"' ").endswith((".", "!", "?"))

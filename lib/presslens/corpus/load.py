@@ -1,0 +1,171 @@
+"""Load a corpus: read every file into drafts, find the site chrome they share, clean them into articles.
+
+Loading never stops on a bad file. Whatever cannot be an article — an empty, binary or undecodable
+file, a page with no article, a damaged entry of an export, a table row without text, a text longer
+than :data:`~presslens.corpus.decode.MAX_ARTICLE_CHARS` — is skipped with the reason and what to do.
+Articles with the same text in two files are both loaded, with a notice on the second; two articles
+that would get the same ``doc_id`` cannot be, so the second is skipped.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from presslens.corpus.chrome import Chrome, find_chrome, is_run_on, line_key
+from presslens.corpus.cleaning import build_article
+from presslens.corpus.files import CorpusNotFound, corpus_files, file_suffix
+from presslens.corpus.metadata import site_name
+from presslens.corpus.model import Article, Corpus, Draft, Notice, SkippedFile
+from presslens.corpus.readers import WEB_SUFFIXES, read_file
+from presslens.corpus.readers.tables import MAPPING_PROBLEM, Columns
+from presslens.corpus.store import cached_map, content_key, file_key
+from presslens.engine import Engine, Execution, default_jobs
+from presslens.resources import punkt_tokenizer
+
+#: Show a progress bar when a corpus holds more files than this.
+PROGRESS_THRESHOLD = 200
+#: Reading a web page costs about this many plain text files (for the choice of worker processes).
+WEB_PAGE_WORK = 40
+
+__all__ = ["CorpusNotFound", "load_corpus"]
+
+
+def load_corpus(
+    path: str | Path,
+    *,
+    columns: Columns | str | dict | None = None,
+    progress: bool | None = None,
+    cache_dir: str | Path | None = None,
+    jobs: int | None = 1,
+    engine: Engine = "pandas",
+    scheduler: str | None = None,
+) -> Corpus:
+    """Load every article under ``path``.
+
+    Parameters
+    ----------
+    path
+        A folder, read recursively, or a single file (a table, an export, a page, an article).
+    columns
+        Which table columns hold what, e.g. ``"text=body,date=date_cleaned"``; unnamed fields are
+        recognised by their usual names (see :class:`~presslens.corpus.readers.tables.Columns`).
+    progress
+        Show progress bars; default: on a terminal, for corpora of more than ``PROGRESS_THRESHOLD`` files.
+    cache_dir
+        A folder where read files, cleaned articles and the tables derived from them are kept between
+        runs; ``None``: no cache.
+    jobs
+        Worker processes for reading and extraction (``None``: all cores).
+    engine, scheduler
+        ``"dask"`` runs extraction on a ``dask.distributed`` cluster at ``scheduler`` (default: a
+        local cluster).
+
+    Raises
+    ------
+    CorpusNotFound
+        When ``path`` does not exist.
+    ValueError
+        When ``columns`` is malformed, or names a column that no table of the corpus has.
+    """
+    root = Path(path).expanduser()
+    files = corpus_files(root)
+    columns = Columns.parse(columns)
+    execution = Execution(
+        cache_dir=str(cache_dir) if cache_dir else None, jobs=jobs or default_jobs(), engine=engine, scheduler=scheduler
+    )
+    hide_progress = None if progress is None and len(files) > PROGRESS_THRESHOLD else not progress  # None: on a terminal
+    read = cached_map(
+        functools.partial(read_file, root=root, columns=columns), files,
+        [file_key(file) if execution.cache_dir else "" for file in files],
+        store="files", settings={"columns": columns.given()}, execution=execution, work=_reading_work,
+        rekey=file_key, desc="reading files", hide_progress=hide_progress,
+    )
+    corpus = Corpus(root=str(root), articles=[], execution=execution)
+    drafts: list[Draft] = []
+    for file_drafts, skipped, notices in read:
+        drafts.extend(file_drafts)
+        corpus.skipped.extend(skipped)
+        corpus.notices.extend(notices)
+    _check_mapping(columns, drafts, corpus.skipped)
+    jobs_to_clean = _cleaning_jobs(drafts, find_chrome(drafts))
+    built = cached_map(
+        _clean, jobs_to_clean, [content_key(*job) for job in jobs_to_clean] if execution.cache_dir else [""] * len(jobs_to_clean),
+        store="articles", settings={}, execution=execution, prepare=punkt_tokenizer, desc="cleaning articles",
+        hide_progress=hide_progress,
+    )
+    for result in built:
+        (corpus.articles if isinstance(result, Article) else corpus.skipped).append(result)
+    _check_duplicates(corpus)
+    return corpus
+
+
+def _reading_work(file: Path) -> int:
+    return WEB_PAGE_WORK if file_suffix(file) in WEB_SUFFIXES | {".docx"} else 1
+
+
+def _check_mapping(columns: Columns, drafts: list[Draft], skipped: list[SkippedFile]) -> None:
+    """Refuse a column mapping that no table of the corpus could use."""
+    problems = [item for item in skipped if MAPPING_PROBLEM in item.reason]
+    if columns.given() and problems and not any(draft.reader == "table" for draft in drafts):
+        raise ValueError(f"{problems[0].path}: {problems[0].reason}")
+
+
+def _cleaning_jobs(drafts: list[Draft], chrome: Chrome) -> list[tuple[Draft, Chrome, tuple[str, str]]]:
+    """Each draft with the chrome it carries and, for a saved page, its headline and site (from its page title)."""
+    jobs = []
+    for draft in drafts:
+        lines = {key: chrome.lines[key] for key in map(line_key, draft.blocks) if key in chrome.lines}
+        sequences = chrome.sequences if draft.reader == "text" and is_run_on(draft.blocks) else {}
+        jobs.append((draft, Chrome(lines=lines, sequences=sequences)))
+    titles = {id(draft): _page_title(draft, own) for draft, own in jobs}
+    headlines = site_name([title for title in titles.values() if title])
+    return [(draft, own, headlines.get(titles[id(draft)], ("", ""))) for draft, own in jobs]
+
+
+def _page_title(draft: Draft, chrome: Chrome) -> str:
+    """The first line of an untitled draft — of a page saved on one line, its words before the first chrome."""
+    if draft.title or not draft.blocks:
+        return ""
+    spans = chrome.run_on_spans(draft.blocks[0]) if chrome.sequences else []
+    return draft.blocks[0][:spans[0][0]].strip(" -|–—:") if spans else draft.blocks[0]
+
+
+def _clean(job: tuple[Draft, Chrome, tuple[str, str]]) -> Article | SkippedFile:
+    draft, chrome, (headline, site) = job
+    article = build_article(draft, chrome, headline=headline, site=site)
+    if article is None:
+        return SkippedFile(_location(draft), "no article text left after cleaning")
+    return article
+
+
+def _check_duplicates(corpus: Corpus) -> None:
+    """Skip an article whose doc_id is taken; add a notice to one whose text another file already has.
+
+    Identical texts are both kept: the same wire story in two outlets is two publications; a
+    duplicate download is for the researcher to delete, and the notice names both files.
+    """
+    by_doc_id: dict[str, Article] = {}
+    by_text: dict[str, Article] = {}
+    kept = []
+    for article in corpus.articles:
+        first = by_doc_id.setdefault(article.doc_id, article)
+        if first is not article:
+            corpus.skipped.append(SkippedFile(
+                _location(article), f"doc_id '{article.doc_id}' is already that of {_location(first)}: rename one of them"
+            ))
+            continue
+        original = by_text.setdefault(article.text, article)
+        if original is not article:
+            corpus.notices.append(Notice(
+                _location(article), f"same text as {_location(original)}: both are analysed; delete one if it is a duplicate"
+            ))
+        kept.append(article)
+    corpus.articles[:] = kept
+
+
+def _location(article: Article | Draft) -> str:
+    """Where an article comes from: its file, and for a table row or an export entry its doc_id too."""
+    if article.path.rsplit(".", 1)[0] == article.doc_id:
+        return article.path
+    return f"{article.path} ({article.doc_id})"

@@ -1,0 +1,150 @@
+"""What an article states about itself: its date, source, byline — read, never guessed.
+
+Dates are normalised to ISO (``YYYY-MM-DD``). A date counts only where news text states a
+publication date: a metadata line of the header (``Published: May 16, 2024``), a time stamp near the
+top (``( Xinhua ) 14:20, November 18, 2020``), a table column, an export field. A date inside a
+sentence of the article is an event, not the publication date, and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import pandas as pd
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")],
+        start=1,
+    )
+    for m in names
+}
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+DATE_PATTERNS = [
+    re.compile(r"(?P<year>(?:19|20)\d\d)[-/.](?P<mnum>\d{1,2})[-/.](?P<day>\d{1,2})\b"),
+    re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    # US numeric dates (12/07/2012) as web pages print them next to a time
+    re.compile(r"\b(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
+]
+_DATE_LABEL = r"(?:(?:published|updated|posted|date|released|time|last updated|load-date)(?:\s+on)?\s*:?\s*)?"
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?)?"
+TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\b)?", re.IGNORECASE)
+_SOURCE_LABEL = re.compile(r"\bsource\s*:\s*(?P<value>[^:|]*?)\s*(?=\b\w+\s*:|\||$)", re.IGNORECASE)
+BYLINE = re.compile(r"^(by|from|author:?)\s+[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,4}(\s*(,|\||and)\s*[\w .'-]{0,60})?$")
+#: ``MOSCOW, May 16 (Xinhua) --``: a place in capitals, an optional date, the agency in brackets, a dash.
+DATELINE = re.compile(
+    r"^(?P<dateline>[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w.]*\.?\s+\d{1,2})?\s*\((?P<agency>[A-Za-z][\w .]{1,30})\)\s*(?:--|—|–|-)\s*)"
+)
+#: An agency or outlet named in brackets beside a time stamp: ``( Xinhua ) 14:20, November 18, 2020``.
+BRACKETED_SOURCE = re.compile(r"\(\s*(?P<source>[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,4})\s*\)")
+
+
+def normalize_date(value: str) -> str:
+    """An ISO date (YYYY-MM-DD) from a date written in a common news format, or '' when none."""
+    if not value:
+        return ""
+    for pattern in DATE_PATTERNS:
+        match = pattern.search(value)
+        if match:
+            return _iso_date(match) or ""
+    return ""
+
+
+def _iso_date(match: re.Match) -> str | None:
+    parts = match.groupdict()
+    month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS[parts["month"].lower().rstrip(".")]
+    year, day = int(parts["year"]), int(parts["day"])
+    try:
+        return pd.Timestamp(year=year, month=month, day=day).date().isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date_line(line: str) -> str | None:
+    """The ISO date of a metadata line that starts with a date (after an optional label), else None."""
+    for pattern in DATE_PATTERNS:
+        match = re.match(_DATE_LABEL + pattern.pattern + _TIME, line.strip(), pattern.flags | re.IGNORECASE)
+        if match and len(line) - match.end() < 60:
+            return _iso_date(match)
+    return None
+
+
+def header_metadata(line: str) -> tuple[str, str] | None:
+    """(date, source) when ``line`` is a metadata line of an article's header, else None."""
+    date = parse_date_line(line)
+    source_match = _SOURCE_LABEL.search(line)
+    if date is None and not (source_match and source_match.start() == 0) and not BYLINE.match(line):
+        return None
+    source = source_match.group("value").strip(" .;,-") if source_match else ""
+    return date or "", source
+
+
+class TimeStamp(NamedTuple):
+    """A publication time stamp found in text: its ISO date, the agency named beside it, where it ends."""
+
+    date: str
+    source: str
+    end: int
+
+
+def time_stamp(text: str) -> TimeStamp | None:
+    """The publication time stamp in ``text``: a date standing next to a time of day, or alone in a
+    short line; the source is an agency in brackets beside it. None when there is none."""
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            date = _iso_date(match)
+            if not date:
+                continue
+            around = text[max(0, match.start() - 40): match.end() + 40]
+            short = len(re.findall(r"\w+", text)) <= 12
+            time = TIME_OF_DAY.search(text, match.end(), match.end() + 25)
+            if short or time or TIME_OF_DAY.search(around):
+                bracketed = BRACKETED_SOURCE.search(text[max(0, match.start() - 60): match.end() + 60])
+                return TimeStamp(date, bracketed.group("source") if bracketed else "", time.end() if time else match.end())
+    return None
+
+
+def bracketed_source(text: str, date: str) -> str:
+    """The agency named in brackets beside a time stamp of ``date`` anywhere in ``text`` ('' when none)."""
+    for match in BRACKETED_SOURCE.finditer(text):
+        stamp = time_stamp(text[match.start(): match.end() + 60])
+        if stamp and stamp.date == date and stamp.source:
+            return stamp.source
+    return ""
+
+
+def dateline(text: str) -> re.Match | None:
+    """The dateline opening a first paragraph (``MOSCOW, May 16 (Xinhua) --``), if any."""
+    return DATELINE.match(text)
+
+
+def site_name(page_titles: list[str], min_files: int = 3) -> dict[str, tuple[str, str]]:
+    """For page titles of saved web pages (``Headline - Section - Site``), the headline and the site of each.
+
+    Parts at either end that recur in at least ``min_files`` titles are the site's (its name, a
+    section or blog name); they are removed, and the outermost one is the site. Titles without such a
+    part keep their whole text and get no site.
+    """
+    separators = re.compile(r"\s+(?:[-|–—:]{1,2}|::)\s+")
+    split = {title: separators.split(title) for title in page_titles}
+    counts: dict[str, int] = {}
+    for parts in split.values():
+        for part in set(parts) if len(parts) > 1 else ():
+            counts[part] = counts.get(part, 0) + 1
+    named = {}
+    for title, parts in split.items():
+        site = ""
+        while len(parts) > 1 and counts.get(parts[-1], 0) >= min_files:
+            site = site or parts[-1]
+            parts = parts[:-1]
+        while len(parts) > 1 and counts.get(parts[0], 0) >= min_files:
+            site = site or parts[0]
+            parts = parts[1:]
+        named[title] = (" - ".join(parts), site)
+    return named

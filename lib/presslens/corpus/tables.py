@@ -1,0 +1,82 @@
+"""The corpus as tables: articles, paragraphs, sentences, files, and what loading removed or skipped."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from presslens.corpus.model import Corpus
+
+ARTICLE_COLUMNS = ["doc_id", "title", "date", "source", "byline", "section", "url", "n_words", "n_paragraphs",
+                   "n_sentences", "n_removed", "reader", "encoding", "document_id", "path"]
+
+
+def articles_table(corpus: Corpus, *, with_text: bool = False) -> pd.DataFrame:
+    """One row per article: ``doc_id, title, date, source, byline, …, n_words, …, reader, path`` (and ``text``).
+
+    ``text`` is the cleaned text, paragraphs separated by blank lines.
+    """
+    rows = [
+        {
+            "doc_id": a.doc_id, "title": a.title, "date": a.date, "source": a.source, "byline": a.byline,
+            "section": a.section, "url": a.url, "n_words": a.n_words, "n_paragraphs": len(a.paragraph_spans),
+            "n_sentences": len(a.sentence_spans), "n_removed": len(a.removed), "reader": a.reader,
+            "encoding": a.encoding, "document_id": a.document_id, "path": a.path,
+            **({"text": a.text} if with_text else {}),
+        }
+        for a in corpus
+    ]
+    return pd.DataFrame(rows, columns=ARTICLE_COLUMNS + (["text"] if with_text else []))
+
+
+def paragraphs_table(corpus: Corpus) -> pd.DataFrame:
+    """One row per paragraph: ``doc_id, paragraph, start, end, text``."""
+    rows = [
+        (a.doc_id, number, start, end, a.text[start:end])
+        for a in corpus
+        for number, (start, end) in enumerate(a.paragraph_spans)
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "paragraph", "start", "end", "text"])
+
+
+def sentences_table(corpus: Corpus) -> pd.DataFrame:
+    """One row per sentence: ``doc_id, paragraph, sentence, start, end, text``."""
+    rows = [
+        (a.doc_id, paragraph, number, start, end, a.text[start:end])
+        for a in corpus
+        for number, (paragraph, start, end) in enumerate(a.sentence_spans)
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "paragraph", "sentence", "start", "end", "text"])
+
+
+def removals_table(corpus: Corpus) -> pd.DataFrame:
+    """What cleaning removed, and why: ``doc_id, kind, text``."""
+    rows = [(a.doc_id, r.kind, r.text) for a in corpus for r in a.removed]
+    return pd.DataFrame(rows, columns=["doc_id", "kind", "text"])
+
+
+def skipped_table(corpus: Corpus) -> pd.DataFrame:
+    """Files (or table rows, or articles of an export) not loaded, with the reason: ``path, reason``."""
+    return pd.DataFrame([(s.path, s.reason) for s in corpus.skipped], columns=["path", "reason"])
+
+
+def notices_table(corpus: Corpus) -> pd.DataFrame:
+    """Loaded files a researcher should double-check: ``path, message``."""
+    return pd.DataFrame([(n.path, n.message) for n in corpus.notices], columns=["path", "message"])
+
+
+def files_table(corpus: Corpus) -> pd.DataFrame:
+    """One row per file read: ``path, reader, articles, skipped`` — what each file gave.
+
+    ``skipped`` counts the file itself when nothing of it was read, or its entries (rows, articles of
+    an export) that were not.
+    """
+    files: dict[str, dict] = {}
+    for article in corpus:
+        row = files.setdefault(article.path, {"path": article.path, "reader": article.reader, "articles": 0, "skipped": 0})
+        row["articles"] += 1
+    for item in corpus.skipped:
+        path = item.path.split(" (", 1)[0] if item.path.endswith(")") else item.path
+        row = files.setdefault(path, {"path": path, "reader": "", "articles": 0, "skipped": 0})
+        row["skipped"] += 1
+    table = pd.DataFrame(list(files.values()), columns=["path", "reader", "articles", "skipped"])
+    return table.sort_values("path", kind="stable").reset_index(drop=True)
