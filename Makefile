@@ -6,6 +6,7 @@ STAMP  := $(VENV)/.presslens-installed
 CORPUS ?= seeds
 OUT    ?= outputs
 BENCH_CORPUS ?= ../shared/corpora/bbc
+REALWORLD ?= ../shared/corpora/realworld
 LAB_ARGS ?=
 
 .PHONY: reports test lab bench setup browser clean
@@ -35,6 +36,7 @@ lab: setup
 
 bench: setup
 	$(BIN)/python bench/run.py --corpus $(BENCH_CORPUS)
+	$(BIN)/python bench/loading.py --realworld $(REALWORLD)
 
 # Headless Chromium for the browser tests: installed with apt-get when we are root on Debian/Ubuntu,
 # otherwise those tests are skipped with the reason.

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from presslens.corpus import load_corpus, removals_table
+from presslens.corpus import load_corpus, removal_counts, removals_table
 from presslens.corpus.metadata import site_name, time_stamp
 from site_fixtures import STORIES, WIRE, build_site_dumps
 
@@ -43,9 +43,11 @@ def test_every_page_gives_exactly_its_article(pages):
 def test_chrome_is_removed_and_reported_with_how_many_files_carry_it(pages):
     _, corpus = pages
     removed = removals_table(corpus)
-    chrome = removed[removed.kind.str.startswith("site chrome")]
+    chrome = removed[removed.kind == "site chrome"]
     assert {"Share this article", "Most Read", "Please log in to comment."} <= set(chrome.text)
-    assert "site chrome (in 4 files)" in set(chrome[chrome.text == "Share this article"].kind)
+    assert set(chrome[chrome.text == "Share this article"].files) == {4}
+    counts = removal_counts(corpus).set_index("kind")
+    assert counts.loc["site chrome", "articles"] == 8 and counts.loc["site chrome", "removals"] == len(chrome)
     assert not any("Daily Planet" in article.text or "Eurasia Herald" in article.text for article in corpus)
 
 

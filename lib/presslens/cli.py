@@ -110,7 +110,7 @@ def _export(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser().resolve()
     corpus_root = Path(args.corpus).expanduser().resolve()
     if out == corpus_root or (corpus_root.is_dir() and corpus_root in out.parents):
-        raise ValueError(f"--out {args.out} is the corpus or inside its folder: presslens never writes into a corpus")
+        raise ValueError(f"--out {args.out} is the corpus or inside the corpus folder: presslens never writes into a corpus")
     corpus = load_corpus(args.corpus, columns=args.columns, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
     rows = export_table(args.table, corpus, out, window=args.window, gazetteer=args.gazetteer)
     print(f"{rows:,} rows -> {args.out}")

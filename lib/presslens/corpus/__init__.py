@@ -19,6 +19,7 @@ from presslens.corpus.tables import (
     files_table,
     notices_table,
     paragraphs_table,
+    removal_counts,
     removals_table,
     sentences_table,
     skipped_table,
@@ -27,5 +28,5 @@ from presslens.corpus.tables import (
 __all__ = [
     "MAX_ARTICLE_CHARS", "Article", "Columns", "Corpus", "CorpusNotFound", "Draft", "Notice", "Removal", "SkippedFile",
     "article_from_text", "articles_table", "check_plain_text", "count_words", "decode_bytes", "files_table", "load_corpus",
-    "normalize_date", "notices_table", "paragraphs_table", "removals_table", "sentences_table", "skipped_table",
+    "normalize_date", "notices_table", "paragraphs_table", "removal_counts", "removals_table", "sentences_table", "skipped_table",
 ]

@@ -60,6 +60,11 @@ class Chrome:
         """How many stories carry this line (0 when it is not chrome)."""
         return self.lines.get(line_key(text), 0)
 
+    def files_with_sequence(self, text: str) -> int:
+        """How many stories carry the commonest chrome sequence of ``text`` (0 when none)."""
+        keys = _sequence_keys([word.casefold() for word in _WORD.findall(text)])
+        return max((self.sequences.get(key, 0) for key in keys), default=0)
+
     def run_on_spans(self, block: str) -> list[tuple[int, int]]:
         """Character spans of chrome word sequences in a run-on block; none when they cover too little of it.
 

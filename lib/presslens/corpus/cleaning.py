@@ -103,7 +103,7 @@ def _without_chrome(blocks: list[str], chrome: Chrome, removed: list[Removal], *
     for block in blocks[1:]:
         files = chrome.files_with_line(block)
         if files >= MIN_FILES and line_key(block) not in page_title:
-            removed.append(Removal(f"site chrome (in {files} files)", block))
+            removed.append(Removal("site chrome", block, files=files))
             count += 1
         else:
             kept.append(block)
@@ -114,7 +114,7 @@ def _without_chrome(blocks: list[str], chrome: Chrome, removed: list[Removal], *
         position = 0
         for start, end in chrome.run_on_spans(block):
             pieces.append(block[position:start])
-            removed.append(Removal("site chrome (recurring words)", block[start:end]))
+            removed.append(Removal("site chrome", block[start:end], files=chrome.files_with_sequence(block[start:end])))
             position, spans = end, spans + 1
         pieces.append(block[position:])
     return [piece.strip(" -|–—:") for piece in pieces if piece.strip(" -|–—:")], count >= MIN_CHROME_LINES or spans > 0

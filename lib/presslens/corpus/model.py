@@ -17,10 +17,11 @@ def count_words(text: str) -> int:
 
 @dataclass(frozen=True)
 class Removal:
-    """A piece of text that cleaning took out of an article, and why."""
+    """A piece of text that cleaning took out of an article, and why (for site chrome: in how many files it recurs)."""
 
     kind: str
     text: str
+    files: int = 0
 
 
 @dataclass(frozen=True)

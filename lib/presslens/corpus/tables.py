@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from presslens.corpus.model import Corpus
+from presslens.corpus.model import Corpus, count_words
 
 ARTICLE_COLUMNS = ["doc_id", "title", "date", "source", "byline", "section", "url", "n_words", "n_paragraphs",
                    "n_sentences", "n_removed", "reader", "encoding", "document_id", "path"]
@@ -49,9 +49,22 @@ def sentences_table(corpus: Corpus) -> pd.DataFrame:
 
 
 def removals_table(corpus: Corpus) -> pd.DataFrame:
-    """What cleaning removed, and why: ``doc_id, kind, text``."""
-    rows = [(a.doc_id, r.kind, r.text) for a in corpus for r in a.removed]
-    return pd.DataFrame(rows, columns=["doc_id", "kind", "text"])
+    """What cleaning removed, and why: ``doc_id, kind, text, files`` (files: for site chrome, how many carry it)."""
+    rows = [(a.doc_id, r.kind, r.text, r.files) for a in corpus for r in a.removed]
+    return pd.DataFrame(rows, columns=["doc_id", "kind", "text", "files"])
+
+
+def removal_counts(corpus: Corpus) -> pd.DataFrame:
+    """Removals by kind: ``kind, removals, articles, words, example`` — the audit of a large corpus at a glance."""
+    removed = removals_table(corpus)
+    if removed.empty:
+        return pd.DataFrame(columns=["kind", "removals", "articles", "words", "example"])
+    removed = removed.assign(words=removed.text.map(count_words))
+    counts = removed.groupby("kind", sort=False).agg(
+        removals=("text", "size"), articles=("doc_id", "nunique"), words=("words", "sum"),
+        example=("text", lambda texts: texts.value_counts().index[0]),
+    )
+    return counts.sort_values("words", ascending=False).reset_index()
 
 
 def skipped_table(corpus: Corpus) -> pd.DataFrame:

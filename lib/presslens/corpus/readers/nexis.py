@@ -4,7 +4,8 @@ LexisNexis Academic starts each article with ``N of M DOCUMENTS``, then a centre
 publication, date, edition), the headline, labelled fields (``BYLINE:``, ``SECTION:``, ``LENGTH:``…),
 the text, and closing fields (``LOAD-DATE:``, ``LANGUAGE:``…). Nexis Uni's ``.docx`` gives each
 article a centred headline, publication and date, ``Label: value`` fields, a ``Body`` heading, the
-text, and ends it with ``End of Document``.
+text, and ends it with ``End of Document``. An article whose header states no date (a correction,
+say) is dated by its ``Load-Date``, the day the database received it.
 """
 
 from __future__ import annotations
@@ -175,6 +176,7 @@ def _academic_article(items: list[Paragraph], relative: str, position: int, enco
     draft.title = draft.title or _line(fields.get("HEADLINE", ""))
     draft.byline, draft.section = _byline(fields.get("BYLINE", "")), _line(fields.get("SECTION", ""))
     draft.url = _line(fields.get("URL", ""))
+    draft.date = draft.date or normalize_date(fields.get("LOAD-DATE", ""))
     return draft
 
 
@@ -249,6 +251,7 @@ def _word_article(paragraphs: list[Paragraph], relative: str, position: int) -> 
     if not draft.blocks:
         return "no text under the article's Body heading: export it again from Nexis Uni"
     draft.byline, draft.section = _byline(fields.get("byline", "")), fields.get("section", "")
+    draft.date = draft.date or normalize_date(fields.get("load-date", ""))
     return draft
 
 
