@@ -36,6 +36,7 @@ def test_one_parameters_cell_with_typed_commented_lines(notebook):
     for line in lines:
         assert PARAMETER_LINE.match(line), f"{path.name}: `{line}` must read `name: type = default  # help`"
     declared = notebook_parameters(path)
+    assert len(declared) == len(lines), f"{path.name}: papermill reads every line (one `=` per line, none in the help)"
     assert "corpus" in declared and all(item["help"] for item in declared.values())
 
 

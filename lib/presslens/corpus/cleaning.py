@@ -17,7 +17,7 @@ import yaml
 from presslens.corpus.chrome import MIN_FILES, RUN_ON_CHARS, Chrome, is_run_on, line_key
 from presslens.corpus.decode import normalize_text
 from presslens.corpus.layout import WHITESPACE, join_paragraphs, split_sentences, text_blocks
-from presslens.corpus.metadata import bracketed_source, dateline, header_metadata
+from presslens.corpus.metadata import bracketed_source, dateline, header_metadata, is_time_stamp_line
 from presslens.corpus.model import Article, Draft, Removal, count_words
 from presslens.corpus.pages import MIN_CHROME_LINES, looks_like_page, page_text
 from presslens.resources import punkt_tokenizer
@@ -96,13 +96,14 @@ def _without_chrome(blocks: list[str], chrome: Chrome, removed: list[Removal], *
     chrome found makes the file a saved page.
 
     The first block (a page's title) stays, and so does a line that repeats it: a page's own
-    headline may recur in the link lists of other pages.
+    headline may recur in the link lists of other pages. A time stamp stays too: pages published on
+    the same day share it, and it dates the article.
     """
     kept, count = blocks[:1], 0
     page_title = line_key(blocks[0]) if blocks else ""
     for block in blocks[1:]:
         files = chrome.files_with_line(block)
-        if files >= MIN_FILES and line_key(block) not in page_title:
+        if files >= MIN_FILES and line_key(block) not in page_title and not is_time_stamp_line(block):
             removed.append(Removal("site chrome", block, files=files))
             count += 1
         else:

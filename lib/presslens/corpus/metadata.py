@@ -85,6 +85,10 @@ def header_metadata(line: str) -> tuple[str, str] | None:
     return date or "", source
 
 
+#: Words in a line that is only a time stamp (with a label such as ``Last updated``).
+STAMP_LINE_WORDS = 12
+
+
 class TimeStamp(NamedTuple):
     """A publication time stamp found in text: its ISO date, the agency named beside it, where it ends."""
 
@@ -102,12 +106,17 @@ def time_stamp(text: str) -> TimeStamp | None:
             if not date:
                 continue
             around = text[max(0, match.start() - 40): match.end() + 40]
-            short = len(re.findall(r"\w+", text)) <= 12
+            short = len(re.findall(r"\w+", text)) <= STAMP_LINE_WORDS
             time = TIME_OF_DAY.search(text, match.end(), match.end() + 25)
             if short or time or TIME_OF_DAY.search(around):
                 bracketed = BRACKETED_SOURCE.search(text[max(0, match.start() - 60): match.end() + 60])
                 return TimeStamp(date, bracketed.group("source") if bracketed else "", time.end() if time else match.end())
     return None
+
+
+def is_time_stamp_line(text: str) -> bool:
+    """A short line that is a time stamp (``17 February 2013``, ``4:42 PM on 12/07/2012``)."""
+    return len(re.findall(r"\w+", text)) <= STAMP_LINE_WORDS and time_stamp(text) is not None
 
 
 def bracketed_source(text: str, date: str) -> str:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from presslens.corpus.chrome import is_prose
-from presslens.corpus.metadata import time_stamp
+from presslens.corpus.metadata import is_time_stamp_line, time_stamp
 from presslens.corpus.model import Removal
 
 #: How much a gap of non-prose blocks may weigh before the article ends (a link-like line weighs 1,
@@ -139,7 +139,7 @@ def _prose_runs(units: list[str], *, sentences: bool) -> list[list[int]]:
 
 
 def _gap_weight(unit: str) -> float:
-    if time_stamp(unit) and len(_WORD.findall(unit)) <= 12:
+    if is_time_stamp_line(unit):
         return STAMP_WEIGHT
     if _ends_sentence(unit) and len(_WORD.findall(unit)) >= 2:
         return 0.5
