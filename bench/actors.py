@@ -1,14 +1,26 @@
-"""Speed of `presslens export actors` on a corpus, on one core and on all cores.
+"""Actors: the cast against hand-made gold, and the speed of `presslens export actors`, beside spaCy.
 
-    python bench/actors.py --corpus ../shared/corpora/bbc
+    NLTK_DATA=../shared/nltk_data .venv/bin/python bench/actors.py [--spacy-python PYTHON] [--spacy-model NAME]
 
-Runs the real command twice in fresh processes (loading, extraction and writing included): with
-``--jobs 1`` and with all cores. Prints words, seconds and words per second for each, and the speed-up.
+1. **Quality.** ``presslens export actors`` on the sample corpus and on the development set
+   (``../shared/eval/dev``), scored by the project's scorer (``../shared/eval/score_actors.py``):
+   precision, recall, F1 and the people found as people. spaCy's entities on the same articles are
+   scored beside them, where a Python with spaCy and a model is given (spaCy is not a dependency).
+2. **Speed.** Words per second of ``presslens export actors --jobs 1`` on ``../shared/corpora/bbc/tech``
+   (loading, extraction and writing included, a fresh process), against spaCy's NER alone on the same
+   texts in the same command, and on all cores.
+
+Writes ``bench/actors.json``; exits 1 when a target is missed (dev F1 ≥ 0.93, samples ≥ 0.95, people
+typed people ≥ 95%, ≥ 3× spaCy's words per second).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import platform
+import re
 import subprocess
 import sys
 import tempfile
@@ -18,37 +30,98 @@ from pathlib import Path
 from presslens.corpus import load_corpus
 from presslens.engine import default_jobs
 
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent / "shared"
+SCORER = SHARED / "eval" / "score_actors.py"
+SETS = {"samples": (HERE.parent / "seeds", SHARED / "eval" / "seeds_actors_gold.json"),
+        "dev": (SHARED / "eval" / "dev" / "texts", SHARED / "eval" / "dev" / "dev_actors_gold.json")}
+TARGETS = {"samples": 0.95, "dev": 0.93, "people": 0.95, "speed_ratio": 3.0}
 
-def measure_export(corpus: Path, *extra: str) -> float:
-    """Seconds taken by one `presslens export actors` run on ``corpus``."""
+
+def presslens(*arguments: str) -> float:
+    """Seconds of one ``presslens`` command in a fresh process."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "presslens.cli", *arguments], check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def score(actors_csv: Path, gold: Path) -> dict:
+    report = subprocess.run([sys.executable, str(SCORER), str(actors_csv), "--gold", str(gold)],
+                            capture_output=True, text=True, check=True).stdout
+    precision, recall, f1 = (float(x) for x in re.search(r"precision=([\d.]+) recall=([\d.]+) F1=([\d.]+)", report).groups())
+    found, people = (int(x) for x in re.search(r"recall person\s+(\d+)/(\d+)", report).groups())
+    return {"precision": precision, "recall": recall, "f1": f1, "people_found_as_people": found / people}
+
+
+def quality(spacy_python: str | None, spacy_model: str) -> dict:
+    results = {}
     with tempfile.TemporaryDirectory() as folder:
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "presslens.cli", "export", "actors", "--corpus", str(corpus),
-             "--out", str(Path(folder) / "actors.csv"), *extra],
-            check=True, capture_output=True,
-        )
-        return time.perf_counter() - started
+        for name, (texts, gold) in SETS.items():
+            ours = Path(folder) / f"{name}.csv"
+            presslens("export", "actors", "--corpus", str(texts), "--out", str(ours))
+            results[name] = {"presslens": score(ours, gold)}
+            if spacy_python:
+                theirs = Path(folder) / f"{name}_spacy.csv"
+                subprocess.run([spacy_python, str(HERE / "spacy_actors.py"), "--folder", str(texts), "--out", str(theirs),
+                                "--model", spacy_model], check=True, capture_output=True)
+                results[name]["spacy"] = score(theirs, gold)
+    return results
 
 
-def run(corpus: Path) -> dict:
-    """Measure both runs; return the figures."""
+def speed(corpus: Path, spacy_python: str | None, spacy_model: str) -> dict:
     words = sum(article.n_words for article in load_corpus(corpus))
-    serial = measure_export(corpus, "--jobs", "1")
-    parallel = measure_export(corpus, "--jobs", str(default_jobs()))
-    return {"words": words, "seconds_1_core": serial, "seconds_all_cores": parallel, "cores": default_jobs(),
-            "words_per_second": words / parallel, "speedup": serial / parallel}
+    with tempfile.TemporaryDirectory() as folder:
+        one = presslens("export", "actors", "--corpus", str(corpus), "--out", f"{folder}/a.csv", "--jobs", "1")
+        everything = presslens("export", "actors", "--corpus", str(corpus), "--out", f"{folder}/b.csv",
+                               "--jobs", str(default_jobs()))
+    figures = {"words": words, "presslens_one_core_words_per_s": words / one,
+               "presslens_all_cores_words_per_s": words / everything}
+    if spacy_python:
+        measured = subprocess.run([spacy_python, str(HERE / "spacy_actors.py"), "--folder", str(corpus), "--speed",
+                                   "--model", spacy_model], check=True, capture_output=True, text=True).stdout
+        figures["spacy_ner_words_per_s"] = json.loads(measured)["words_per_second"]
+        figures["ratio_one_core"] = figures["presslens_one_core_words_per_s"] / figures["spacy_ner_words_per_s"]
+    return figures
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", default="../shared/corpora/bbc")
-    figures = run(Path(parser.parse_args().corpus))
-    print(f"export actors, 1 core:    {figures['words']:,} words in {figures['seconds_1_core']:.1f} s "
-          f"= {figures['words'] / figures['seconds_1_core']:,.0f} words/s")
-    print(f"export actors, {figures['cores']} cores:  {figures['words']:,} words in {figures['seconds_all_cores']:.1f} s "
-          f"= {figures['words_per_second']:,.0f} words/s  (speed-up ×{figures['speedup']:.2f})")
+    parser.add_argument("--speed-corpus", type=Path, default=SHARED / "corpora" / "bbc" / "tech")
+    parser.add_argument("--spacy-python", help="a Python interpreter with spaCy and a model (default: this one, if it has spaCy)")
+    parser.add_argument("--spacy-model", default="en_core_web_sm")
+    parser.add_argument("--out", type=Path, default=HERE / "actors.json")
+    args = parser.parse_args()
+    spacy_python = args.spacy_python or (sys.executable if _has_spacy() else None)
+    results = {"machine": {"cores": default_jobs(), "python": platform.python_version(), "load_average": os.getloadavg()},
+               "quality": quality(spacy_python, args.spacy_model),
+               "speed": speed(args.speed_corpus, spacy_python, args.spacy_model)}
+    print(f"machine: {default_jobs()} cores, load average {results['machine']['load_average'][0]:.1f}\n")
+    print(f"{'set':8} {'system':10} {'P':>6} {'R':>6} {'F1':>6} {'people as people':>17}")
+    for name, systems in results["quality"].items():
+        for system, r in systems.items():
+            print(f"{name:8} {system:10} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} {r['people_found_as_people']:17.0%}")
+    s = results["speed"]
+    print(f"\nspeed on {args.speed_corpus.name} ({s['words']:,} words): presslens 1 core {s['presslens_one_core_words_per_s']:,.0f} "
+          f"words/s, all cores {s['presslens_all_cores_words_per_s']:,.0f} words/s")
+    if "spacy_ner_words_per_s" in s:
+        print(f"spaCy NER alone {s['spacy_ner_words_per_s']:,.0f} words/s: presslens on 1 core ×{s['ratio_one_core']:.1f}")
+    else:
+        print("spaCy not available: give --spacy-python PYTHON (a Python with spaCy and a model) to compare")
+    args.out.write_text(json.dumps(results, indent=2) + "\n")
+    ours = {name: systems["presslens"] for name, systems in results["quality"].items()}
+    missed = [ours["samples"]["f1"] < TARGETS["samples"], ours["dev"]["f1"] < TARGETS["dev"],
+              ours["dev"]["people_found_as_people"] < TARGETS["people"],
+              s.get("ratio_one_core", TARGETS["speed_ratio"]) < TARGETS["speed_ratio"]]
+    return 1 if any(missed) else 0
+
+
+def _has_spacy() -> bool:
+    try:
+        import spacy  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

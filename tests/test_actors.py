@@ -13,6 +13,7 @@ from presslens.actors import actors_table, corpus_actors, find_mentions, mention
 from presslens.corpus import article_from_text, load_corpus
 
 SCORER = SHARED / "eval" / "score_actors.py"
+DEV_GOLD = SHARED / "eval" / "dev" / "dev_actors_gold.json"
 
 
 @pytest.fixture(scope="module")
@@ -20,15 +21,28 @@ def seed_mentions(seed_corpus):
     return mentions_table(seed_corpus)
 
 
+def _score(mentions, tmp_path, gold=None) -> tuple[float, str]:
+    """F1 and report of the project's scorer on an actors table."""
+    path = tmp_path / "actors.csv"
+    actors_table(mentions=mentions).to_csv(path, index=False)
+    command = [sys.executable, str(SCORER), str(path), "-v", *(["--gold", str(gold)] if gold else [])]
+    report = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return float(re.search(r"F1=([\d.]+)", report).group(1)), report
+
+
 @pytest.mark.skipif(not SCORER.exists(), reason="the gold actors live in ../shared/eval")
 def test_sample_corpus_scores_at_least_095_f1(seed_mentions, tmp_path):
-    path = tmp_path / "actors.csv"
-    actors_table(mentions=seed_mentions).to_csv(path, index=False)
-    report = subprocess.run([sys.executable, str(SCORER), str(path), "-v"], capture_output=True, text=True, check=True).stdout
-    f1 = float(re.search(r"F1=([\d.]+)", report).group(1))
+    f1, report = _score(seed_mentions, tmp_path)
     assert f1 >= 0.95, report
-    assert "typed" not in report, "every person is typed person"
-    assert "not merged" not in report, "aliases are merged"
+
+
+@pytest.mark.skipif(not DEV_GOLD.exists(), reason="the development set lives in ../shared/eval/dev")
+def test_development_set_scores_at_least_093_f1_with_people_typed_people(tmp_path):
+    mentions = mentions_table(load_corpus(DEV_GOLD.parent / "texts"))
+    f1, report = _score(mentions, tmp_path, gold=DEV_GOLD)
+    assert f1 >= 0.93, report
+    found, people = map(int, re.search(r"recall person\s+(\d+)/(\d+)", report).groups())
+    assert found >= 0.95 * people, report  # a person found under another type does not count
 
 
 def test_mentions_point_at_their_text(seed_corpus, seed_mentions):
@@ -45,29 +59,6 @@ def _actor_of(mentions, doc_id, surface):
     rows = mentions[(mentions.doc_id == doc_id) & (mentions.surface == surface)]
     assert len(rows), f"{surface!r} not found in {doc_id}"
     return set(rows.actor)
-
-
-def test_family_names_join_full_names(seed_mentions):
-    assert _actor_of(seed_mentions, "003_f6417c26bc500f79", "Huo") == {"Huo Fupeng"}
-    assert _actor_of(seed_mentions, "003_f6417c26bc500f79", "Norov") == {"Vladimir Norov"}
-    assert _actor_of(seed_mentions, "003_f6417c26bc500f79", "Du") == {"Du Zhenli"}
-    assert _actor_of(seed_mentions, "004_307deee32fd8fd70", "Bazhov") == {"Evgeny Bazhov"}
-    assert _actor_of(seed_mentions, "002_e59db8fb69f41bb6", "Xi") == {"Xi Jinping"}
-
-
-def test_brackets_join_names_and_acronyms(seed_mentions):
-    assert _actor_of(seed_mentions, "000_be66cc4f6408135f", "EACIP") == {"Euro-Asian Centre of Innovative Productions"}
-    assert _actor_of(seed_mentions, "000_be66cc4f6408135f", "Huateng") == {"China Volant Industry Co., Ltd."}
-    assert _actor_of(seed_mentions, "002_e59db8fb69f41bb6", "XCMG") == _actor_of(
-        seed_mentions, "002_e59db8fb69f41bb6", "Xuzhou Construction Machine Group"
-    )
-
-
-def test_possessives_and_adjectives_are_normalised(seed_mentions):
-    assert _actor_of(seed_mentions, "002_e59db8fb69f41bb6", "Russia") == {"Russia"}
-    assert _actor_of(seed_mentions, "002_e59db8fb69f41bb6", "Chinese") == {"China"}
-    surfaces = set(seed_mentions.surface)
-    assert not any(s.endswith(("'s", "’s")) for s in surfaces)
 
 
 def test_one_type_and_one_name_per_actor_across_the_corpus(seed_mentions):
@@ -104,6 +95,53 @@ def test_datelines_credits_and_sentence_initial_words_are_not_actors():
     )
     names = {name for name, _ in found}
     assert names == {"Jiangsu", "Moscow", "Far East"}
+
+
+def test_brackets_join_a_name_and_its_acronym():
+    found = _mentions_of(
+        "Logistics\n\nThe Eurasian Freight Forwarders Institute (EFFI) opened an office in Almaty. "
+        "EFFI will train customs brokers, the institute said."
+    )
+    assert ("Eurasian Freight Forwarders Institute", "organization") in found
+    assert "EFFI" not in {name for name, _ in found}
+
+
+def test_datelines_in_capitals_name_the_place_as_written_elsewhere():
+    found = _mentions_of(
+        "Fair opens\n\nURUMQI, June 2 (Xinhua) -- A trade fair opened in Urumqi on Friday.\n\n"
+        "EUGENE, Oregon -- Runners gathered in Eugene for the meeting."
+    )
+    names = {name for name, _ in found}
+    assert "Urumqi" in names and "URUMQI" not in names
+    assert "EUGENE" not in names
+
+
+def test_a_given_name_spelt_like_a_city_starts_a_persons_name():
+    found = _mentions_of(
+        "Records\n\nThe record set by Florence Kowalczyk-Brandt stood for years. "
+        "Santiago Quimbaya, a novelist, spoke in Florence."
+    )
+    assert ("Florence Kowalczyk-Brandt", "person") in found
+    assert ("Santiago Quimbaya", "person") in found
+    assert ("Florence", "location") in found
+
+
+def test_a_person_of_a_country_is_a_person_and_a_country():
+    found = _mentions_of("Prize\n\nThe prize went to Maria Elena Quispe of the Dominican Republic on Sunday.")
+    assert ("Maria Elena Quispe", "person") in found and ("Dominican Republic", "location") in found
+
+
+def test_two_names_joined_by_and_are_two_actors():
+    found = _mentions_of(
+        "Media\n\nThe editor of Karakoram Business Review and Daily Indus Media Group welcomed the plan."
+    )
+    assert ("Karakoram Business Review", "organization") in found
+    assert ("Daily Indus Media Group", "organization") in found
+
+
+def test_things_are_not_actors():
+    found = _mentions_of("Sales\n\nShops in Leeds sold more DVDs, HDTVs and SUVs than last year.")
+    assert {name for name, _ in found} == {"Leeds"}
 
 
 def test_quoted_slogans_are_not_actors():

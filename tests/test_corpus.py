@@ -100,7 +100,7 @@ def test_a_single_file_is_a_corpus(tmp_path):
     file = tmp_path / "a.txt"
     file.write_text("Title\n\nBody text here.")
     corpus = load_corpus(file)
-    assert corpus.doc_ids == ["a"] and corpus["a"].text == "Body text here." and corpus["a"].path == "a.txt"
+    assert corpus.doc_ids == ["a"] and corpus["a"].body_paragraphs == ["Body text here."] and corpus["a"].path == "a.txt"
 
 
 GOOD = "Trade fair opens in Harbin\n\nThe China-Russia Expo opened on Thursday in Harbin, with firms from both countries.\n"
@@ -158,7 +158,8 @@ def test_tables_with_configurable_columns(tmp_path):
     assert sorted(corpus.doc_ids) == ["more/a1", "most/a1", "news/a1"]
     article = corpus["news/a1"]
     assert (article.title, article.date, article.source) == ("Rail link opens", "2023-05-03", "Kazinform")
-    assert article.text == "A new rail link joins Almaty and Urumqi."
+    assert article.body_paragraphs == ["A new rail link joins Almaty and Urumqi."]
+    assert article.text == "Rail link opens\n\nA new rail link joins Almaty and Urumqi.", "the headline is read first"
     assert {s.path for s in corpus.skipped} == {"news.jsonl (row 2)", "more.csv (row 2)", "most.parquet (row 2)"}
 
 
@@ -174,9 +175,15 @@ def test_dateline_and_inline_photo_credit_are_removed():
         "x", "x.txt",
         "Talks end\n\nMOSCOW, Nov. 18 (Xinhua) -- Russian and Chinese officials met on Friday (Xinhua/Li Tao) in Moscow.",
     )
-    assert article.text == "Russian and Chinese officials met on Friday in Moscow."
+    assert article.body_paragraphs == ["Russian and Chinese officials met on Friday in Moscow."]
     assert article.source == "Xinhua"
     assert {r.kind for r in article.removed} == {"dateline", "photo credit"}
+
+
+@pytest.mark.parametrize("opening", ["FRANKFURT, June 2 – ", "EUGENE, Oregon — ", "NEW DELHI -- "])
+def test_datelines_without_an_agency_are_removed(opening):
+    article = article_from_text("x", "x.txt", f"Race\n\n{opening}Runners from Kenya won the race on Sunday.")
+    assert article.body_paragraphs == ["Runners from Kenya won the race on Sunday."] and article.source == ""
 
 
 def test_hard_wrapped_paragraphs_are_joined():
@@ -186,8 +193,9 @@ def test_hard_wrapped_paragraphs_are_joined():
         "roughly the same length until the paragraph ends.\n\nA second paragraph."
     )
     article = article_from_text("x", "x.txt", wrapped)
-    assert len(article.paragraphs) == 2
-    assert article.paragraphs[0].startswith("The first line") and article.paragraphs[0].endswith("paragraph ends.")
+    assert len(article.body_paragraphs) == 2
+    first = article.body_paragraphs[0]
+    assert first.startswith("The first line") and first.endswith("paragraph ends.")
 
 
 @pytest.mark.parametrize(

@@ -53,7 +53,7 @@ def test_a_web_page_gives_its_article_and_metadata(web):
     article = web["budapest"]
     assert article.reader == "html"
     assert article.title == "First freight train from Xi'an reaches Budapest"
-    assert article.paragraphs == PARAGRAPHS
+    assert article.body_paragraphs == PARAGRAPHS and article.paragraphs[0] == article.title
     assert (article.date, article.source, article.byline) == ("2023-04-16", "Danube Daily", "Eva Kovacs")
     assert article.url == "https://danube-daily.example/economy/freight-train-budapest"
     assert not any(chrome in article.text for chrome in ("Most read", "Parliament votes", "All rights reserved", "Home"))
@@ -92,7 +92,7 @@ def test_usual_column_names_are_recognised_without_options(tmp_path):
     first = corpus["scrape/1"]
     assert (first.title, first.date, first.byline, first.source) == (
         "Rail link to Gwadar opens", "2024-10-14", "Li Wei", "example-daily.cn")
-    assert first.url.endswith("WS1.html") and first.text == PARAGRAPHS[0]
+    assert first.url.endswith("WS1.html") and first.body_paragraphs == [PARAGRAPHS[0]]
     assert corpus["scrape/2"].date == "2024-11-04"
 
 
@@ -106,7 +106,7 @@ def test_other_common_names(tmp_path, names):
            names["date"]: "May 3, 2023", names["source"]: "Kazinform"}
     (tmp_path / "news.jsonl").write_text(json.dumps(row), encoding="utf-8")
     article = load_corpus(tmp_path)["news/1"]
-    assert (article.title, article.date, article.source, article.text) == (
+    assert (article.title, article.date, article.source, article.body_paragraphs[0]) == (
         "Trains to return with farm goods", "2023-05-03", "Kazinform", PARAGRAPHS[2])
 
 

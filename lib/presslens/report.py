@@ -24,10 +24,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 import jinja2
-import nbformat
-import papermill
-from nbconvert import HTMLExporter
-from nbconvert.preprocessors import TagRemovePreprocessor
 
 from presslens import __version__
 from presslens.atomic import atomic_path, write_text_atomic
@@ -107,6 +103,8 @@ def list_notebooks(notebooks_dir: str | Path = DEFAULT_NOTEBOOKS) -> list[Path]:
 
 def notebook_parameters(path: str | Path) -> dict[str, dict]:
     """The parameters a notebook declares (papermill's inspection: name, type, default, help)."""
+    import papermill  # papermill, nbformat and nbconvert load in seconds: only a report run pays for them
+
     return papermill.inspect_notebook(str(path))
 
 
@@ -318,6 +316,8 @@ def _job(source: Path, out_path: Path, run: NotebookRun, index_href: str, option
 
 def describe_notebook(path: str | Path) -> tuple[str, str]:
     """Title (first heading) and description (first paragraph after it) of a notebook."""
+    import nbformat
+
     notebook = nbformat.read(str(path), as_version=4)
     for cell in notebook.cells:
         if cell.cell_type != "markdown":
@@ -455,6 +455,8 @@ class _EmptyNotebook(Exception):
 
 def _run_papermill(job: _Job, output: Path) -> str:
     """Execute the notebook into ``output``; return the error message, '' when every cell ran."""
+    import papermill
+
     try:
         papermill.execute_notebook(
             job.source, str(output), parameters=job.parameters, kernel_name="python3", cwd=job.cwd,
@@ -469,6 +471,10 @@ def _run_papermill(job: _Job, output: Path) -> str:
 
 def render_html(notebook_path: str | Path, *, show_code: bool = False, with_solutions: bool = False, index_href: str = "../index.html") -> str:
     """Convert an executed notebook to a self-contained HTML page (no code unless ``show_code``)."""
+    import nbformat
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
     notebook = nbformat.read(str(notebook_path), as_version=4)
     removed = set(REMOVED_CELL_TAGS) | (set() if with_solutions else {SOLUTION_TAG})
     exporter = HTMLExporter(

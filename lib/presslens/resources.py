@@ -22,6 +22,7 @@ REQUIRED_PACKAGES: dict[str, str] = {
     "averaged_perceptron_tagger_eng": "taggers/averaged_perceptron_tagger_eng/",
     "maxent_ne_chunker_tab": "chunkers/maxent_ne_chunker_tab/english_ace_binary/",
     "words": "corpora/words/en",
+    "names": "corpora/names/male.txt",
 }
 
 

@@ -1,5 +1,8 @@
 """From a reader's draft to a clean article: chrome, boilerplate and repeats removed, every removal recorded.
 
+The article's text starts with its headline, as a paragraph of its own: a headline names the
+actors and terms the story is about, and the analyses read it with the rest.
+
 The steps, in order: site chrome found across the corpus (:mod:`presslens.corpus.chrome`); for a saved
 page, the article among the page's blocks (:mod:`presslens.corpus.pages`); the header's metadata lines;
 the boilerplate rules of ``data/boilerplate.yaml``; a dateline; paragraphs repeated verbatim; an
@@ -76,12 +79,15 @@ def build_article(draft: Draft, chrome: Chrome = NO_CHROME, *, headline: str = "
     kept, date, source = _clean_paragraphs(body, removed, date, source)
     if not kept:
         return None
+    headline_in_text = bool(title) and WHITESPACE.sub(" ", title).casefold() != kept[0].casefold()
+    if headline_in_text:
+        kept.insert(0, title)  # the headline is read with the text: its words and actors count
     text, paragraph_spans = join_paragraphs(kept)
     return Article(
         doc_id=draft.doc_id, path=draft.path, title=title, date=date, source=source, text=text,
         paragraph_spans=paragraph_spans, sentence_spans=split_sentences(text, paragraph_spans), removed=removed,
         encoding=draft.encoding, reader=draft.reader, byline=draft.byline, url=draft.url, section=draft.section,
-        document_id=draft.document_id,
+        document_id=draft.document_id, headline_in_text=headline_in_text,
     )
 
 
@@ -170,7 +176,7 @@ def _clean_paragraphs(body: list[str], removed: list[Removal], date: str, source
             opening = dateline(line)
             if opening:
                 removed.append(Removal("dateline", opening.group("dateline").strip()))
-                source = source or opening.group("agency").strip()
+                source = source or (opening.group("agency") or "").strip()
                 line = line[opening.end():]
         key = WHITESPACE.sub(" ", line).casefold()
         if key in seen and count_words(line) >= MIN_REPEATED_WORDS:

@@ -37,9 +37,11 @@ _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?
 TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\b)?", re.IGNORECASE)
 _SOURCE_LABEL = re.compile(r"\bsource\s*:\s*(?P<value>[^:|]*?)\s*(?=\b\w+\s*:|\||$)", re.IGNORECASE)
 BYLINE = re.compile(r"^(by|from|author:?)\s+[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,4}(\s*(,|\||and)\s*[\w .'-]{0,60})?$")
-#: ``MOSCOW, May 16 (Xinhua) --``: a place in capitals, an optional date, the agency in brackets, a dash.
+#: ``MOSCOW, May 16 (Xinhua) --``, ``FRANKFURT, June 2 –``, ``EUGENE, Oregon —``: a place in capitals, an
+#: optional date or state, an optional agency in brackets, a dash.
 DATELINE = re.compile(
-    r"^(?P<dateline>[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w.]*\.?\s+\d{1,2})?\s*\((?P<agency>[A-Za-z][\w .]{1,30})\)\s*(?:--|—|–|-)\s*)"
+    r"^(?P<dateline>[A-Z]{2}[A-Z .'-]{1,40}(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*"
+    r"(?:\((?P<agency>[A-Za-z][\w .]{1,30})\)\s*)?(?:--|—|–|-)\s*)"
 )
 #: An agency or outlet named in brackets beside a time stamp: ``( Xinhua ) 14:20, November 18, 2020``.
 BRACKETED_SOURCE = re.compile(r"\(\s*(?P<source>[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,4})\s*\)")

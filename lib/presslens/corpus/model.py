@@ -67,8 +67,9 @@ class Draft:
 class Article:
     """One cleaned article.
 
-    ``text`` is the paragraphs joined by blank lines; every offset (paragraphs, sentences, and the
-    mentions found later) points into it.
+    ``text`` is the paragraphs joined by blank lines, the headline first when the article has one
+    (``headline_in_text``); every offset (paragraphs, sentences, and the mentions found later) points
+    into it.
     """
 
     doc_id: str
@@ -86,10 +87,16 @@ class Article:
     url: str = ""
     section: str = ""
     document_id: str = ""
+    headline_in_text: bool = False
 
     @property
     def paragraphs(self) -> list[str]:
         return [self.text[start:end] for start, end in self.paragraph_spans]
+
+    @property
+    def body_paragraphs(self) -> list[str]:
+        """The paragraphs after the headline."""
+        return self.paragraphs[1:] if self.headline_in_text else self.paragraphs
 
     @property
     def sentences(self) -> list[str]:

@@ -1,0 +1,25 @@
+"""Actors: the people, organisations and places an article names, merged under one name each.
+
+Finding them takes five steps, one module each, every one inspectable:
+
+1. :mod:`~.gazetteer` — known actors and their other names (``data/gazetteer.yaml``, extendable with
+   a user file): *Chinese* → China, *NDRC* → National Development and Reform Commission.
+2. :mod:`~.reading` — each sentence's runs of capitalised words, cut into names: known names, names
+   with a title (*President …*), a head noun (*… Institute*, *… Province*), lists joined by *and*.
+3. :mod:`~.typing` — names nothing above explains are typed by cues of news style
+   (``data/actor_rules.yaml``) and, failing those, by evidence: a small classifier trained on annotated
+   news (:mod:`~.name_typer`, reproduced by :mod:`~.train_typer`) and NLTK's named-entity chunker.
+4. :mod:`~.resolution` — within an article, brackets and family names join the full name, and each
+   name gets one type; across the corpus the same joins follow.
+5. :mod:`~.tables` — every mention with its offsets, paragraph and sentence (:func:`mentions_table`),
+   actors per article (:func:`actors_table`) and over the corpus (:func:`corpus_actors`).
+"""
+
+from presslens.actors.gazetteer import ACTOR_TYPES, Gazetteer, GazetteerEntry, load_gazetteer, read_gazetteer_file
+from presslens.actors.resolution import Mention, find_mentions
+from presslens.actors.tables import MENTION_COLUMNS, actors_table, corpus_actors, mentions_table
+
+__all__ = [
+    "ACTOR_TYPES", "MENTION_COLUMNS", "Gazetteer", "GazetteerEntry", "Mention", "actors_table", "corpus_actors",
+    "find_mentions", "load_gazetteer", "mentions_table", "read_gazetteer_file",
+]

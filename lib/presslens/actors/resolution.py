@@ -1,0 +1,195 @@
+"""Step 4 — resolution: the names found in an article become mentions of actors, one name per actor.
+
+Within an article, a bracketed name or acronym joins the name before it (*Xuzhou Construction
+Machinery Group (XCMG)*); a discovered name gets the type most of its mentions have; a family or
+first name used alone joins the one full name it can stand for (*Huo* → Huo Fupeng). The same two
+functions — :func:`short_name_targets` and :func:`vote_types` — make the same joins across the corpus
+(:mod:`presslens.actors.tables`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
+
+from presslens.actors.gazetteer import Gazetteer, load_gazetteer
+from presslens.actors.reading import Span, read_sentence
+from presslens.actors.sentence import Sentence, tokenize_names
+from presslens.actors.typing import ACRONYM
+from presslens.actors.words import load_rules
+from presslens.corpus import Article
+
+_LOWERCASE_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]+\b")
+#: When mentions of one name disagree on its type, ties go to the first of these.
+TYPE_PRECEDENCE = ("person", "organization", "location")
+#: A bracketed name joins a name before it at most this many tokens away.
+BRACKET_REACH = 8
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an actor in an article."""
+
+    doc_id: str
+    paragraph: int
+    sentence: int
+    start: int
+    end: int
+    surface: str
+    actor: str
+    type: str
+    method: str  # gazetteer | rule | typer | alias
+
+
+def find_mentions(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """Every actor mention of an article, with aliases resolved within the article."""
+    gazetteer = gazetteer or load_gazetteer()
+    rules = load_rules()
+    lowercase_words = frozenset(_LOWERCASE_WORD.findall(article.text))
+    verdicts: dict = {}  # per article, so results never depend on article order
+    mentions: list[Mention] = []
+    brackets: list[tuple[int, int]] = []  # (mention before "(", mention inside)
+    for number, (paragraph, start, end) in enumerate(article.sentence_spans):
+        tokens = tokenize_names(article.text, start, end)
+        if not tokens:
+            continue
+        sentence = Sentence(tokens, gazetteer, rules, lowercase_words)
+        spans = read_sentence(sentence, verdicts)
+        base = len(mentions)
+        for span in spans:
+            first, last = tokens[span.first].start, tokens[span.last - 1].end
+            surface = article.text[first:last]
+            mentions.append(Mention(article.doc_id, paragraph, number, first, last, surface,
+                                    span.actor or surface, span.type, span.method))
+        brackets.extend((base + a, base + b) for a, b in _bracket_pairs(sentence, spans))
+    return resolve(mentions, brackets, known=gazetteer.entries.keys(), gazetteer=gazetteer)
+
+
+def _bracket_pairs(sentence: Sentence, spans: list[Span]) -> list[tuple[int, int]]:
+    """Pairs (name before, name inside) for *Name (ACRONYM)*, *Name … (Full Name Co., Ltd.)* and a
+    person's other name in brackets, *Rando Knapp (Ren Duo)*."""
+    keys, pairs = sentence.keys, []
+    for inside_index, inside in enumerate(spans):
+        if inside.first == 0 or keys[inside.first - 1] != "(" or inside.last >= len(keys) or keys[inside.last] != ")":
+            continue
+        before = spans[inside_index - 1] if inside_index else None
+        if before and before.type == "person" and before.last == inside.first - 1 and inside.actor is None:
+            pairs.append((inside_index - 1, inside_index))
+            continue
+        if inside.type == "person":
+            continue
+        for before_index in range(inside_index - 1, -1, -1):
+            before = spans[before_index]
+            if before.type == inside.type or (before.type == "organization" and inside.type in ("organization", "location")):
+                if inside.first - before.last <= BRACKET_REACH and before.type != "person":
+                    pairs.append((before_index, inside_index))
+                break
+    return pairs
+
+
+def resolve(mentions: list[Mention], brackets: list[tuple[int, int]], *, known: Collection[str], gazetteer: Gazetteer) -> list[Mention]:
+    """One name and one type per actor of an article: brackets merged, acronyms joined to the name they
+    abbreviate, types voted, short names joined."""
+    mentions = _merge_brackets(mentions, brackets, known, gazetteer)
+    mentions = _join_capitals(mentions, known)
+    mentions = _join_acronyms(mentions, known, gazetteer)
+    discovered = [(m.actor, m.type) for m in mentions if m.actor not in known]
+    types = vote_types(discovered)
+    mentions = [replace(m, type=types[m.actor]) if m.actor in types else m for m in mentions]
+    targets = short_name_targets(m.actor for m in mentions if m.type == "person")
+    joined = []
+    for mention in mentions:
+        target = targets.get(mention.actor)
+        can_join = mention.actor not in known or gazetteer.type_of(mention.actor) == "person"
+        joined.append(replace(mention, actor=target, type="person", method="alias") if target and can_join else mention)
+    return joined
+
+
+def _merge_brackets(mentions: list[Mention], brackets, known: Collection[str], gazetteer: Gazetteer) -> list[Mention]:
+    """A bracketed name joins the name before it; the known or the longer name is canonical."""
+    parent = list(range(len(mentions)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for before, inside in brackets:
+        parent[root(inside)] = root(before)
+    groups = defaultdict(list)
+    for i in range(len(mentions)):
+        groups[root(i)].append(i)
+    merged = list(mentions)
+    for members in groups.values():
+        if len(members) == 1:
+            continue
+        names = [mentions[i].actor for i in members]
+        known_names = [name for name in names if name in known]
+        if known_names:
+            canonical = known_names[0]
+        elif mentions[members[0]].type == "person":
+            canonical = names[0]  # a person's other name in brackets follows the name the article uses
+        else:
+            canonical = max(names, key=lambda n: (len(n.split()), len(n)))
+        kind = gazetteer.type_of(canonical) if known_names else mentions[members[0]].type
+        for i in members:
+            method = "alias" if mentions[i].actor != canonical else mentions[i].method
+            merged[i] = replace(mentions[i], actor=canonical, type=kind, method=method)
+    return merged
+
+
+def _join_capitals(mentions: list[Mention], known: Collection[str]) -> list[Mention]:
+    """A name in capitals (a dateline's *EUGENE*) joins the same name written ordinarily in the article."""
+    ordinary = {m.actor.upper(): m for m in mentions if not m.actor.isupper()}
+    joined = []
+    for mention in mentions:
+        same = ordinary.get(mention.actor) if mention.actor.isupper() and mention.actor not in known else None
+        joined.append(replace(mention, actor=same.actor, type=same.type, method="alias") if same else mention)
+    return joined
+
+
+def _join_acronyms(mentions: list[Mention], known: Collection[str], gazetteer: Gazetteer) -> list[Mention]:
+    """An unknown acronym joins the one organisation of the article whose initials it spells (*CEA* →
+    Consumer Electronics Association)."""
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.type == "organization" and len(mention.actor.split()) >= 2:
+            by_initials[initials(mention.actor)].add(mention.actor)
+    joined = []
+    for mention in mentions:
+        names = by_initials.get(mention.actor, set()) if ACRONYM.match(mention.actor) and mention.actor not in known else set()
+        if len(names) == 1:
+            name = next(iter(names))
+            kind = gazetteer.type_of(name) if name in known else "organization"
+            mention = replace(mention, actor=name, type=kind, method="alias")
+        joined.append(mention)
+    return joined
+
+
+def initials(name: str) -> str:
+    """The capitals an acronym of ``name`` is made of: *China-Pakistan Economic Corridor* → CPEC."""
+    words = re.split(r"[\s\-‐‑]+", name)
+    return "".join(word[0] for word in words if word[:1].isupper())
+
+
+def vote_types(named_types: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """One type per name: the type most of its mentions have (ties: person, organisation, location)."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for name, kind in named_types:
+        votes[name][kind] += 1
+    rank = {kind: position for position, kind in enumerate(TYPE_PRECEDENCE)}
+    return {name: min(counts, key=lambda kind: (-counts[kind], rank.get(kind, len(rank)))) for name, counts in votes.items()}
+
+
+def short_name_targets(person_names: Iterable[str]) -> dict[str, str]:
+    """A one-word name -> the one full person name whose family or first name it is (*Huo* -> Huo Fupeng)."""
+    candidates: dict[str, set[str]] = defaultdict(set)
+    for name in set(person_names):
+        parts = name.split()
+        if len(parts) >= 2:
+            candidates[parts[-1]].add(name)
+            candidates[parts[0]].add(name)  # family name first (Huo Fupeng) or a first name (Paula)
+    return {part: next(iter(names)) for part, names in candidates.items() if len(names) == 1}

@@ -1,0 +1,115 @@
+"""Step 5 — tables: every mention, actors per article, actors of the corpus.
+
+Each article's mentions are computed on their own — cached and spread over cores by
+:mod:`presslens.engine` — and the corpus-wide joins come after, with the same functions as within an
+article: a family name used alone joins the one full name of the corpus it can stand for, and each
+actor gets the type most of its mentions have.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pandas as pd
+
+from presslens.actors.gazetteer import ACTOR_TYPES, load_gazetteer
+from presslens.actors.resolution import find_mentions, short_name_targets, vote_types
+from presslens.actors.typing import load_models
+from presslens.actors.words import load_word_lists
+from presslens.corpus import Corpus
+from presslens.engine import per_article_table
+
+MENTION_COLUMNS = ["doc_id", "paragraph", "sentence", "start", "end", "surface", "actor", "type", "method"]
+
+
+def article_mentions(corpus: Corpus, *, gazetteer: str | None = None) -> pd.DataFrame:
+    """The mentions of each article on its own (aliases resolved within the article), as a table."""
+    known = load_gazetteer(gazetteer or None)
+    rows = [mention.__dict__ for article in corpus for mention in find_mentions(article, gazetteer=known)]
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+def _load_everything(gazetteer: str | None) -> None:
+    """Load the gazetteer, word lists, chunker and name typer (once per process)."""
+    load_gazetteer(gazetteer or None)
+    load_word_lists()
+    load_models()
+
+
+def join_across_articles(mentions: pd.DataFrame) -> pd.DataFrame:
+    """A one-word person name that is the family (or first) name of exactly one full name in the corpus joins it."""
+    targets = short_name_targets(mentions.loc[mentions["type"] == "person", "actor"])
+    single = (mentions["type"] == "person") & mentions["actor"].isin(targets)
+    if not single.any():
+        return mentions
+    joined = mentions.copy()
+    joined.loc[single, "actor"] = joined.loc[single, "actor"].map(targets)
+    joined.loc[single, "method"] = "alias"
+    return joined
+
+
+def harmonize_types(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One type per actor across the corpus: the type most of its mentions have."""
+    if mentions.empty:
+        return mentions
+    chosen = mentions["actor"].map(vote_types(zip(mentions["actor"], mentions["type"])))
+    return mentions if chosen.equals(mentions["type"]) else mentions.assign(type=chosen)
+
+
+def mentions_table(
+    corpus: Corpus,
+    *,
+    gazetteer: str | None = None,
+    actor_types: list[str] | tuple[str, ...] = ACTOR_TYPES,
+) -> pd.DataFrame:
+    """Every actor mention: ``doc_id, paragraph, sentence, start, end, surface, actor, type, method``.
+
+    Parameters
+    ----------
+    gazetteer
+        A YAML file of extra actors (same format as the built-in one); its entries take precedence.
+    actor_types
+        Keep only these types (``person``, ``organization``, ``location``).
+    """
+    _check_types(actor_types)
+    mentions = per_article_table(
+        corpus, "mentions", {"gazetteer": gazetteer or ""}, functools.partial(article_mentions, gazetteer=gazetteer),
+        columns=MENTION_COLUMNS, prepare=functools.partial(_load_everything, gazetteer),
+    )
+    mentions = harmonize_types(join_across_articles(mentions))
+    return mentions[mentions["type"].isin(actor_types)].reset_index(drop=True)
+
+
+def actors_table(
+    corpus: Corpus | None = None,
+    *,
+    mentions: pd.DataFrame | None = None,
+    gazetteer: str | None = None,
+    actor_types: list[str] | tuple[str, ...] = ACTOR_TYPES,
+) -> pd.DataFrame:
+    """Actors per article: ``doc_id, actor, type, mentions``, most mentioned first.
+
+    Pass a corpus, or a mentions table already computed with :func:`mentions_table`.
+    """
+    if mentions is None:
+        if corpus is None:
+            raise ValueError("pass a corpus or a mentions table")
+        mentions = mentions_table(corpus, gazetteer=gazetteer, actor_types=actor_types)
+    table = (
+        mentions.groupby(["doc_id", "actor", "type"], observed=True, sort=False).size().rename("mentions").reset_index()
+    )
+    return table.sort_values(["doc_id", "mentions", "actor"], ascending=[True, False, True], ignore_index=True)
+
+
+def corpus_actors(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Actors over the whole corpus: ``actor, type, mentions, n_docs``, most mentioned first."""
+    table = mentions.groupby(["actor", "type"], observed=True).agg(
+        mentions=("doc_id", "size"), n_docs=("doc_id", "nunique")
+    ).reset_index()
+    return table.sort_values(["mentions", "n_docs", "actor"], ascending=[False, False, True], ignore_index=True)
+
+
+def _check_types(actor_types) -> None:
+    unknown = set(actor_types) - set(ACTOR_TYPES)
+    if unknown:
+        raise ValueError(f"unknown actor type(s) {sorted(unknown)}: choose among {', '.join(ACTOR_TYPES)}")

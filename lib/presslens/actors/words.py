@@ -1,0 +1,94 @@
+"""Word lists that reading and typing use: the cues of ``data/actor_rules.yaml``, English dictionary
+words, and given names.
+
+Given names come from NLTK's ``names`` corpus (about 7,900 English given names) together with the
+rules file's ``given_names`` (names common in the news of other regions); a capitalised pair that
+starts with one is a person's name until something says otherwise.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+from pathlib import Path
+
+import nltk
+import yaml
+
+from presslens.resources import require_nltk_data
+from presslens.text import lemmatize
+
+
+@dataclass(frozen=True)
+class ActorRules:
+    """The word lists of ``data/actor_rules.yaml``, lowercased into sets (names keep their case)."""
+
+    person_titles: frozenset[str]
+    apposition_roles: frozenset[str]
+    speech_verbs: frozenset[str]
+    organization_descriptors: frozenset[str]
+    organization_keywords: frozenset[str]
+    location_keywords: frozenset[str]
+    location_prefixes: frozenset[str]
+    location_prepositions: frozenset[str]
+    chinese_surnames: frozenset[str]
+    given_names: frozenset[str]
+    not_actors: frozenset[str]
+
+
+@functools.cache
+def load_rules() -> ActorRules:
+    """The typing rules, with NLTK's given names added to the rules file's own; loaded once."""
+    source = importlib_resources.files("presslens").joinpath("data/actor_rules.yaml").read_text("utf-8")
+    data = yaml.safe_load(source)
+    cased = {"chinese_surnames", "given_names", "not_actors"}
+    lists = {key: frozenset(str(v) if key in cased else str(v).lower() for v in values) for key, values in data.items()}
+    lists["given_names"] = lists["given_names"] | _nltk_given_names()
+    return ActorRules(**lists)
+
+
+@functools.cache
+def _nltk_given_names() -> frozenset[str]:
+    require_nltk_data()
+    folder = Path(nltk.data.find("corpora/names/male.txt")).parent
+    names = set()
+    for listing in ("male.txt", "female.txt"):
+        names.update(line.strip() for line in (folder / listing).read_text(encoding="utf-8").splitlines())
+    return frozenset(name for name in names if name and not name.startswith("#"))
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """Lowercase English dictionary words (NLTK ``words``): capitalised, they are usually not names."""
+    require_nltk_data()
+    listing = Path(nltk.data.find("corpora/words/en")).read_text(encoding="utf-8")
+    return frozenset(word for word in listing.split() if word.islower())
+
+
+def is_common_word(token: str) -> bool:
+    """True for an ordinary English word (in any inflection), such as *Cranes* or *Looking*."""
+    lower = token.lower()
+    common = _common_words()
+    if lower in common or lemmatize(lower) in common:
+        return True
+    for suffix, replacement in (("ing", ""), ("ing", "e"), ("ied", "y"), ("ies", "y"), ("ier", "y"), ("iest", "y"),
+                                ("er", ""), ("est", ""), ("ed", ""), ("ed", "e"), ("s", ""), ("ly", "")):
+        if lower.endswith(suffix) and lower[: -len(suffix)] + replacement in common:
+            return True
+    return False
+
+
+@functools.cache
+def function_words() -> frozenset[str]:
+    """English stopwords (NLTK), lowercased: words that start no name."""
+    require_nltk_data()
+    listing = Path(nltk.data.find("corpora/stopwords/english")).read_text(encoding="utf-8")
+    return frozenset(listing.split())
+
+
+def load_word_lists() -> None:
+    """Load every list once (before worker processes fork)."""
+    load_rules()
+    _common_words()
+    function_words()
