@@ -105,9 +105,6 @@ def _extend(sentence: Sentence, i: int) -> int:
         if token == "," and j > i and nxt < n and lower[nxt] in _COMPANY_SUFFIXES:
             j = nxt
             continue
-        if token == "," and j > i and _in_named_list(sentence, i, j):
-            j = nxt
-            continue
         break
     while j > i + 1 and keys[j - 1] in CONNECTORS:
         j -= 1
@@ -137,25 +134,6 @@ def _is_person_before_of(sentence: Sentence, start: int, of: int) -> bool:
     words = sentence.keys[first:of]
     return 2 <= len(words) <= 4 and (words[0] in rules.given_names or words[0] in rules.chinese_surnames) \
         and not any(word.lower() in rules.organization_keywords | rules.location_keywords for word in words)
-
-
-def _in_named_list(sentence: Sentence, run_start: int, comma: int) -> bool:
-    """A comma inside a name such as *Institute of Russian, Eastern European & Central Asian Studies*."""
-    rules, lower, keys = sentence.rules, sentence.lower, sentence.keys
-    words = lower[run_start:comma]
-    if not any(w in rules.organization_keywords and nxt == "of" for w, nxt in zip(words, words[1:])):
-        return False
-    k = comma + 1
-    saw_conjunction = False
-    while k < len(keys):
-        if sentence.is_capitalised(k) or (keys[k] == "," and not saw_conjunction):
-            k += 1
-        elif lower[k] in ("and", "&") and not saw_conjunction and k + 1 < len(keys) and sentence.is_capitalised(k + 1):
-            saw_conjunction = True
-            k += 1
-        else:
-            break
-    return saw_conjunction and lower[k - 1] in rules.organization_keywords
 
 
 # ---- reading a run
@@ -292,23 +270,11 @@ def _headed_name(sentence: Sentence, first: int, last: int, head: tuple[int, str
     if last - first == 1:
         return spans  # a head noun alone ("Forum", "Province") names nothing
     spans.append(Span(first, last, None, head[1], "rule"))
-    spans.extend(_nested_known(sentence, first, last))
     return spans
 
 
-def _nested_known(sentence: Sentence, first: int, last: int) -> list[Span]:
-    """Known multiword names after *of* inside a longer name (*Executive Committee of Eurasian Economic Union*)."""
-    nested = []
-    for k in range(first + 1, last):
-        if sentence.lower[k - 1] == "of" and k in sentence.known:
-            end, name = sentence.known[k]
-            if end - k >= 2 and end <= last and (end - k) < (last - first):
-                nested.append(_known_span(sentence, k, end, name))
-    return nested
-
-
 def _title_block(sentence: Sentence, first: int, last: int) -> list[Span] | None:
-    """A title or role before a name: *Chinese President Xi Jinping*, *Governor of Primorsky Krai Sergey Darkin*."""
+    """A title or role before a name: *Chinese President Xi Jinping*, *Governor of Amur Oblast Ivan Petrov*."""
     rules, lower, known = sentence.rules, sentence.lower, sentence.known
     spans = []
     k = first
@@ -359,7 +325,7 @@ def _read_unheaded(sentence: Sentence, atoms) -> list[Span]:
     first, last = atoms[0][0], atoms[-1][1]
     words = sentence.keys[first:last]
     if len(words) > 1 and all(ACRONYM.match(word) for word in words):
-        return [Span(first, last, None, "organization", "rule")]  # "FBA EAC": one name, not two
+        return [Span(first, last, None, "organization", "rule")]  # "EU EEAS": one name, not two
     if _given_name_then_family_name(sentence, atoms):
         return [Span(first, last, None, "person", "rule")]
     known = [atom for atom in atoms if atom[2]]

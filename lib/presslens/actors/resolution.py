@@ -2,7 +2,7 @@
 
 Within an article, a bracketed name or acronym joins the name before it (*Xuzhou Construction
 Machinery Group (XCMG)*); a discovered name gets the type most of its mentions have; a family or
-first name used alone joins the one full name it can stand for (*Huo* → Huo Fupeng). The same two
+first name used alone joins the one full name it can stand for (*Wang* → Wang Jianguo). The same two
 functions — :func:`short_name_targets` and :func:`vote_types` — make the same joins across the corpus
 (:mod:`presslens.actors.tables`).
 """
@@ -185,11 +185,11 @@ def vote_types(named_types: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 
 def short_name_targets(person_names: Iterable[str]) -> dict[str, str]:
-    """A one-word name -> the one full person name whose family or first name it is (*Huo* -> Huo Fupeng)."""
+    """A one-word name -> the one full person name whose family or first name it is (*Wang* -> Wang Jianguo)."""
     candidates: dict[str, set[str]] = defaultdict(set)
     for name in set(person_names):
         parts = name.split()
         if len(parts) >= 2:
             candidates[parts[-1]].add(name)
-            candidates[parts[0]].add(name)  # family name first (Huo Fupeng) or a first name (Paula)
+            candidates[parts[0]].add(name)  # family name first (Wang Jianguo) or a first name (Paula)
     return {part: next(iter(names)) for part, names in candidates.items() if len(names) == 1}

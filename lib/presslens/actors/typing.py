@@ -29,7 +29,6 @@ _SLAVIC_SURNAME = re.compile(r"(ov|ova|ev|eva|yov|yova|in|ina|sky|ski|skaya|skiy
 TYPER_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location", "MISC": None}
 #: Words on each side of an undecided name that the NE chunker reads.
 CHUNKER_CONTEXT = 4
-_ADVERBS = ("still", "also", "then", "later")
 
 
 def cue_type(sentence: Sentence, first: int, last: int) -> str | None:
@@ -44,15 +43,15 @@ def cue_type(sentence: Sentence, first: int, last: int) -> str | None:
     if before == "of" and before2 in rules.person_titles | rules.apposition_roles:
         return "organization"
     if (before in rules.organization_descriptors and sentence.keys[first - 1].islower()) or _descriptor_follows(sentence, last):
-        return "organization"  # "newspaper Kommersant", not the last word of a name before it
+        return "organization"  # "newspaper Vedomosti", not the last word of a name before it
     if n_words > 1 and all(ACRONYM.match(word) for word in words):
-        return "organization"  # FBA EAC; an acronym alone may be a thing (MVP, STEM): the typer decides
+        return "organization"  # EU EEAS; an acronym alone may be a thing (MVP, STEM): the typer decides
     if 2 <= n_words <= 3 and (words[0] in rules.chinese_surnames or words[0] in rules.given_names):
         if not any(sentence.is_common(word) for word in words[1:]) or words[0] in rules.given_names:
             return "person"
     if n_words <= 4 and after == "," and _apposition_follows(sentence, last):
         return "person"
-    if 2 <= n_words <= 3 and (after in rules.speech_verbs or _speech_after_adverb(sentence, last)):
+    if 2 <= n_words <= 3 and after in rules.speech_verbs:
         return "person"  # one word before "said" may be a company just as well: the typer decides
     if n_words <= 3 and _SLAVIC_SURNAME.search(words[-1].lower()) and not sentence.is_common(words[-1]):
         return "person"
@@ -60,7 +59,7 @@ def cue_type(sentence: Sentence, first: int, last: int) -> str | None:
 
 
 def _descriptor_follows(sentence: Sentence, last: int) -> bool:
-    """*Huateng industrial company*, *Uniconf, a company*: a descriptor noun within two words after the name."""
+    """*Karakoram industrial company*, *Tengri, a company*: a descriptor noun within two words after the name."""
     window = sentence.lower[last:last + 4]
     if window[:1] == [","] and len(window) > 2 and window[1] in ("a", "an", "the"):
         window = window[2:]
@@ -77,13 +76,6 @@ def _apposition_follows(sentence: Sentence, last: int) -> bool:
         if word in (",", ".", ";", "(", ")"):
             return False
     return False
-
-
-def _speech_after_adverb(sentence: Sentence, last: int) -> bool:
-    """*Darkin still remembers*, *Putin also pledged*: an adverb, then a verb of speech."""
-    following = sentence.lower[last:last + 2]
-    adverb = following[:1] and (following[0].endswith("ly") or following[0] in _ADVERBS)
-    return len(following) == 2 and bool(adverb) and following[1] in sentence.rules.speech_verbs
 
 
 def typed_by_evidence(sentence: Sentence, first: int, last: int, verdicts: dict) -> str | None:
