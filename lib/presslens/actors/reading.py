@@ -383,6 +383,8 @@ def _type_pending(sentence: Sentence, positions: list[int]) -> list[Span]:
         return []
     if all(PLURAL_ACRONYM.match(word) for word in surface):
         return []  # DVDs, SUVs: things
+    if surface[-1] in sentence.rules.group_nouns:
+        return []  # Uyghur Muslims: a group of people, not an actor
     kind = cue_type(sentence, first, last)
     if kind:
         return [Span(first, last, None, kind, "rule")]

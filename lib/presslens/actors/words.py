@@ -34,6 +34,7 @@ class ActorRules:
     location_prepositions: frozenset[str]
     chinese_surnames: frozenset[str]
     given_names: frozenset[str]
+    group_nouns: frozenset[str]
     not_actors: frozenset[str]
 
 
@@ -42,7 +43,7 @@ def load_rules() -> ActorRules:
     """The typing rules, with NLTK's given names added to the rules file's own; loaded once."""
     source = importlib_resources.files("presslens").joinpath("data/actor_rules.yaml").read_text("utf-8")
     data = yaml.safe_load(source)
-    cased = {"chinese_surnames", "given_names", "not_actors"}
+    cased = {"chinese_surnames", "given_names", "group_nouns", "not_actors"}
     lists = {key: frozenset(str(v) if key in cased else str(v).lower() for v in values) for key, values in data.items()}
     lists["given_names"] = lists["given_names"] | _nltk_given_names()
     return ActorRules(**lists)
