@@ -344,8 +344,9 @@ def _read_unheaded(sentence: Sentence, atoms) -> list[Span]:
 
 
 def _given_name_then_family_name(sentence: Sentence, atoms) -> bool:
-    """A one-word known name followed by one or two unknown name words, the first word a given name or
-    the whole read as a person's name by the typer."""
+    """A one-word known name followed by one or two unknown name words, the first word a given name, or
+    both the whole and its first word read as a person's name by the typer (*Santiago Gamboa*, not a
+    heading run into a name, *Africa Viateur Niyongabo*)."""
     if len(atoms) < 2 or not atoms[0][2] or atoms[0][1] - atoms[0][0] != 1:
         return False
     rules = sentence.rules
@@ -354,7 +355,8 @@ def _given_name_then_family_name(sentence: Sentence, atoms) -> bool:
             sentence.is_common(word) or word.lower() in rules.organization_keywords | rules.location_keywords for word in rest):
         return False
     first, last = atoms[0][0], atoms[-1][1]
-    return sentence.keys[first] in rules.given_names or typed_as_person(sentence, first, last)
+    return sentence.keys[first] in rules.given_names or (
+        typed_as_person(sentence, first, last) and typed_as_person(sentence, first, first + 1))
 
 
 def _names_with_known(sentence: Sentence, atoms, known) -> bool:
