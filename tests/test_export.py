@@ -55,3 +55,10 @@ def test_export_cooccurrence_as_a_network(tmp_path):
     assert main(["export", "cooccurrence", "--corpus", str(SEEDS), "--out", str(out), "--window", "paragraph"]) == 0
     graph = nx.read_gexf(out)
     assert graph.has_edge("China", "Russia") and graph.edges["China", "Russia"]["evidence"]
+
+
+def test_the_command_line_lists_every_table():
+    from presslens.cli import TABLE_NAMES
+    from presslens.export import TABLES
+
+    assert set(TABLE_NAMES) == set(TABLES)

@@ -10,7 +10,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from conftest import ROOT, SEEDS
 from presslens.cli import main
-from presslens.report import ReportError, _check_parameters, notebook_parameters
+from presslens.report.notebooks import ReportError, check_parameters, notebook_parameters
 
 
 def _report(tmp_path: Path, *arguments: str) -> int:
@@ -41,7 +41,7 @@ def test_the_report_notebooks_declare_the_types_that_are_checked():
     declared = {path: notebook_parameters(path) for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))}
     types = {name: spec["inferred_type_name"] for params in declared.values() for name, spec in params.items()}
     assert types["top_n"] == "int" and types["actor_types"] == "list" and types["corpus"] == "str"
-    _check_parameters({"top_n": 30, "actor_types": ["person"], "keyness_target": "ru", "lemmatize": False}, declared)
+    check_parameters({"top_n": 30, "actor_types": ["person"], "keyness_target": "ru", "lemmatize": False}, declared)
 
 
 def test_numbers_and_untyped_parameters(tmp_path):
@@ -50,11 +50,11 @@ def test_numbers_and_untyped_parameters(tmp_path):
     kernel = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
     nbformat.write(new_notebook(cells=[new_markdown_cell("# Test"), cell], metadata=kernel), tmp_path / "01_test.ipynb")
     declared = {tmp_path / "01_test.ipynb": notebook_parameters(tmp_path / "01_test.ipynb")}
-    _check_parameters({"share": 1, "anything": [1, "two"]}, declared)  # an int is a float; no type: no check
+    check_parameters({"share": 1, "anything": [1, "two"]}, declared)  # an int is a float; no type: no check
     with pytest.raises(ReportError, match="parameter share must be a number"):
-        _check_parameters({"share": "half"}, declared)
+        check_parameters({"share": "half"}, declared)
     with pytest.raises(ReportError, match="parameter share must be a number .* not bool True"):
-        _check_parameters({"share": True}, declared)
+        check_parameters({"share": True}, declared)
 
 
 def test_an_output_folder_that_is_a_file_is_refused(tmp_path, capsys):

@@ -1,4 +1,8 @@
-"""The ``presslens`` command: ``setup``, ``report`` and ``export``, thin over the Python API."""
+"""The ``presslens`` command: ``setup``, ``report`` and ``export``, thin over the Python API.
+
+Each command imports what it needs when it runs: ``report`` starts its notebook kernels before the
+analysis libraries load, and ``--help`` answers at once.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +13,14 @@ from pathlib import Path
 import yaml
 
 from presslens import __version__
-from presslens.corpus import Columns, CorpusNotFound, load_corpus
-from presslens.export import TABLES, export_table
-from presslens.report import DEFAULT_NOTEBOOKS, MAX_ARTICLE_PAGES, ReportError, run_report
-from presslens.resources import MissingNLTKData, ensure_nltk_data, require_nltk_data
+from presslens.errors import USER_ERRORS
+from presslens.report.notebooks import DEFAULT_NOTEBOOKS
+from presslens.report.runner import MAX_ARTICLE_PAGES
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+#: The tables ``presslens export`` writes (:data:`presslens.export.TABLES`).
+TABLE_NAMES = ("articles", "terms", "mentions", "actors", "cooccurrence", "themes")
 COLUMNS_HELP = ("which columns of table files hold what, e.g. text=body,date=date_cleaned "
                 "(fields: text title date source byline url section id; default: recognised by their usual names)")
 
@@ -26,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.handler(args)
-    except (ReportError, CorpusNotFound, MissingNLTKData, ValueError) as error:
+    except USER_ERRORS as error:
         print(f"presslens: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -45,8 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="run every notebook on a corpus and write HTML reports")
     report.add_argument("--corpus", default="seeds", help="folder of articles, or one file (default: seeds)")
-    report.add_argument("--columns", type=_columns, default=None, metavar="FIELD=COLUMN,...",
-                        help=COLUMNS_HELP)
+    report.add_argument("--columns", default=None, metavar="FIELD=COLUMN,...", help=COLUMNS_HELP)
     report.add_argument("--out", default="outputs", help="output folder (default: outputs)")
     report.add_argument("--jobs", type=_positive_int, default=None, help="notebooks run at once (default: all cores)")
     report.add_argument("--show-code", action="store_true", help="keep code cells in the HTML (for teaching)")
@@ -56,8 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--articles", type=lambda text: [item.strip() for item in text.split(",") if item.strip()],
                         help="comma-separated doc_ids that get an article page (default: see --max-articles)")
     report.add_argument("--max-articles", type=int, default=MAX_ARTICLE_PAGES, metavar="N",
-                        help=f"article pages for all articles of a corpus of at most N, else the first N by doc_id "
-                             f"(default {MAX_ARTICLE_PAGES}; 0: none)")
+                        help=f"a page for each article, up to N (the first in natural order; default {MAX_ARTICLE_PAGES:,}; "
+                             "0: none)")
+    report.add_argument("--standalone", action="store_true",
+                        help="embed plotly.js in every page, to mail a single page (default: once, in OUT/assets)")
     report.add_argument("--engine", choices=["pandas", "dask"], default="pandas",
                         help="where the processing pass runs: local processes (pandas) or a Dask cluster (dask)")
     report.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
@@ -69,9 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export", help="write an analysis table to .csv, .parquet or .jsonl (cooccurrence also .gexf, .graphml)"
     )
-    export.add_argument("table", choices=sorted(TABLES), help="which table")
+    export.add_argument("table", metavar="TABLE", help="which table: " + ", ".join(TABLE_NAMES))
     export.add_argument("--corpus", required=True, help="folder of articles, or one file")
-    export.add_argument("--columns", type=_columns, default=None, metavar="FIELD=COLUMN,...", help=COLUMNS_HELP)
+    export.add_argument("--columns", default=None, metavar="FIELD=COLUMN,...", help=COLUMNS_HELP)
     export.add_argument("--out", required=True, help="output file; its extension sets the format")
     export.add_argument("--jobs", type=_positive_int, default=None, help="worker processes (default: all cores)")
     export.add_argument("--engine", choices=["pandas", "dask"], default="pandas",
@@ -84,28 +90,45 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _setup(args: argparse.Namespace) -> int:
+    from presslens.resources import ensure_nltk_data
+
     downloaded = ensure_nltk_data(download_dir=args.download_dir)
     print(f"NLTK data ready{' (downloaded: ' + ', '.join(downloaded) + ')' if downloaded else ''}")
     return 0
 
 
 def _report(args: argparse.Namespace) -> int:
-    require_nltk_data()
+    from presslens.report.runner import run_report
+
     parameters = dict(_parse_param(item) for item in args.param)
     result = run_report(
         args.corpus, args.out, jobs=args.jobs, show_code=args.show_code, with_solutions=args.with_solutions,
-        parameters=parameters, columns=args.columns, notebooks_dir=args.notebooks, articles=args.articles, max_articles=args.max_articles,
-        engine=args.engine, scheduler=args.scheduler, reuse=not args.rerun,
+        standalone=args.standalone, parameters=parameters, columns=args.columns, notebooks_dir=args.notebooks,
+        articles=args.articles, max_articles=args.max_articles, engine=args.engine, scheduler=args.scheduler,
+        reuse=not args.rerun,
     )
-    for run in result.notebooks + result.articles:
+    for run in result.notebooks:
         seconds = "reused " if run.reused else f"{run.seconds:6.1f}s"
-        line = f"{run.status:>6}  {seconds}  {run.doc_id or run.name}"
-        print(line + (f"  — {run.error}" if run.error else ""))
+        print(f"{run.status:>6}  {seconds}  {run.name}" + (f"  — {run.error}" if run.error else ""))
+    written = [page for page in result.articles if not page.reused]
+    failed = [page for page in result.articles if page.status != "ok"]
+    if result.articles:
+        seconds = sum(page.seconds for page in written)
+        print(f"{len(result.articles):,} article pages ({len(written):,} written in {seconds:.1f}s, "
+              f"{len(result.articles) - len(written):,} unchanged, {len(failed):,} failed)")
+    for page in failed:
+        print(f"failed  {page.doc_id}  — {page.error}")
     print(f"index: {Path(result.out) / 'index.html'}  ({result.seconds:.1f}s)")
     return 0 if result.ok else EXIT_FAILED
 
 
 def _export(args: argparse.Namespace) -> int:
+    from presslens.corpus import load_corpus
+    from presslens.export import export_table
+    from presslens.resources import require_nltk_data
+
+    if args.table not in TABLE_NAMES:
+        raise ValueError(f"unknown table {args.table!r}: choose one of {', '.join(TABLE_NAMES)}")
     require_nltk_data()
     out = Path(args.out).expanduser().resolve()
     corpus_root = Path(args.corpus).expanduser().resolve()
@@ -126,13 +149,6 @@ def _parse_param(item: str) -> tuple[str, object]:
     if not separator or not name.strip():
         raise ValueError(f"parameter {item!r} must look like NAME=VALUE")
     return name.strip(), yaml.safe_load(value)
-
-
-def _columns(value: str) -> Columns:
-    try:
-        return Columns.parse(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _positive_int(value: str) -> int:

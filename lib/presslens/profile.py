@@ -1,12 +1,42 @@
-"""One article at a glance: its key sentences and the slice of every corpus table that belongs to it."""
+"""One article at a glance: its header, distinctive terms, key sentences, actors and their network, themes.
+
+:func:`article_profiles` computes the corpus-wide tables once (terms, TF-IDF, mentions, theme
+evidence) and gives each article's slice of them; notebook ``05`` shows one profile cell by cell, and
+a report renders a page per article from the same profiles, so both show the same content.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import networkx as nx
 import numpy as np
 import pandas as pd
 
-from presslens.corpus import Corpus
-from presslens.text import content_mask
+from presslens.actors import actors_table, corpus_actors, mentions_table
+from presslens.cooccurrence import cooccurrence_evidence, cooccurrence_table
+from presslens.corpus import Article, Corpus
+from presslens.frequency import tfidf_table
+from presslens.network import build_network
+from presslens.phrases import find_phrases, merge_phrases
+from presslens.text import content_mask, tokens_table
+from presslens.themes import evidence_sentences, load_lexicon, match_themes, score_themes
+
+KEY_SENTENCE_COLUMNS = ["doc_id", "sentence", "score", "text"]
+
+
+@dataclass
+class ArticleProfile:
+    """An article and its slice of every corpus table."""
+
+    article: Article
+    distinctive: pd.DataFrame  # rank, term, count, tfidf
+    key_sentences: pd.DataFrame  # sentence, score, text
+    actors: pd.DataFrame  # actor, type, mentions
+    network: nx.Graph  # actors named in one sentence, with the evidence on every edge
+    themes: pd.DataFrame  # rank, label, score, share, n_matches, matched_terms
+    evidence: pd.DataFrame  # the theme evidence sentences (see presslens.themes.evidence_sentences)
 
 
 def check_article(corpus: Corpus, doc_id: str) -> None:
@@ -16,8 +46,53 @@ def check_article(corpus: Corpus, doc_id: str) -> None:
         raise ValueError(f"no article {doc_id!r} in {corpus.root}; doc_ids look like: {examples}")
 
 
-def key_sentences(terms: pd.DataFrame, corpus: Corpus, doc_id: str, *, n: int = 5) -> pd.DataFrame:
-    """The ``n`` sentences that carry most of an article's distinctive vocabulary, in reading order.
+def article_profiles(
+    corpus: Corpus,
+    doc_ids: list[str] | None = None,
+    *,
+    top_n: int = 10,
+    n_sentences: int = 5,
+    gazetteer: str | None = None,
+    lexicon: str | None = None,
+) -> Iterator[ArticleProfile]:
+    """The profiles of ``doc_ids`` (default: every article), the corpus tables computed once.
+
+    ``top_n`` distinctive terms and ``2 × top_n`` actors are kept per article, ``n_sentences`` key
+    sentences; ``gazetteer`` and ``lexicon`` extend the built-in actors and themes.
+    """
+    for doc_id in doc_ids or []:
+        check_article(corpus, doc_id)
+    tokens = tokens_table(corpus)
+    terms = merge_phrases(tokens, find_phrases(tokens))
+    distinctive = _by_article(tfidf_table(terms, n=top_n))
+    key = _by_article(key_sentences_table(terms, corpus, n=n_sentences))
+    mentions = mentions_table(corpus, gazetteer=gazetteer)
+    actors = _by_article(actors_table(mentions=mentions))
+    mentions_of = _by_article(mentions)
+    themes_lexicon = load_lexicon(lexicon)
+    evidence = match_themes(corpus, themes_lexicon, tokens=tokens)
+    scores = _by_article(score_themes(corpus, evidence, lexicon=themes_lexicon))
+    sentences = _by_article(evidence_sentences(corpus, evidence, lexicon=themes_lexicon))
+    for doc_id in doc_ids if doc_ids is not None else corpus.doc_ids:
+        article = corpus[doc_id]
+        yield ArticleProfile(
+            article=article,
+            distinctive=distinctive(doc_id),
+            key_sentences=key(doc_id)[["sentence", "score", "text"]],
+            actors=actors(doc_id)[["actor", "type", "mentions"]].head(2 * top_n),
+            network=_network(corpus.select([doc_id]), mentions_of(doc_id)),
+            themes=scores(doc_id)[["rank", "label", "score", "share", "n_matches", "matched_terms"]],
+            evidence=sentences(doc_id),
+        )
+
+
+def article_profile(corpus: Corpus, doc_id: str, **options) -> ArticleProfile:
+    """The profile of one article (options as :func:`article_profiles`)."""
+    return next(article_profiles(corpus, [doc_id], **options))
+
+
+def key_sentences_table(terms: pd.DataFrame, corpus: Corpus, *, n: int = 5) -> pd.DataFrame:
+    """The ``n`` sentences of each article that carry most of its distinctive vocabulary, in reading order.
 
     Each sentence scores the sum, over its distinct terms, of the term's weight in the article —
     count × smoothed inverse document frequency, log((1 + N) / (1 + df)) + 1 — divided by the square
@@ -28,19 +103,38 @@ def key_sentences(terms: pd.DataFrame, corpus: Corpus, doc_id: str, *, n: int = 
     DataFrame
         ``doc_id, sentence, score, text``.
     """
-    check_article(corpus, doc_id)
     counted = terms[content_mask(terms)]
+    if counted.empty:
+        return pd.DataFrame(columns=KEY_SENTENCE_COLUMNS)
     n_articles = counted["doc_id"].nunique()
-    document_frequency = counted.groupby("lemma")["doc_id"].nunique()
-    mine = counted[counted["doc_id"] == doc_id]
-    if mine.empty:
-        return pd.DataFrame(columns=["doc_id", "sentence", "score", "text"])
-    idf = np.log((1 + n_articles) / (1 + document_frequency)) + 1
-    weight = mine.groupby("lemma").size() * idf.reindex(mine["lemma"].unique())
-    distinct = mine.drop_duplicates(["sentence", "lemma"])
-    scores = distinct.assign(weight=distinct["lemma"].map(weight)).groupby("sentence")["weight"].agg(["sum", "size"])
+    idf = np.log((1 + n_articles) / (1 + counted.groupby("lemma")["doc_id"].nunique())) + 1
+    weights = counted.groupby(["doc_id", "lemma"], observed=True).size().rename("count").reset_index()
+    weights["weight"] = weights["count"] * weights["lemma"].map(idf)
+    distinct = counted.drop_duplicates(["doc_id", "sentence", "lemma"])[["doc_id", "sentence", "lemma"]]
+    distinct = distinct.merge(weights[["doc_id", "lemma", "weight"]], on=["doc_id", "lemma"])
+    scores = distinct.groupby(["doc_id", "sentence"], observed=True)["weight"].agg(["sum", "size"]).reset_index()
     scores["score"] = scores["sum"] / np.sqrt(scores["size"])
-    top = scores.nlargest(n, "score").sort_index()
-    article = corpus[doc_id]
-    texts = [article.text[article.sentence_spans[number][1]:article.sentence_spans[number][2]] for number in top.index]
-    return pd.DataFrame({"doc_id": doc_id, "sentence": top.index, "score": top["score"].to_numpy(), "text": texts})
+    top = scores.sort_values(["doc_id", "score", "sentence"], ascending=[True, False, True])
+    top = top.groupby("doc_id", observed=True).head(n).sort_values(["doc_id", "sentence"])
+    articles = {article.doc_id: article for article in corpus}
+    texts = [_sentence_text(articles[doc_id], number) for doc_id, number in zip(top["doc_id"], top["sentence"])]
+    return top.assign(text=texts)[KEY_SENTENCE_COLUMNS].reset_index(drop=True)
+
+
+def _sentence_text(article: Article, number: int) -> str:
+    _, start, end = article.sentence_spans[number]
+    return article.text[start:end]
+
+
+def _network(single: Corpus, mentions: pd.DataFrame) -> nx.Graph:
+    pairs = cooccurrence_table(mentions, corpus=single, window="sentence")
+    evidence = cooccurrence_evidence(mentions, corpus=single, pairs=pairs)
+    return build_network(pairs, corpus_actors(mentions), evidence=evidence)
+
+
+def _by_article(table: pd.DataFrame):
+    """A function giving the rows of one article, the table grouped once."""
+    groups = {str(doc_id): rows.reset_index(drop=True)
+              for doc_id, rows in table.groupby("doc_id", observed=True, sort=False)} if len(table) else {}
+    empty = table.iloc[0:0]
+    return lambda doc_id: groups.get(doc_id, empty)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import nltk
 
+from presslens.errors import MissingNLTKData
+
 #: NLTK package id -> resource path that proves it is installed.
 REQUIRED_PACKAGES: dict[str, str] = {
     "punkt_tab": "tokenizers/punkt_tab/english/",
@@ -24,22 +26,6 @@ REQUIRED_PACKAGES: dict[str, str] = {
     "words": "corpora/words/en",
     "names": "corpora/names/male.txt",
 }
-
-
-class MissingNLTKData(RuntimeError):
-    """Raised when NLTK data packages are missing and cannot be downloaded."""
-
-    def __init__(self, packages: list[str]):
-        self.packages = packages
-        listed = " ".join(packages)
-        super().__init__(
-            f"NLTK data missing: {listed}.\n"
-            f"  Online: run `presslens setup` (or `make reports`), which downloads them.\n"
-            f"  Offline: copy an NLTK data folder that holds them to this machine and set "
-            f"NLTK_DATA=/path/to/nltk_data,\n"
-            f"  or on a machine with network run `python -m nltk.downloader -d DIR {listed}` "
-            f"and bring DIR here."
-        )
 
 
 def missing_packages() -> list[str]:

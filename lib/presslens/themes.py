@@ -36,6 +36,7 @@ import yaml
 from IPython.display import HTML
 
 from presslens.corpus import Corpus, count_words
+from presslens.display import evidence_html
 from presslens.text import lemmatize_phrase, tokens_table
 
 #: How much a phrase match weighs against a single-word match.
@@ -426,30 +427,9 @@ def highlight_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
 
 
 def show_evidence(sentences: pd.DataFrame, *, top_n: int = 3, max_articles: int = 20) -> HTML:
-    """The evidence of :func:`evidence_sentences` as HTML, article by article.
+    """The evidence of :func:`evidence_sentences` as HTML, article by article: :func:`~presslens.display.evidence_html`.
 
     Each article lists its themes in rank order with every sentence that matched, matched words in
     bold; the ``top_n`` themes are open, the others folded. At most ``max_articles`` articles are shown.
     """
-    if sentences.empty:
-        return HTML("<p><em>No theme word matched any article.</em></p>")
-    doc_ids = list(dict.fromkeys(sentences["doc_id"]))
-    parts = []
-    for doc_id in doc_ids[:max_articles]:
-        article = sentences[sentences["doc_id"] == doc_id]
-        title = article["title"].iloc[0]
-        parts.append(f"<h4 style='margin:1.4em 0 0.3em'>{html.escape(doc_id)} — {html.escape(title)}</h4>")
-        for (rank, label, score), theme in article.groupby(["rank", "label", "score"], sort=True):
-            items = "".join(f"<li style='margin:0.2em 0'>{text}</li>" for text in theme["html"])
-            summary = (
-                f"<strong>{rank}. {html.escape(label)}</strong> <span style='color:#52606d'>— {score:.1f} per 1,000 "
-                f"words, {theme['n_matches'].sum()} match(es) in {len(theme)} sentence(s)</span>"
-            )
-            parts.append(
-                f"<details{' open' if rank <= top_n else ''} style='margin:0.2em 0'><summary>{summary}</summary>"
-                f"<ul style='margin:0.2em 0 0.6em 1.2em'>{items}</ul></details>"
-            )
-    if len(doc_ids) > max_articles:
-        parts.append(f"<p><em>First {max_articles} of {len(doc_ids):,} articles; "
-                     "<code>presslens export themes</code> writes the scores of all.</em></p>")
-    return HTML("<div class='presslens-evidence'>" + "".join(parts) + "</div>")
+    return HTML(evidence_html(sentences, top_n=top_n, max_articles=max_articles))

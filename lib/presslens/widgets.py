@@ -13,6 +13,11 @@ the tables and figures to display, so it can be called, and tested, without a br
 
 Without ipywidgets an explorer returns a short note instead of raising, so a notebook still runs top
 to bottom; reports drop the explorer cells (tag ``widgets``) and keep the static output.
+
+A widget lives in the kernel: a saved notebook opened again shows "model not found" in its place
+until the cells run again. Each explorer therefore displays :data:`KERNEL_NOTE` first, as an ordinary
+output that is saved with the notebook. Every HTML and Markdown an explorer shows is built by
+:mod:`presslens.display`, so MathJax never reads the dollars of article text as formulas.
 """
 
 from __future__ import annotations
@@ -25,13 +30,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 from IPython.core.interactiveshell import InteractiveShell
-from IPython.display import HTML, Markdown
+from IPython.display import HTML, display
 
 from presslens.actors import corpus_actors
 from presslens.cooccurrence import (MEASURES, WINDOWS, Measure, Window, actor_evidence, actor_neighbours,
                                     cooccurrence_table)
 from presslens.corpus import Corpus
-from presslens.display import show_table
+from presslens.display import Note, html_output, markdown_html, show_table
 from presslens.frequency import dispersion_table, kwic
 from presslens.network import build_network, centrality_table, layout_network
 from presslens.plots.frequency import plot_dispersion
@@ -41,6 +46,10 @@ from presslens.themes import show_evidence, theme_articles, theme_sentences
 UNAVAILABLE = (
     "*Interactive explorer not available here: it needs ipywidgets in a Jupyter kernel "
     "(`pip install ipywidgets`, then restart the kernel). The static output above shows the same analysis.*"
+)
+#: Displayed above every explorer: a saved notebook keeps this note, not the widget.
+KERNEL_NOTE = (
+    "This explorer needs a running kernel: after opening a saved notebook, run it again (Run ▸ Run All Cells)."
 )
 #: Rows shown in an explorer's tables.
 MAX_ROWS = 25
@@ -79,10 +88,10 @@ def actor_view(
     names = named["surface"].value_counts()
     written = ", ".join(f"{html.escape(name)} ×{count}" for name, count in names.head(8).items())
     kind = named["type"].iloc[0] if len(named) else "actor"
-    summary = HTML(
-        f"<p><b>{html.escape(actor)}</b> ({kind}): {len(named):,} mentions in "
+    summary = HTML(html_output(
+        f"<p><b>{html.escape(actor)}</b> ({html.escape(kind)}): {len(named):,} mentions in "
         f"{named['doc_id'].nunique():,} article(s), written as {written or '—'}.</p>"
-    )
+    ))
     neighbours = actor_neighbours(pairs, actor, measure=measure)
     return [
         summary,
@@ -112,7 +121,7 @@ def window_view(
     """The co-occurring pairs of one ``window``, strongest first by ``measure``, and their network."""
     pairs = cooccurrence_table(mentions, corpus=docs, window=window, min_count=min_count)
     graph = build_network(pairs, corpus_actors(mentions), measure=measure, max_nodes=max_nodes)
-    summary = Markdown(f"**{len(pairs):,} pairs** of actors share a {window} at least {min_count} time(s).")
+    summary = Note(f"**{len(pairs):,} pairs** of actors share a {window} at least {min_count} time(s).")
     return [
         summary,
         plot_actor_network(graph, layout_network(graph), centrality=centrality_table(graph),
@@ -129,7 +138,7 @@ def explore_kwic(docs: Corpus, tokens: pd.DataFrame, *, terms: Sequence[str] = (
     """Type or pick a word or phrase (``terms`` are suggestions) and a context width: KWIC and dispersion."""
     widgets = _ipywidgets()
     if widgets is None:
-        return Markdown(UNAVAILABLE)
+        return Note(UNAVAILABLE)
     term = widgets.Combobox(value=terms[0] if terms else "", options=list(terms), placeholder="a word or phrase",
                             description="term", ensure_option=False, continuous_update=False)
     context = widgets.IntSlider(value=window, min=0, max=20, description="context", continuous_update=False)
@@ -145,11 +154,11 @@ def explore_actor(mentions: pd.DataFrame, pairs: pd.DataFrame, evidence: pd.Data
     """Pick an actor (most mentioned first): its names, its neighbours by ``measure``, their sentences."""
     widgets = _ipywidgets()
     if widgets is None:
-        return Markdown(UNAVAILABLE)
+        return Note(UNAVAILABLE)
     linked = set(pairs["actor_a"]) | set(pairs["actor_b"])
     actors = [name for name in corpus_actors(mentions)["actor"] if name in linked]
     if not actors:
-        return Markdown("*No two actors are mentioned together: there is no company to explore.*")
+        return Note("*No two actors are mentioned together: there is no company to explore.*")
     actor = widgets.Dropdown(options=actors, description="actor")
     strength = widgets.Dropdown(options=list(MEASURES), value=measure, description="rank by")
     return _explorer(
@@ -164,10 +173,10 @@ def explore_theme(scores: pd.DataFrame, sentences: pd.DataFrame, *, top_n: int =
     """Pick a theme (largest total score first): the articles that develop it and their sentences."""
     widgets = _ipywidgets()
     if widgets is None:
-        return Markdown(UNAVAILABLE)
+        return Note(UNAVAILABLE)
     totals = scores.groupby(["theme", "label"], sort=False)["score"].sum().sort_values(ascending=False)
     if totals.empty:
-        return Markdown("*No theme word matched any article: there is no theme to explore.*")
+        return Note("*No theme word matched any article: there is no theme to explore.*")
     theme = widgets.Dropdown(options=[(label, theme_id) for theme_id, label in totals.index], description="theme")
     return _explorer(
         widgets,
@@ -184,7 +193,7 @@ def explore_window(
     """Switch the co-occurrence window and the measure: the pairs and the network are recomputed."""
     widgets = _ipywidgets()
     if widgets is None:
-        return Markdown(UNAVAILABLE)
+        return Note(UNAVAILABLE)
     chosen_window = widgets.ToggleButtons(options=list(WINDOWS), value=window, description="window")
     strength = widgets.Dropdown(options=list(MEASURES), value=measure, description="measure")
     return _explorer(
@@ -197,20 +206,24 @@ def explore_window(
 
 
 def _explorer(widgets: ModuleType, help_text: str, controls: list, view: Callable[[], list]):
-    """A box of a help line, ``controls`` and an output area that shows ``view()`` now and on every change."""
+    """A box of a help line, ``controls`` and an output area that shows ``view()`` now and on every change.
+
+    :data:`KERNEL_NOTE` is displayed first, as an ordinary output above the box.
+    """
+    display(Note(f"*{KERNEL_NOTE}*"))
     output = widgets.Output()
 
     def refresh(_change=None) -> None:
         try:
             displays = view()
         except ValueError as error:
-            displays = [Markdown(f"*{error}*")]
+            displays = [Note(f"*{error}*")]
         output.outputs = tuple(_display_data(item) for item in displays)
 
     for control in controls:
         control.observe(refresh, names="value")
     refresh()
-    return widgets.VBox([widgets.HTML(f"<em>{html.escape(help_text)}</em>"), widgets.HBox(controls), output])
+    return widgets.VBox([widgets.HTML(markdown_html(f"*{help_text}*")), widgets.HBox(controls), output])
 
 
 def _display_data(item) -> dict:

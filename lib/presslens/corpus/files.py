@@ -7,13 +7,11 @@ import stat
 import unicodedata
 from pathlib import Path
 
+from presslens.errors import CorpusNotFound
+
 #: Files larger than this are not read at all (a table or an export of many articles can be large, but not this large).
 MAX_FILE_BYTES = 200 * 1024 * 1024
 _DOCUMENTATION_FILE = re.compile(r"^(readme|license|licence|copying|changelog)(\.\w+)?$", re.IGNORECASE)
-
-
-class CorpusNotFound(FileNotFoundError):
-    """The corpus path does not exist."""
 
 
 def corpus_files(root: Path) -> list[Path]:

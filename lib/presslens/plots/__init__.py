@@ -2,7 +2,7 @@
 
 The figure builders live in one submodule per analysis (``plots.corpus``, ``plots.frequency``, …).
 Call :func:`setup_notebook` once at the top of a notebook: figures then render interactively in
-JupyterLab and are embedded, with plotly.js, in HTML reports that open offline.
+JupyterLab and as HTML in reports, which load plotly.js once per report folder and open offline.
 """
 
 from __future__ import annotations
@@ -21,21 +21,32 @@ TEMPLATE_NAME = "presslens"
 FONT = "Inter, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 
 
-class OfflineHTMLRenderer(NotebookRenderer):
-    """The notebook renderer with plotly.js embedded once and no MathJax fetched from a CDN."""
+class ReportRenderer(NotebookRenderer):
+    """Figures as HTML that draws them with the page's plotly.js; the library itself is never embedded.
+
+    An HTML report loads plotly.js once per folder (or once per page when standalone); JupyterLab draws
+    the figure from its plotly output instead, so a saved notebook stays small.
+    """
+
+    def activate(self):
+        """Nothing to load: the page or JupyterLab provides plotly.js."""
 
     def to_mimebundle(self, fig_dict):
-        html = pio.to_html(
-            fig_dict,
-            config=self.config,
-            include_plotlyjs=False,
-            include_mathjax=False,
-            full_html=False,
-            default_width="100%",
-            default_height=480,
-            validate=False,
-        )
-        return {"text/html": html}
+        return {"text/html": figure_html(fig_dict)}
+
+
+def figure_html(figure) -> str:
+    """A figure as an HTML fragment (a div and the script that draws it) for a page that has plotly.js."""
+    return pio.to_html(
+        figure,
+        config={"displaylogo": False},
+        include_plotlyjs=False,
+        include_mathjax=False,
+        full_html=False,
+        default_width="100%",
+        default_height=480,
+        validate=False,
+    )
 
 
 def _register_template() -> None:
@@ -61,9 +72,9 @@ _register_template()
 
 
 def setup_notebook() -> None:
-    """Render figures as interactive plotly in JupyterLab and as self-contained HTML in reports."""
-    pio.renderers["presslens_offline"] = OfflineHTMLRenderer()
-    pio.renderers.default = "plotly_mimetype+presslens_offline"
+    """Render figures as interactive plotly in JupyterLab and as HTML in reports (no plotly.js in either)."""
+    pio.renderers["presslens_report"] = ReportRenderer()
+    pio.renderers.default = "plotly_mimetype+presslens_report"
 
 
 def bar_height(n_bars: int) -> int:
