@@ -10,7 +10,7 @@ import nbformat
 import pytest
 
 from conftest import ROOT, SEEDS
-from presslens.report import SOLUTION_TAG, list_notebooks, notebook_parameters, run_report
+from presslens.report import SOLUTION_TAG, list_notebooks, notebook_parameters
 from presslens.widgets import UNAVAILABLE
 
 NOTEBOOKS = list_notebooks(ROOT / "notebooks")
@@ -89,31 +89,49 @@ def test_every_explorer_follows_the_static_cell_it_mirrors(notebook):
             f"{path.name}: explorer cell {number} must come right after a static code cell"
 
 
-def _explorer_outputs(out: Path) -> list[list[dict]]:
-    """The outputs of every cell tagged ``widgets`` in the executed notebooks of a report."""
-    executed = [nbformat.read(str(path), as_version=4) for path in sorted((out / "notebooks").rglob("*.ipynb"))]
-    return [cell.outputs for nb in executed for cell in nb.cells if "widgets" in cell.metadata.get("tags", [])]
+EXPLORER_NOTEBOOKS = [path for path in NOTEBOOKS if any("widgets" in cell.metadata.get("tags", [])
+                                                         for cell in nbformat.read(str(path), as_version=4).cells)]
 
 
-def test_explorers_run_as_widgets_in_a_kernel(report_dir):
-    """The shared report run executes every explorer cell in a kernel with ipywidgets available."""
-    explorers = _explorer_outputs(report_dir)
+def _run_in_a_kernel(folder: Path) -> list[list[dict]]:
+    """Run the notebooks with explorers as JupyterLab does (every cell, in a kernel); return the
+    outputs of every cell tagged ``widgets``. Reports leave those cells out."""
+    import papermill
+
+    folder.mkdir(parents=True, exist_ok=True)
+    explorers = []
+    for path in EXPLORER_NOTEBOOKS:
+        executed = folder / path.name
+        papermill.execute_notebook(str(path), str(executed), parameters={"corpus": str(SEEDS)}, kernel_name="python3",
+                                   cwd=str(path.parent), progress_bar=False)
+        notebook = nbformat.read(str(executed), as_version=4)
+        explorers += [cell.outputs for cell in notebook.cells if "widgets" in cell.metadata.get("tags", [])]
+    return explorers
+
+
+def test_explorers_run_as_widgets_in_a_kernel(tmp_path):
+    """Every explorer cell shows its kernel note, then the widget."""
+    explorers = _run_in_a_kernel(tmp_path)
     assert len(explorers) >= 4
     for outputs in explorers:
-        assert [output.output_type for output in outputs] == ["execute_result"]
-        assert "application/vnd.jupyter.widget-view+json" in outputs[0].data
+        assert [output.output_type for output in outputs] == ["display_data", "execute_result"]
+        assert "running kernel" in outputs[0].data["text/html"]
+        assert "application/vnd.jupyter.widget-view+json" in outputs[1].data
 
 
 def test_every_notebook_runs_without_ipywidgets(tmp_path, monkeypatch):
-    """The report's code path, in kernels where `import ipywidgets` fails: explorers become a note."""
+    """Kernels where `import ipywidgets` fails: explorers become a note, every other cell runs."""
     hidden = tmp_path / "without_ipywidgets" / "ipywidgets"
     hidden.mkdir(parents=True)
     (hidden / "__init__.py").write_text('raise ImportError("ipywidgets is hidden for this test")\n')
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(hidden.parent), os.environ.get("PYTHONPATH")])))
-    report = run_report(SEEDS, tmp_path / "out", jobs=2, max_articles=1)
-    failed = {run.name: run.error for run in report.notebooks + report.articles if run.status != "ok"}
-    assert not failed
-    explorers = _explorer_outputs(tmp_path / "out")
+    explorers = _run_in_a_kernel(tmp_path / "executed")
     assert explorers and all(outputs[0].data["text/markdown"] == UNAVAILABLE for outputs in explorers)
-    for run in report.notebooks:
-        assert "Interactive explorer" not in (tmp_path / "out" / run.html).read_text(encoding="utf-8")
+
+
+def test_reports_leave_the_explorers_out(report_dir):
+    for page in (report_dir / "html").glob("*.html"):
+        assert "Interactive explorer" not in page.read_text(encoding="utf-8"), page.name
+    for path in (report_dir / "notebooks").glob("*.ipynb"):
+        notebook = nbformat.read(str(path), as_version=4)
+        assert not any("widgets" in cell.metadata.get("tags", []) for cell in notebook.cells), path.name

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html import unescape
 from pathlib import Path
 
 import nbformat
@@ -17,8 +18,8 @@ from presslens.report import ReportError, list_notebooks, notebook_parameters, r
 
 
 def _notebook_names():
-    """The corpus-level notebooks (a notebook with a ``doc_id`` parameter is run per article)."""
-    return [path.stem for path in list_notebooks(ROOT / "notebooks") if "doc_id" not in notebook_parameters(path)]
+    """Every notebook of the learning path (the article profile runs once, on the first article)."""
+    return [path.stem for path in list_notebooks(ROOT / "notebooks")]
 
 
 def test_every_notebook_renders_ok(report_dir):
@@ -31,12 +32,29 @@ def test_every_notebook_renders_ok(report_dir):
     assert record["summary"]["n_articles"] == 5
 
 
-def test_reports_hide_code_and_embed_plotly(report_dir):
+PLOTLY_JS = re.compile(r"/\*\*?\s*\n?\s*\*?\s*plotly\.js v\d")
+
+
+def test_reports_hide_code_and_load_plotly_once_from_the_report_folder(report_dir):
     page = (report_dir / "html" / "01_corpus_overview.html").read_text()
     assert "plotly-graph-div" in page and "Plotly.newPlot" in page
-    assert re.search(r"/\*\*?\s*\n?\s*\*?\s*plotly\.js v\d", page), "plotly.js itself must be embedded"
-    assert "load_corpus(corpus)" not in page, "code cells must be hidden"
+    assert '<script src="../assets/plotly.min.js"></script>' in page and not PLOTLY_JS.search(page)
+    assert PLOTLY_JS.search((report_dir / "assets" / "plotly.min.js").read_text(encoding="utf-8"))
+    assert "load_corpus(corpus" not in page, "code cells must be hidden"
     assert "class=\"jp-CodeMirrorEditor" not in page
+    for notebook in (report_dir / "notebooks").glob("*.ipynb"):
+        assert not PLOTLY_JS.search(notebook.read_text(encoding="utf-8")), f"{notebook.name} carries plotly.js"
+
+
+def test_a_standalone_report_embeds_plotly_in_every_page(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    shutil.copy(ROOT / "notebooks" / "01_corpus_overview.ipynb", notebooks)
+    out = tmp_path / "out"
+    run_report(SEEDS, out, notebooks_dir=notebooks, standalone=True, articles=["004_307deee32fd8fd70"])
+    for page in (out / "html" / "01_corpus_overview.html", out / "articles" / "004_307deee32fd8fd70.html"):
+        html = page.read_text(encoding="utf-8")
+        assert PLOTLY_JS.search(html) and "assets/plotly.min.js" not in html, page.name
 
 
 def test_reports_fetch_nothing_from_the_network(report_dir):
@@ -135,14 +153,45 @@ def test_every_sample_article_gets_a_profile_page(report_dir, seed_corpus):
     for run in record["articles"]:
         assert run["status"] == "ok", run
         page = (report_dir / run["html"]).read_text()
-        assert 'href="../index.html"' in page and "Its key sentences" in page
+        assert 'href="../index.html"' in page and "Key sentences" in page
+        assert '<script src="../assets/plotly.min.js"></script>' in page and page.count("plotly-graph-div") == 2
         assert f'href="{run["html"]}"' in index
-    profile = (report_dir / "articles" / "003_f6417c26bc500f79.html").read_text()
-    assert "Huo Fupeng" in profile and "Digital technology" in profile
+    assert all(run["top_themes"] for run in record["articles"])
+
+
+def _cells(html: str) -> set[str]:
+    """The text of every table cell of a page."""
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", html, re.DOTALL)
+    return {unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in cells}
+
+
+def test_an_article_page_shows_what_the_profile_notebook_shows(report_dir):
+    """The page of the article notebook 05 ran on holds the same header, key sentences, actors and themes."""
+    record = json.loads((report_dir / "run.json").read_text())
+    profiled = next(run for run in record["notebooks"] if run["name"] == "05_article_profile")["parameters"]["doc_id"]
+    notebook = _cells((report_dir / "html" / "05_article_profile.html").read_text())
+    page = _cells((report_dir / "articles" / f"{profiled}.html").read_text())
+    assert len(notebook) > 20 and notebook == page
+
+
+def test_the_index_lists_articles_in_natural_order_with_a_filter(tmp_path):
+    corpus = tmp_path / "corpus" / "pakistan"
+    corpus.mkdir(parents=True)
+    for number in (10, 2, 1):
+        (corpus / f"{number}.txt").write_text(f"Story {number}\n\nTrade between China and Pakistan grew in May, "
+                                              f"officials in Islamabad said on day {number}.", encoding="utf-8")
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    shutil.copy(ROOT / "notebooks" / "00_start_here.ipynb", notebooks)
+    run_report(tmp_path / "corpus", tmp_path / "out", notebooks_dir=notebooks)
+    index = (tmp_path / "out" / "index.html").read_text()
+    order = [index.index(f'href="articles/pakistan/{number}.html"') for number in (1, 2, 10)]
+    assert order == sorted(order) and 'id="filter"' in index
 
 
 def test_article_pages_are_limited_on_large_corpora(seed_corpus):
     assert [a.doc_id for a in select_articles(seed_corpus, max_articles=2)] == sorted(seed_corpus.doc_ids)[:2]
+    assert len(select_articles(seed_corpus)) == 5, "by default every article (up to 2,000) gets a page"
     assert select_articles(seed_corpus, max_articles=0) == []
     chosen = select_articles(seed_corpus, articles=["004_307deee32fd8fd70"], max_articles=0)
     assert [a.doc_id for a in chosen] == ["004_307deee32fd8fd70"]
@@ -162,6 +211,7 @@ def test_a_second_run_reuses_unchanged_pages_and_redoes_changed_ones(tmp_path, c
     assert "unchanged, kept" in (out / "index.html").read_text()
     article = corpus_copy / "004_307deee32fd8fd70.txt"
     article.write_text(article.read_text(encoding="utf-8") + "\nA late paragraph about Harbin.\n", encoding="utf-8")
+    assert all(page.reused for page in second.articles)
     third = run_report(corpus_copy, out, notebooks_dir=notebooks)
-    assert not third.notebooks[0].reused
+    assert not third.notebooks[0].reused and not any(page.reused for page in third.articles)
     assert not run_report(corpus_copy, out, notebooks_dir=notebooks, reuse=False).notebooks[0].reused

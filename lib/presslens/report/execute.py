@@ -46,21 +46,26 @@ class KernelPool:
     """Warm kernels, one per thread; use as a context manager, then :meth:`run`."""
 
     def __init__(self, workers: int, cwd: Path):
+        import jupyter_client  # imported here, once: packages imported by two threads at once can break
+
+        self.kernel_manager = jupyter_client.KernelManager
         self.jobs: queue.Queue = queue.Queue()
         self.results: queue.Queue = queue.Queue()
-        self.threads = [threading.Thread(target=_serve, args=(self.jobs, self.results, str(cwd)), daemon=True)
-                        for _ in range(max(1, workers))]
+        self.threads = [threading.Thread(target=_serve, args=(self.kernel_manager, self.jobs, self.results, str(cwd)),
+                                         daemon=True) for _ in range(max(1, workers))]
 
     def __enter__(self) -> "KernelPool":
         for thread in self.threads:
             thread.start()
+        import nbconvert  # noqa: F401 - what the threads run notebooks with, loaded while the kernels warm up
+        import papermill  # noqa: F401
         return self
 
-    def __exit__(self, *exc) -> None:
-        """Let the threads finish their notebook and stop their kernels."""
+    def __exit__(self, error_type, *exc) -> None:
+        """Tell the threads to stop their kernels; wait for them unless the run failed (then they finish alone)."""
         for _ in self.threads:
             self.jobs.put(None)
-        for thread in self.threads:
+        for thread in self.threads if error_type is None else ():
             thread.join(timeout=KERNEL_TIMEOUT)
 
     def submit(self, jobs_list: list[Job]) -> Callable[[], list[tuple[float, str]]]:
@@ -82,14 +87,12 @@ def default_workers(jobs: int | None, n_notebooks: int) -> int:
     return max(1, min(jobs or os.cpu_count() or 1, n_notebooks))
 
 
-def _serve(jobs: queue.Queue, results: queue.Queue, cwd: str) -> None:
+def _serve(kernel_manager, jobs: queue.Queue, results: queue.Queue, cwd: str) -> None:
     """A thread: start a kernel, warm it up, then run the notebooks it is given until told to stop.
 
     Every job taken gets a result, even when the kernel cannot start: the report then says why.
     """
-    from jupyter_client import KernelManager
-
-    kernel = KernelManager(kernel_name="python3")
+    kernel = kernel_manager(kernel_name="python3")
     try:
         kernel.start_kernel(cwd=cwd)
         _run_code(kernel, WARM_UP)
@@ -99,7 +102,11 @@ def _serve(jobs: queue.Queue, results: queue.Queue, cwd: str) -> None:
     try:
         while (item := jobs.get()) is not None:
             position, job = item
-            results.put((position, (0.0, failure) if failure else execute(job, kernel)))
+            try:
+                result = (0.0, failure) if failure else execute(job, kernel)
+            except Exception as error:  # noqa: BLE001 - every job taken gets its result
+                result = (0.0, f"the notebook could not run: {type(error).__name__}: {error}")
+            results.put((position, result))
     finally:
         if kernel.has_kernel:
             kernel.shutdown_kernel(now=True)

@@ -126,9 +126,8 @@ def run_report(
     if max_articles < 0:
         raise ReportError(f"--max-articles must be 0 or more, not {max_articles}")
     options = PageOptions(show_code=show_code, with_solutions=with_solutions, standalone=standalone)
-    with _output_lock(out_path, out), KernelPool(default_workers(jobs, len(notebooks)), Path(notebooks_dir)) as pool:
-        from presslens.corpus import Columns, load_corpus
-        from presslens.pipeline import process_corpus
+    with KernelPool(default_workers(jobs, len(notebooks)), Path(notebooks_dir)) as pool:
+        from presslens.corpus import Columns
         from presslens.resources import require_nltk_data
 
         declared = {path: notebook_parameters(path) for path in notebooks}
@@ -137,27 +136,43 @@ def run_report(
         try:
             columns = Columns.parse(columns)
             require_nltk_data()
-            cache_dir = out_path / CACHE_FOLDER
-            loaded = load_corpus(corpus_path, columns=columns, cache_dir=cache_dir, jobs=jobs, engine=engine,
-                                 scheduler=scheduler)
         except ValueError as error:
             raise ReportError(str(error)) from None
-        chosen = select_articles(loaded, articles=articles, max_articles=max_articles)
-        process_corpus(loaded)
-        write_assets(out_path)
-        common = {"corpus": str(corpus_path), "columns": str(columns), "export_dir": str(out_path / "exports"),
-                  "cache_dir": str(cache_dir), **parameters}
-        first_article = chosen[0].doc_id if chosen else min(loaded.doc_ids, key=natural_key, default="")
-        plan = [_plan_notebook(path, declared[path], common, first_article, out_path, options) for path in notebooks]
-        fingerprint = corpus_fingerprint(loaded)
-        previous = _previous_record(out_path) if reuse else {}
-        finish_notebooks = _start_notebooks(plan, fingerprint, previous, out_path, pool)
-        pages = _article_pages(loaded, chosen, out_path, options, parameters, fingerprint, previous)
-        runs = finish_notebooks()
-        report = ReportRun(corpus=str(corpus_path), out=str(out_path), notebooks=runs, articles=pages,
-                           seconds=time.perf_counter() - started)
-        write_index(report, loaded, articles_fingerprint=_articles_fingerprint(chosen, options, parameters, fingerprint))
-        return report
+        with _output_lock(out_path, out):
+            return _write_report(corpus_path, out_path, pool, notebooks, declared, parameters, columns, options,
+                                 jobs=jobs, articles=articles, max_articles=max_articles, engine=engine,
+                                 scheduler=scheduler, reuse=reuse, started=started)
+
+
+def _write_report(corpus_path: Path, out_path: Path, pool: KernelPool, notebooks: list[Path], declared: dict,
+                  parameters: dict, columns, options: PageOptions, *, jobs, articles, max_articles, engine, scheduler,
+                  reuse: bool, started: float) -> ReportRun:
+    """The run itself, once the request is known to be good: nothing is written before."""
+    from presslens.corpus import load_corpus
+    from presslens.pipeline import process_corpus
+
+    cache_dir = out_path / CACHE_FOLDER
+    try:
+        loaded = load_corpus(corpus_path, columns=columns, cache_dir=cache_dir, jobs=jobs, engine=engine,
+                             scheduler=scheduler)
+    except ValueError as error:
+        raise ReportError(str(error)) from None
+    chosen = select_articles(loaded, articles=articles, max_articles=max_articles)
+    process_corpus(loaded)
+    write_assets(out_path)
+    common = {"corpus": str(corpus_path), "columns": str(columns), "export_dir": str(out_path / "exports"),
+              "cache_dir": str(cache_dir), **parameters}
+    first_article = chosen[0].doc_id if chosen else min(loaded.doc_ids, key=natural_key, default="")
+    plan = [_plan_notebook(path, declared[path], common, first_article, out_path, options) for path in notebooks]
+    fingerprint = corpus_fingerprint(loaded)
+    previous = _previous_record(out_path) if reuse else {}
+    finish_notebooks = _start_notebooks(plan, fingerprint, previous, out_path, pool)
+    pages = _article_pages(loaded, chosen, out_path, options, parameters, fingerprint, previous)
+    runs = finish_notebooks()
+    report = ReportRun(corpus=str(corpus_path), out=str(out_path), notebooks=runs, articles=pages,
+                       seconds=time.perf_counter() - started)
+    write_index(report, loaded, articles_fingerprint=_articles_fingerprint(chosen, options, parameters, fingerprint))
+    return report
 
 
 def _plan_notebook(path: Path, declared: dict, common: dict, first_article: str, out: Path,
