@@ -43,13 +43,19 @@ def corpus_copy(tmp_path) -> Path:
     return target
 
 
+#: Chromium options that leave a page no network at all: every host name fails, every connection goes
+#: to a closed port. A report must draw everything from its own folder.
+BLOCK_NETWORK = ("--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9",
+                 "--proxy-bypass-list=<-loopback>")
+
+
 def _find_chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
 @pytest.fixture(scope="session")
 def browser(tmp_path_factory):
-    """Open a local page in headless Chromium; return (rendered DOM, console messages).
+    """Open a local page in headless Chromium with the network blocked; return (rendered DOM, console messages).
 
     Skips with the reason when Chromium is not installed (``make test`` installs it where it can).
     A page that does not finish within ``timeout`` seconds fails the test: headless Chromium waits
@@ -64,6 +70,7 @@ def browser(tmp_path_factory):
         command = [
             executable, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
+            *BLOCK_NETWORK,
             "--enable-logging=stderr", "--v=0", f"--virtual-time-budget={budget_ms}", "--dump-dom",
             page.resolve().as_uri(),
         ]

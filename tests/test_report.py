@@ -14,6 +14,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from conftest import ROOT, SEEDS
 from presslens.cli import main
+from test_display import _Texts
 from presslens.report import ReportError, list_notebooks, notebook_parameters, run_report, select_articles
 
 
@@ -215,3 +216,28 @@ def test_a_second_run_reuses_unchanged_pages_and_redoes_changed_ones(tmp_path, c
     third = run_report(corpus_copy, out, notebooks_dir=notebooks)
     assert not third.notebooks[0].reused and not any(page.reused for page in third.articles)
     assert not run_report(corpus_copy, out, notebooks_dir=notebooks, reuse=False).notebooks[0].reused
+
+
+DOLLARS = "Trade between China and Pakistan grew to $70.2 billion in 2022, and investment reached $970 million."
+
+
+def test_dollar_amounts_read_as_written_in_the_themes_report(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(3):
+        (corpus / f"{number}.txt").write_text(f"Trade report {number}\n\n{DOLLARS} Exports and imports rose "
+                                              f"as the two countries signed a trade agreement.", encoding="utf-8")
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    shutil.copy(ROOT / "notebooks" / "04_themes.ipynb", notebooks)
+    out = tmp_path / "out"
+    assert run_report(corpus, out, notebooks_dir=notebooks, max_articles=0).ok
+    page = (out / "html" / "04_themes.html").read_text(encoding="utf-8")
+    executed = nbformat.read(str(out / "notebooks" / "04_themes.ipynb"), as_version=4)
+    shown = [output.data["text/html"] for cell in executed.cells for output in cell.get("outputs", [])
+             if "text/html" in output.get("data", {}) and "$970 million" in output.data["text/html"]]
+    assert shown, "the evidence sentence is shown"
+    for html in [page, *shown]:
+        texts = _Texts(html)
+        assert any("$970 million" in text for text in texts.ignored), "inside an element MathJax ignores"
+        assert not any("$970 million" in text for text in texts.typeset), "never where MathJax typesets"
