@@ -28,6 +28,8 @@ from presslens.plots.frequency import (plot_dispersion, plot_keyness, plot_term_
                                        plot_trend)
 from presslens.plots.network import plot_actor_network, plot_cooccurrence_heatmap, plot_top_actors
 from presslens.plots.themes import plot_theme_heatmap, plot_theme_shares
+from presslens.report.articles import article_page_path
+from presslens.report.notebooks import DEFAULT_NOTEBOOKS, list_notebooks
 from presslens.report import run_report
 from presslens.text import tokens_table
 from presslens.themes import match_themes, score_themes
@@ -105,7 +107,7 @@ def test_the_index_lists_every_skipped_file_with_its_reason(hostile_report):
 def test_no_page_holds_article_markup_as_markup(hostile_report):
     _, out, _ = hostile_report
     pages = _pages(out)
-    assert len(pages) == 1 + 5 + 2
+    assert len(pages) == 1 + len(list_notebooks(DEFAULT_NOTEBOOKS)) + 2
     for page in pages:
         source = page.read_text(encoding="utf-8")
         assert not LIVE_MARKUP.search(source), (page.name, LIVE_MARKUP.search(source).group())
@@ -117,7 +119,7 @@ def test_every_link_of_the_index_opens_a_page(hostile_report):
     _, out, _ = hostile_report
     index = (out / "index.html").read_text(encoding="utf-8")
     hrefs = [unescape(href) for href in re.findall(r'href="([^"]+)"', index)]
-    assert f"articles/{XSS_FILE_DOC_ID}.html" in hrefs
+    assert article_page_path(XSS_FILE_DOC_ID) in hrefs
     for href in hrefs:
         assert (out / unquote(urlsplit(href).path)).is_file(), href
 

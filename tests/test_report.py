@@ -241,3 +241,15 @@ def test_dollar_amounts_read_as_written_in_the_themes_report(tmp_path):
         texts = _Texts(html)
         assert any("$970 million" in text for text in texts.ignored), "inside an element MathJax ignores"
         assert not any("$970 million" in text for text in texts.typeset), "never where MathJax typesets"
+
+
+def test_article_page_names_are_safe_files_and_links():
+    from urllib.parse import urlsplit
+
+    from presslens.report.articles import article_page_path
+
+    assert article_page_path("pakistan/10") == "articles/pakistan/10.html"
+    export_page = article_page_path("exports/nyt1#007")
+    assert export_page.startswith("articles/exports/nyt1_007-") and urlsplit(export_page).path == export_page
+    assert article_page_path("exports/nyt1#007") != article_page_path("exports/nyt1_007")
+    assert ".." not in article_page_path("../../etc/passwd")

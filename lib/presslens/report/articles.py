@@ -8,6 +8,8 @@ report folder's assets.
 from __future__ import annotations
 
 import functools
+import hashlib
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +27,8 @@ from presslens.profile import ArticleProfile, article_profiles
 from presslens.report.render import TEMPLATES, PageOptions, plotly_script
 
 ARTICLES_FOLDER = "articles"
+#: Characters a page's file name keeps from its doc_id: safe in every file system and in a link.
+_UNSAFE_IN_FILE_NAME = re.compile(r"[^A-Za-z0-9._-]")
 #: Themes shown open, with their evidence sentences, on an article page.
 OPEN_THEMES = 3
 
@@ -53,8 +57,16 @@ class ArticlePage:
 
 
 def article_page_path(doc_id: str) -> str:
-    """Where an article's page lives inside the report folder."""
-    return f"{ARTICLES_FOLDER}/{doc_id}.html"
+    """Where an article's page lives inside the report folder: its doc_id, made safe as a file name and link.
+
+    A doc_id's folders stay folders; any other character (``#`` of an export's position, spaces,
+    markup) becomes ``_``, and a short hash of the doc_id then keeps two such names apart.
+    """
+    parts = [_UNSAFE_IN_FILE_NAME.sub("_", part).lstrip(".") or "_" for part in doc_id.split("/")]
+    name = "/".join(parts)
+    if name != doc_id:
+        name += "-" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:8]
+    return f"{ARTICLES_FOLDER}/{name}.html"
 
 
 def write_article_pages(

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import NamedTuple
 
 from presslens.errors import ReportError
 
-#: Where the notebooks live in a source checkout (``make reports`` runs from there).
-DEFAULT_NOTEBOOKS = Path(__file__).resolve().parents[3] / "notebooks"
+#: The notebooks shipped with presslens (in a source checkout, the top-level ``notebooks/`` folder).
+DEFAULT_NOTEBOOKS = Path(str(importlib_resources.files("presslens").joinpath("notebooks")))
 
 
 def list_notebooks(notebooks_dir: str | Path = DEFAULT_NOTEBOOKS) -> list[Path]:
