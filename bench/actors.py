@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 from presslens.corpus import load_corpus
-from presslens.engine import default_jobs
+from presslens.execution import default_jobs
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"

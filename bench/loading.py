@@ -34,7 +34,7 @@ import pandas as pd
 
 from presslens.corpus import load_corpus
 from presslens.corpus.decode import decode_bytes
-from presslens.engine import default_jobs
+from presslens.execution import Execution, default_jobs
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
@@ -89,9 +89,9 @@ def pages_and_dumps(realworld: Path, jobs: int) -> dict:
     for name, gold in folders.items():
         folder = realworld / name
         with tempfile.TemporaryDirectory() as cache:
-            corpus, one_core = timed_load(folder, jobs=1)
-            _, all_cores = timed_load(folder, jobs=jobs, cache_dir=cache)
-            _, cached = timed_load(folder, jobs=jobs, cache_dir=cache)
+            corpus, one_core = timed_load(folder)
+            _, all_cores = timed_load(folder, execution=Execution(jobs=jobs, cache_dir=cache))
+            _, cached = timed_load(folder, execution=Execution(jobs=jobs, cache_dir=cache))
         pages = len(list(folder.iterdir()))
         result = {"pages": pages, "articles": len(corpus), "skipped": len(corpus.skipped),
                   **score(corpus, gold, scorer), "pages_per_s_one_core": pages / one_core,

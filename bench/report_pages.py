@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from presslens.engine import default_jobs
+from presslens.execution import default_jobs
 from presslens.report.index import natural_key
 
 HERE = Path(__file__).resolve().parent

@@ -29,8 +29,8 @@ import psutil
 
 from presslens.actors import mentions_table
 from presslens.corpus import load_corpus
-from presslens.engine import default_jobs
-from presslens.frequency import terms_table
+from presslens.execution import default_jobs
+from presslens.frequency import term_counts_table
 from presslens.themes import match_themes, score_themes
 
 HERE = Path(__file__).resolve().parent
@@ -58,10 +58,10 @@ def stage_speeds(corpus_path: Path) -> dict:
     """Seconds and words per second of each stage, in this process."""
     timings = {}
     started = time.perf_counter()
-    corpus = load_corpus(corpus_path, jobs=1, progress=False)
+    corpus = load_corpus(corpus_path, progress=False)
     timings["load"] = time.perf_counter() - started
     words = sum(article.n_words for article in corpus)
-    for name, stage in (("terms", terms_table), ("actors", mentions_table),
+    for name, stage in (("terms", term_counts_table), ("actors", mentions_table),
                         ("themes", lambda c: score_themes(c, match_themes(c)))):
         begun = time.perf_counter()
         stage(corpus)

@@ -25,7 +25,8 @@ from presslens.display import (Note, evidence_html, header_html, html_output, ma
                                show_table, table_html)
 from presslens.plots import setup_notebook
 from presslens.text import tokens_table
-from presslens.themes import evidence_sentences, load_lexicon, match_themes, score_themes, show_evidence
+from presslens.display import show_evidence
+from presslens.themes import evidence_sentences, load_lexicon, match_themes, score_themes
 from presslens.widgets import KERNEL_NOTE, UNAVAILABLE, explore_actor, explore_kwic, explore_theme, explore_window
 
 PLOTLY = "application/vnd.plotly.v1+json"

@@ -19,7 +19,7 @@ from presslens.frequency import (
     frequency_table,
     keyness_table,
     kwic,
-    terms_table,
+    term_counts_table,
     tfidf_table,
     top_terms_table,
     trend_table,
@@ -209,7 +209,7 @@ def test_kwic_returns_every_occurrence(seed_corpus, tokens):
 
 
 def test_kwic_finds_phrases_and_inflected_forms(seed_corpus):
-    belt = kwic(seed_corpus, "Belt and Road", window=3)
+    belt = kwic(seed_corpus, "Belt and Road", context=3)
     assert belt["keyword"].tolist() == ["Belt and Road"] * 2
     assert belt["right"].str.startswith("Initiative").all()
     chains = kwic(seed_corpus, "supply chain")
@@ -246,7 +246,7 @@ def test_export_terms(tmp_path, seed_corpus):
     table = pd.read_csv(out)
     assert {"doc_id", "term", "count", "tfidf"} <= set(table.columns)
     assert set(SAMPLE_PHRASES) <= set(table["term"])
-    assert len(table) == len(terms_table(seed_corpus))
+    assert len(table) == len(term_counts_table(seed_corpus))
 
 
 def test_report_shows_every_frequency_figure(report_dir):

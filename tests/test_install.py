@@ -32,12 +32,13 @@ def test_the_wheel_renders_the_sample_report_from_another_folder(tmp_path):
     # The dependencies (and their data, such as nbconvert's templates) come from this environment;
     # presslens itself only from the wheel.
     (site_packages / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    dependency_data = {**os.environ, "JUPYTER_PATH": str(Path(sys.prefix) / "share" / "jupyter")}
+    dependency_data = {**{name: value for name, value in os.environ.items() if name != "PYTHONPATH"},
+                       "JUPYTER_PATH": str(Path(sys.prefix) / "share" / "jupyter")}
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     shutil.copytree(SEEDS, elsewhere / "articles")
     where = subprocess.run([str(python), "-c", "import presslens; print(presslens.__file__)"], cwd=elsewhere,
-                           check=True, capture_output=True, text=True).stdout
+                           check=True, capture_output=True, text=True, env=dependency_data).stdout
     assert str(site_packages) in where and str(ROOT) not in where
     done = subprocess.run([str(environment / "bin" / "presslens"), "report", "--corpus", "articles", "--out", "reports",
                            "--max-articles", "2"], cwd=elsewhere, capture_output=True, text=True, env=dependency_data)

@@ -94,3 +94,14 @@ def test_scores_amounts_and_decades_are_numbers():
     tokens = tokens_table(Corpus(root=".", articles=[article])).set_index("lower")
     assert tokens.loc[["6-3", "14th", "2004-05", "5m", "1990s"], "is_number"].all()
     assert not tokens.loc["3g", "is_number"]
+
+
+def test_one_word_count_for_articles_tokens_and_rates(seed_corpus):
+    """An article's n_words is the number of its tokens: every rate per 1,000 words has one denominator."""
+    from presslens.corpus import articles_table
+
+    tokens = tokens_table(seed_corpus)
+    per_article = tokens.groupby("doc_id", observed=True).size()
+    articles = articles_table(seed_corpus).set_index("doc_id")
+    assert per_article.to_dict() == articles["n_words"].to_dict()
+    assert tokens["surface"].str.fullmatch(r"\d+(?:[.,]\d+)+").any(), "a number with separators is one word"

@@ -12,8 +12,8 @@ from conftest import SEEDS
 from presslens.cli import main
 from presslens.corpus import articles_table, load_corpus
 from presslens.plots.themes import plot_theme_heatmap, plot_theme_shares
-from presslens.themes import (evidence_sentences, highlight_spans, load_lexicon, match_themes, score_themes,
-                              show_evidence, theme_articles, theme_sentences)
+from presslens.display import highlight_spans, show_evidence
+from presslens.themes import evidence_sentences, load_lexicon, match_themes, score_themes, theme_articles, theme_sentences
 
 REQUIRED_THEMES = {
     "trade", "investment_finance", "industry_manufacturing", "energy_resources", "transport_logistics",

@@ -67,7 +67,7 @@ def test_kwic_explorer_shows_the_lines_and_dispersion_of_the_chosen_term(analysi
 
 def test_kwic_explorer_context_width_and_bad_input(analysis):
     box = explore_kwic(analysis["docs"], analysis["tokens"], terms=["cooperation"])
-    wide = kwic(analysis["docs"], "cooperation", window=8, tokens=analysis["tokens"])
+    wide = kwic(analysis["docs"], "cooperation", context=8, tokens=analysis["tokens"])
     context = wide["left"].iloc[0]
     assert len(context.split()) > 2 and context in shown(box)[0]["text/html"]
     control(box, "context").value = 1

@@ -124,6 +124,7 @@ def _report(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from presslens.corpus import load_corpus
+    from presslens.execution import Execution
     from presslens.export import export_table
     from presslens.resources import require_nltk_data
 
@@ -134,8 +135,9 @@ def _export(args: argparse.Namespace) -> int:
     corpus_root = Path(args.corpus).expanduser().resolve()
     if out == corpus_root or (corpus_root.is_dir() and corpus_root in out.parents):
         raise ValueError(f"--out {args.out} is the corpus or inside the corpus folder: presslens never writes into a corpus")
-    corpus = load_corpus(args.corpus, columns=args.columns, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
-    rows = export_table(args.table, corpus, out, window=args.window, gazetteer=args.gazetteer)
+    execution = Execution(jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
+    corpus = load_corpus(args.corpus, columns=args.columns, execution=execution)
+    rows = export_table(args.table, corpus, out, window=args.window, gazetteer=args.gazetteer, execution=execution)
     print(f"{rows:,} rows -> {args.out}")
     if corpus.skipped:
         print(f"{len(corpus.skipped)} file(s) skipped:", file=sys.stderr)
@@ -145,10 +147,13 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _parse_param(item: str) -> tuple[str, object]:
+    """``NAME=VALUE`` with VALUE read as YAML, as papermill reads ``-p`` (a date stays text: ``2024-05-16``)."""
+    from papermill.cli import NoDatesSafeLoader
+
     name, separator, value = item.partition("=")
     if not separator or not name.strip():
         raise ValueError(f"parameter {item!r} must look like NAME=VALUE")
-    return name.strip(), yaml.safe_load(value)
+    return name.strip(), yaml.load(value, Loader=NoDatesSafeLoader)
 
 
 def _positive_int(value: str) -> int:

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-import numpy as np
 import pandas as pd
 
 from presslens.corpus import Corpus
+from presslens.measures import contingency_g2, jaccard, npmi
 
 Window = Literal["sentence", "paragraph", "article"]
-Measure = Literal["count", "npmi", "jaccard", "log_likelihood"]
+PairMeasure = Literal["count", "npmi", "jaccard", "log_likelihood"]
 WINDOWS: tuple[str, ...] = ("sentence", "paragraph", "article")
 MEASURES: tuple[str, ...] = ("count", "npmi", "jaccard", "log_likelihood")
 COOCCURRENCE_COLUMNS = [
@@ -110,34 +110,11 @@ def cooccurrence_table(
     table["count_a"] = table["actor_a"].map(per_actor).to_numpy()
     table["count_b"] = table["actor_b"].map(per_actor).to_numpy()
     n_windows = max(count_windows(corpus, window), len(present[keys].drop_duplicates()))
-    table["npmi"] = _npmi(table["count"], table["count_a"], table["count_b"], n_windows)
-    table["jaccard"] = table["count"] / (table["count_a"] + table["count_b"] - table["count"])
-    table["log_likelihood"] = _log_likelihood(table["count"], table["count_a"], table["count_b"], n_windows)
+    table["npmi"] = npmi(table["count"], table["count_a"], table["count_b"], n_windows)
+    table["jaccard"] = jaccard(table["count"], table["count_a"], table["count_b"])
+    table["log_likelihood"] = contingency_g2(table["count"], table["count_a"], table["count_b"], n_windows)
     table = table.sort_values(["count", "log_likelihood", "actor_a", "actor_b"], ascending=[False, False, True, True])
     return table.reset_index(drop=True)[COOCCURRENCE_COLUMNS]
-
-
-def _npmi(both, a, b, n) -> np.ndarray:
-    p_ab = both.to_numpy(float) / n
-    p_a, p_b = a.to_numpy(float) / n, b.to_numpy(float) / n
-    with np.errstate(divide="ignore", invalid="ignore"):
-        npmi = np.log(p_ab / (p_a * p_b)) / -np.log(p_ab)
-    return np.where(p_ab >= 1.0, 1.0, npmi)  # a pair in every window: perfectly associated
-
-
-def _log_likelihood(both, a, b, n) -> np.ndarray:
-    """Dunning's G² for the 2 × 2 table of windows with/without each actor."""
-    k11 = both.to_numpy(float)
-    k12 = a.to_numpy(float) - k11
-    k21 = b.to_numpy(float) - k11
-    k22 = n - k11 - k12 - k21
-    observed = np.stack([k11, k12, k21, k22])
-    rows = np.stack([k11 + k12, k11 + k12, k21 + k22, k21 + k22])
-    cols = np.stack([k11 + k21, k12 + k22, k11 + k21, k12 + k22])
-    expected = rows * cols / n
-    with np.errstate(divide="ignore", invalid="ignore"):
-        terms = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
-    return 2 * terms.sum(axis=0)
 
 
 def cooccurrence_evidence(
@@ -182,7 +159,7 @@ def cooccurrence_evidence(
     return evidence.sort_values(["actor_a", "actor_b", "doc_id", "sentence"], ignore_index=True)
 
 
-def actor_neighbours(pairs: pd.DataFrame, actor: str, *, measure: Measure = "npmi") -> pd.DataFrame:
+def actor_neighbours(pairs: pd.DataFrame, actor: str, *, measure: PairMeasure = "npmi") -> pd.DataFrame:
     """The actors mentioned with ``actor``, strongest link first by ``measure``.
 
     One row per pair of ``pairs`` (a :func:`cooccurrence_table`) that includes ``actor``, seen from
@@ -221,7 +198,7 @@ def actor_evidence(
     return table.reset_index(drop=True)
 
 
-def cooccurrence_matrix(table: pd.DataFrame, *, measure: Measure = "count", actors: list[str] | None = None) -> pd.DataFrame:
+def cooccurrence_matrix(table: pd.DataFrame, *, measure: PairMeasure = "count", actors: list[str] | None = None) -> pd.DataFrame:
     """A symmetric actor × actor matrix of ``measure`` (quanteda's ``fcm``); absent pairs are 0."""
     check_measure(measure)
     names = actors if actors is not None else sorted(set(table["actor_a"]) | set(table["actor_b"]))

@@ -17,6 +17,7 @@ in the classic Notebook, in a report page.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 
 import mistune  # the Markdown renderer of nbconvert, a dependency of presslens
 import pandas as pd
@@ -161,3 +162,25 @@ def evidence_html(sentences: pd.DataFrame, *, top_n: int, max_articles: int = 20
         parts.append(f"<p><em>First {max_articles} of {len(doc_ids):,} articles; "
                      "<code>presslens export themes</code> writes the scores of all.</em></p>")
     return html_output("<div class='presslens-evidence'>" + "".join(parts) + "</div>")
+
+
+def highlight_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` as HTML with the character ``spans`` in bold; every piece of text is escaped first."""
+    pieces, position = [], 0
+    for start, end in sorted(spans):
+        if start < position:  # overlapping spans: keep the first
+            continue
+        pieces.append(html.escape(text[position:start]))
+        pieces.append(f"<b>{html.escape(text[start:end])}</b>")
+        position = end
+    pieces.append(html.escape(text[position:]))
+    return "".join(pieces)
+
+
+def show_evidence(sentences: pd.DataFrame, *, top_n: int = 3, max_articles: int = 20) -> HTML:
+    """The evidence of :func:`~presslens.themes.evidence_sentences`, article by article: :func:`evidence_html` displayed.
+
+    Each article lists its themes in rank order with every sentence that matched, matched words in
+    bold; the ``top_n`` themes are open, the others folded. At most ``max_articles`` articles are shown.
+    """
+    return HTML(evidence_html(sentences, top_n=top_n, max_articles=max_articles))

@@ -19,38 +19,40 @@ counted as terms.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
-from scipy.special import xlogy
-from scipy.stats import chi2
-
 from presslens.corpus import Corpus
+from presslens.measures import idf, keyness_g2, log_ratio, p_value, per_1000
 from presslens.phrases import find_phrases, locate_phrases, merge_phrases
 from presslens.text import content_mask, lemmatize_phrase, lowercase_phrase, tokens_table
+
+if TYPE_CHECKING:
+    from presslens.execution import Execution
 
 #: Added to both counts of the log ratio, so that a term absent from one side has a finite ratio.
 LOG_RATIO_SMOOTHING = 0.5
 PERIODS = {"month": "M", "quarter": "Q", "year": "Y"}
 
 
-def terms_table(
+def term_counts_table(
     corpus: Corpus,
     *,
     lemmatize_words: bool = True,
     extra_stopwords: Sequence[str] = (),
     ngram_max: int = 3,
     min_count: int = 3,
+    execution: Execution | None = None,
 ) -> pd.DataFrame:
     """Term counts per article, from the text: ``doc_id, term, count, per_1000, tfidf``.
 
     The whole pipeline in one call — tokens, phrases found and merged, counts — and the table of
     ``presslens export terms``. ``lemmatize_words`` and ``extra_stopwords`` go to
-    :func:`~presslens.text.tokens_table`, ``ngram_max`` and ``min_count`` to
+    :func:`~presslens.text.tokens_table` (with ``execution``), ``ngram_max`` and ``min_count`` to
     :func:`~presslens.phrases.find_phrases`.
     """
-    tokens = tokens_table(corpus, lemmatize_words=lemmatize_words, extra_stopwords=extra_stopwords)
+    tokens = tokens_table(corpus, lemmatize_words=lemmatize_words, extra_stopwords=extra_stopwords, execution=execution)
     phrases = find_phrases(tokens, ngram_max=ngram_max, min_count=min_count)
     return count_terms(merge_phrases(tokens, phrases))
 
@@ -60,9 +62,13 @@ def _counted(terms: pd.DataFrame) -> pd.DataFrame:
     return terms.loc[content_mask(terms), ["doc_id", "lemma", "surface"]].rename(columns={"lemma": "term"})
 
 
-def _words(terms: pd.DataFrame) -> pd.Series:
-    """Words per article (stopwords and numbers included), indexed by ``doc_id``."""
-    return terms.groupby("doc_id", observed=True, sort=False)["n_words"].sum()
+def _words(tokens: pd.DataFrame) -> pd.Series:
+    """Words per article (stopwords and numbers included; a merged phrase counts its words), indexed by ``doc_id``.
+
+    The one denominator of every rate per 1,000 words.
+    """
+    grouped = tokens.groupby("doc_id", observed=True, sort=False)
+    return grouped["n_words"].sum() if "n_words" in tokens else grouped.size()
 
 
 def count_terms(terms: pd.DataFrame) -> pd.DataFrame:
@@ -75,8 +81,8 @@ def count_terms(terms: pd.DataFrame) -> pd.DataFrame:
     table = counted.groupby(["doc_id", "term"], observed=True, sort=False).size().rename("count").reset_index()
     words = _words(terms)
     documents = table.groupby("term")["doc_id"].transform("size")
-    table["per_1000"] = 1000 * table["count"] / words.reindex(table["doc_id"]).to_numpy()
-    table["tfidf"] = table["count"] * np.log10(len(words) / documents)
+    table["per_1000"] = per_1000(table["count"], words.reindex(table["doc_id"]))
+    table["tfidf"] = table["count"] * idf(len(words), documents)
     return table.sort_values(["doc_id", "count", "term"], ascending=[True, False, True], ignore_index=True)
 
 
@@ -89,7 +95,7 @@ def frequency_table(terms: pd.DataFrame) -> pd.DataFrame:
     counted = _counted(terms)
     grouped = counted.groupby("term")
     table = pd.DataFrame({"count": grouped.size(), "documents": grouped["doc_id"].nunique()})
-    table["per_1000"] = 1000 * table["count"] / terms["n_words"].sum()
+    table["per_1000"] = per_1000(table["count"], terms["n_words"].sum())
     table["form"] = _written_forms(counted)
     table = table.rename_axis("term").reset_index()[["term", "form", "count", "documents", "per_1000"]]
     return table.sort_values(["count", "term"], ascending=[False, True], ignore_index=True)
@@ -165,21 +171,17 @@ def keyness_table(
     counts = pd.crosstab(terms["lemma"].to_numpy()[counted], in_target[counted])
     a = counts.get(True, pd.Series(0, index=counts.index)).to_numpy(dtype=float)
     b = counts.get(False, pd.Series(0, index=counts.index)).to_numpy(dtype=float)
-    expected_a = target_words * (a + b) / (target_words + rest_words)
-    expected_b = rest_words * (a + b) / (target_words + rest_words)
-    g2 = 2 * (xlogy(a, a / expected_a) + xlogy(b, b / expected_b))
+    g2 = keyness_g2(a, b, target_words, rest_words)
     more_in_target = a / target_words >= b / rest_words
     table = pd.DataFrame({
         "term": counts.index.to_numpy(),
         "target_count": a.astype(int),
         "rest_count": b.astype(int),
-        "target_per_1000": 1000 * a / target_words,
-        "rest_per_1000": 1000 * b / rest_words,
+        "target_per_1000": per_1000(a, target_words),
+        "rest_per_1000": per_1000(b, rest_words),
         "g2": np.where(more_in_target, g2, -g2),
-        "p_value": chi2.sf(g2, 1),
-        "log_ratio": np.log2(
-            ((a + LOG_RATIO_SMOOTHING) / target_words) / ((b + LOG_RATIO_SMOOTHING) / rest_words)
-        ),
+        "p_value": p_value(g2),
+        "log_ratio": log_ratio(a, b, target_words, rest_words, smoothing=LOG_RATIO_SMOOTHING),
     })
     return table.sort_values(["g2", "term"], ascending=[False, True], ignore_index=True)
 
@@ -201,26 +203,26 @@ def kwic(
     corpus: Corpus,
     pattern: str | Sequence[str],
     *,
-    window: int = 8,
+    context: int = 8,
     tokens: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Keyword in context: every occurrence of a word or phrase, ``doc_id, sentence, left, keyword, right``.
 
     A pattern matches by lemma or lowercase form (*investments* finds *Investment* and
     *investments*); a phrase matches its words in a row, in one sentence. ``keyword`` is the text as
-    written; ``left`` and ``right`` hold up to ``window`` words of the same sentence.
+    written; ``left`` and ``right`` hold up to ``context`` words of the same sentence.
 
     Parameters
     ----------
     pattern
         A word or phrase, or several.
-    window
+    context
         Words of context on each side.
     tokens
         The corpus's :func:`~presslens.text.tokens_table`, when already computed.
     """
-    if window < 0:
-        raise ValueError(f"window={window}: give the number of words of context, 0 or more")
+    if context < 0:
+        raise ValueError(f"context={context}: give the number of words of context, 0 or more")
     tokens = tokens_table(corpus) if tokens is None else tokens
     hits = locate_patterns(tokens, pattern)
     columns = ["doc_id", "sentence", "left", "keyword", "right"]
@@ -229,8 +231,8 @@ def kwic(
     first, last = _sentence_bounds(tokens)
     rows = hits["row"].to_numpy()
     ends = rows + hits["n_words"].to_numpy() - 1
-    left_start = tokens["start"].to_numpy()[np.maximum(rows - window, first[rows])]
-    right_end = tokens["end"].to_numpy()[np.minimum(ends + window, last[rows])]
+    left_start = tokens["start"].to_numpy()[np.maximum(rows - context, first[rows])]
+    right_end = tokens["end"].to_numpy()[np.minimum(ends + context, last[rows])]
     keyword_start = tokens["start"].to_numpy()[rows]
     keyword_end = tokens["end"].to_numpy()[ends]
     texts = {article.doc_id: article.text for article in corpus}
@@ -331,7 +333,8 @@ def trend_table(
         return pd.DataFrame(columns=columns)
     periods = dates.dt.to_period(PERIODS[period]).dt.to_timestamp()
     doc_ids = tokens["doc_id"].astype(str)
-    words = doc_ids.map(periods).value_counts().rename("words")
+    article_words = _words(tokens)
+    words = article_words.groupby(article_words.index.astype(str).map(periods)).sum().rename("words")
     hits = locate_patterns(tokens, patterns)
     hit_periods = doc_ids.iloc[hits["row"].to_numpy()].map(periods).to_numpy()
     dated = pd.notna(hit_periods)
@@ -339,5 +342,5 @@ def trend_table(
     grid = pd.MultiIndex.from_product([words.index.sort_values(), patterns], names=["period", "term"])
     table = counts.reindex(grid, fill_value=0).rename("count").reset_index()
     table["words"] = table["period"].map(words).astype(int)
-    table["per_1000"] = 1000 * table["count"] / table["words"]
+    table["per_1000"] = per_1000(table["count"], table["words"])
     return table[columns]

@@ -32,7 +32,7 @@ from nltk.probability import FreqDist
 
 from presslens.text import TOKEN_COLUMNS, content_mask, lemmatize_phrase
 
-Measure = Literal["likelihood_ratio", "pmi"]
+CollocationMeasure = Literal["likelihood_ratio", "pmi"]
 #: Lowest score of a collocation kept as a phrase: G² ≥ 10.83 is significant at p < 0.001 for a pair
 #: (chi-squared, 1 df); PMI ≥ 3 bits means eight times more often together than chance.
 MIN_SCORE: dict[str, float] = {"likelihood_ratio": 10.83, "pmi": 3.0}
@@ -63,7 +63,7 @@ def collocations_table(
     *,
     ngram_max: int = 3,
     min_count: int = 3,
-    measure: Measure = "likelihood_ratio",
+    measure: CollocationMeasure = "likelihood_ratio",
 ) -> pd.DataFrame:
     """Pairs (and triples) of adjacent content words, scored: ``phrase, n_words, count, score, share``.
 
@@ -136,7 +136,7 @@ def find_phrases(
     *,
     ngram_max: int = 3,
     min_count: int = 3,
-    measure: Measure = "likelihood_ratio",
+    measure: CollocationMeasure = "likelihood_ratio",
     known: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """The phrases to count as one term: ``phrase, n_words, count, score, source``.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import numpy as np
@@ -18,10 +19,14 @@ from presslens.actors import actors_table, corpus_actors, mentions_table
 from presslens.cooccurrence import cooccurrence_evidence, cooccurrence_table
 from presslens.corpus import Article, Corpus
 from presslens.frequency import tfidf_table
+from presslens.measures import idf
 from presslens.network import build_network
 from presslens.phrases import find_phrases, merge_phrases
 from presslens.text import content_mask, tokens_table
 from presslens.themes import evidence_sentences, load_lexicon, match_themes, score_themes
+
+if TYPE_CHECKING:
+    from presslens.execution import Execution
 
 KEY_SENTENCE_COLUMNS = ["doc_id", "sentence", "score", "text"]
 
@@ -54,19 +59,21 @@ def article_profiles(
     n_sentences: int = 5,
     gazetteer: str | None = None,
     lexicon: str | None = None,
+    execution: Execution | None = None,
 ) -> Iterator[ArticleProfile]:
     """The profiles of ``doc_ids`` (default: every article), the corpus tables computed once.
 
     ``top_n`` distinctive terms and ``2 × top_n`` actors are kept per article, ``n_sentences`` key
-    sentences; ``gazetteer`` and ``lexicon`` extend the built-in actors and themes.
+    sentences; ``gazetteer`` and ``lexicon`` extend the built-in actors and themes; ``execution``
+    computes the tokens and mentions once (:mod:`presslens.execution`).
     """
     for doc_id in doc_ids or []:
         check_article(corpus, doc_id)
-    tokens = tokens_table(corpus)
+    tokens = tokens_table(corpus, execution=execution)
     terms = merge_phrases(tokens, find_phrases(tokens))
     distinctive = _by_article(tfidf_table(terms, n=top_n))
     key = _by_article(key_sentences_table(terms, corpus, n=n_sentences))
-    mentions = mentions_table(corpus, gazetteer=gazetteer)
+    mentions = mentions_table(corpus, gazetteer=gazetteer, execution=execution)
     actors = _by_article(actors_table(mentions=mentions))
     mentions_of = _by_article(mentions)
     themes_lexicon = load_lexicon(lexicon)
@@ -107,9 +114,10 @@ def key_sentences_table(terms: pd.DataFrame, corpus: Corpus, *, n: int = 5) -> p
     if counted.empty:
         return pd.DataFrame(columns=KEY_SENTENCE_COLUMNS)
     n_articles = counted["doc_id"].nunique()
-    idf = np.log((1 + n_articles) / (1 + counted.groupby("lemma")["doc_id"].nunique())) + 1
+    document_frequency = counted.groupby("lemma")["doc_id"].nunique()
     weights = counted.groupby(["doc_id", "lemma"], observed=True).size().rename("count").reset_index()
-    weights["weight"] = weights["count"] * weights["lemma"].map(idf)
+    weights["weight"] = weights["count"] * weights["lemma"].map(
+        pd.Series(idf(n_articles, document_frequency, smooth=True), index=document_frequency.index))
     distinct = counted.drop_duplicates(["doc_id", "sentence", "lemma"])[["doc_id", "sentence", "lemma"]]
     distinct = distinct.merge(weights[["doc_id", "lemma", "weight"]], on=["doc_id", "lemma"])
     scores = distinct.groupby(["doc_id", "sentence"], observed=True)["weight"].agg(["sum", "size"]).reset_index()

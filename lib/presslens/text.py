@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from importlib import resources as importlib_resources
+from typing import TYPE_CHECKING
 
 import nltk
 import numpy as np
@@ -20,11 +21,12 @@ import yaml
 from nltk.corpus import stopwords as nltk_stopwords
 
 from presslens.corpus import Corpus
-from presslens.engine import per_article_table
+from presslens.corpus.model import WORD
 from presslens.resources import require_nltk_data
 
-#: A number (with decimal or thousands separators), or a word with inner hyphens or apostrophes.
-TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-‐‑'’]\w+)*")
+if TYPE_CHECKING:
+    from presslens.execution import Execution
+
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 #: A number, an ordinal or decade (*14th*, *1990s*), a score or range (*6-3*, *2004-05*), an amount (*5m*, *2bn*).
 _NUMBER = re.compile(r"^[\d.,]+(?:-[\d.,]+)*(?:st|nd|rd|th|s|m|bn|tn|k)?$", re.IGNORECASE)
@@ -83,7 +85,7 @@ def lemmatize(word: str) -> str:
 
 def lowercase_phrase(phrase: str) -> str:
     """The words of a phrase in the ``lower`` form of :func:`tokens_table` (*Russia's Far East* → *russia far east*)."""
-    return " ".join(_normalize_token(word).lower() for word in TOKEN.findall(phrase))
+    return " ".join(_normalize_token(word).lower() for word in WORD.findall(phrase))
 
 
 def lemmatize_phrase(phrase: str) -> str:
@@ -100,12 +102,12 @@ def tokens_table(
     *,
     lemmatize_words: bool = True,
     extra_stopwords: list[str] | tuple[str, ...] = (),
+    execution: Execution | None = None,
 ) -> pd.DataFrame:
     """Every token of the corpus: ``doc_id, paragraph, sentence, position, start, end, surface, lower, lemma, is_stop, is_number``.
 
     ``sentence`` numbers the sentences of an article and ``position`` its tokens, both from 0;
-    ``start`` and ``end`` are character offsets into the article's text. Computed per article
-    through the corpus's cache and workers (:mod:`presslens.engine`).
+    ``start`` and ``end`` are character offsets into the article's text.
 
     Parameters
     ----------
@@ -113,11 +115,12 @@ def tokens_table(
         Reduce words to their WordNet lemma (on by default); off, ``lemma`` is the lowercase form.
     extra_stopwords
         More words to flag as stopwords for this analysis (case-insensitive).
+    execution
+        Computes each article's tokens once, kept in its cache, in its workers (:mod:`presslens.execution`).
     """
     stopwords = tuple(sorted({word.lower() for word in extra_stopwords}))
     build = functools.partial(article_tokens, lemmatize_words=lemmatize_words, extra_stopwords=stopwords)
-    settings = {"lemmatize": lemmatize_words, "stopwords": stopwords}
-    table = per_article_table(corpus, "tokens", settings, build, columns=TOKEN_COLUMNS)
+    table = build(corpus) if execution is None else execution.table(build, corpus, columns=TOKEN_COLUMNS)
     if len(table):
         table["doc_id"] = pd.Categorical(table["doc_id"].astype(str), categories=pd.Index(corpus.doc_ids).unique())
     return table
@@ -135,7 +138,7 @@ def article_tokens(
     for article in corpus:
         found = 0
         for number, (paragraph, start, end) in enumerate(article.sentence_spans):
-            matches = [(match.start(), match.group()) for match in TOKEN.finditer(article.text, start, end)]
+            matches = [(match.start(), match.group()) for match in WORD.finditer(article.text, start, end)]
             starts.extend(first for first, _ in matches)
             raw.extend(surface for _, surface in matches)
             sentences.append(np.full(len(matches), number))

@@ -22,22 +22,24 @@ known ids get more words and phrases) or replaces it (``mode: replace`` at the t
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
 import yaml
-from IPython.display import HTML
 
 from presslens.corpus import Corpus, count_words
-from presslens.display import evidence_html
+from presslens.display import highlight_spans
+from presslens.measures import per_1000
 from presslens.text import lemmatize_phrase, tokens_table
+
+if TYPE_CHECKING:
+    from presslens.execution import Execution
 
 #: How much a phrase match weighs against a single-word match.
 PHRASE_WEIGHT = 2.0
@@ -330,7 +332,7 @@ def score_themes(
         .merge(terms.groupby([*keys, "theme"], sort=False)["item"].agg(", ".join).rename("matched_terms").reset_index())
         .merge(_unit_sizes(corpus, unit), on=keys)
     )
-    scores["score"] = 1000 * scores["weight"] / scores["n_words"]
+    scores["score"] = per_1000(scores["weight"], scores["n_words"])
     scores["share"] = scores["score"] / scores.groupby(keys)["score"].transform("sum")
     scores["order"] = scores["theme"].map({theme_id: position for position, theme_id in enumerate(lexicon.ids)})
     scores = scores.sort_values(
@@ -358,13 +360,14 @@ def top_themes(scores: pd.DataFrame, *, top_n: int = 3) -> pd.DataFrame:
     return wide.reset_index().fillna("")
 
 
-def themes_table(corpus: Corpus) -> pd.DataFrame:
+def themes_table(corpus: Corpus, *, execution: Execution | None = None) -> pd.DataFrame:
     """The export table: theme scores per article with the matched terms.
 
     Columns: ``doc_id, theme, score, rank, share, n_matches, matched_terms``.
     """
     lexicon = load_lexicon()
-    scores = score_themes(corpus, match_themes(corpus, lexicon), lexicon=lexicon)
+    evidence = match_themes(corpus, lexicon, tokens=tokens_table(corpus, execution=execution))
+    scores = score_themes(corpus, evidence, lexicon=lexicon)
     return scores[["doc_id", "theme", "score", "rank", "share", "n_matches", "matched_terms"]]
 
 
@@ -411,25 +414,3 @@ def theme_sentences(sentences: pd.DataFrame, theme: str) -> pd.DataFrame:
     """The :func:`evidence_sentences` of one theme: highest-scoring article first, sentences in reading order."""
     chosen = sentences[sentences["theme"] == theme]
     return chosen.sort_values(["score", "doc_id", "sentence"], ascending=[False, True, True], ignore_index=True)
-
-
-def highlight_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    """``text`` as HTML with the character ``spans`` in bold; every piece of text is escaped first."""
-    pieces, position = [], 0
-    for start, end in sorted(spans):
-        if start < position:  # overlapping spans: keep the first
-            continue
-        pieces.append(html.escape(text[position:start]))
-        pieces.append(f"<b>{html.escape(text[start:end])}</b>")
-        position = end
-    pieces.append(html.escape(text[position:]))
-    return "".join(pieces)
-
-
-def show_evidence(sentences: pd.DataFrame, *, top_n: int = 3, max_articles: int = 20) -> HTML:
-    """The evidence of :func:`evidence_sentences` as HTML, article by article: :func:`~presslens.display.evidence_html`.
-
-    Each article lists its themes in rank order with every sentence that matched, matched words in
-    bold; the ``top_n`` themes are open, the others folded. At most ``max_articles`` articles are shown.
-    """
-    return HTML(evidence_html(sentences, top_n=top_n, max_articles=max_articles))

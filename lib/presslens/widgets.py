@@ -33,15 +33,15 @@ from IPython.core.interactiveshell import InteractiveShell
 from IPython.display import HTML, display
 
 from presslens.actors import corpus_actors
-from presslens.cooccurrence import (MEASURES, WINDOWS, Measure, Window, actor_evidence, actor_neighbours,
+from presslens.cooccurrence import (MEASURES, WINDOWS, PairMeasure, Window, actor_evidence, actor_neighbours,
                                     cooccurrence_table)
 from presslens.corpus import Corpus
-from presslens.display import Note, html_output, markdown_html, show_table
+from presslens.display import Note, html_output, markdown_html, show_evidence, show_table
 from presslens.frequency import dispersion_table, kwic
 from presslens.network import build_network, centrality_table, layout_network
 from presslens.plots.frequency import plot_dispersion
 from presslens.plots.network import plot_actor_network
-from presslens.themes import show_evidence, theme_articles, theme_sentences
+from presslens.themes import theme_articles, theme_sentences
 
 UNAVAILABLE = (
     "*Interactive explorer not available here: it needs ipywidgets in a Jupyter kernel "
@@ -68,12 +68,12 @@ def _ipywidgets() -> ModuleType | None:
 # Views: what an explorer shows for one choice
 
 
-def kwic_view(docs: Corpus, tokens: pd.DataFrame, term: str, *, window: int = 8) -> list:
-    """Every occurrence of ``term`` with ``window`` words on each side, and its dispersion plot.
+def kwic_view(corpus: Corpus, tokens: pd.DataFrame, term: str, *, context: int = 8) -> list:
+    """Every occurrence of ``term`` with ``context`` words on each side, and its dispersion plot.
 
     Raises ``ValueError`` (from :func:`~presslens.frequency.kwic`) when ``term`` has no word in it.
     """
-    lines = kwic(docs, term, window=window, tokens=tokens)
+    lines = kwic(corpus, term, context=context, tokens=tokens)
     return [
         show_table(lines, max_rows=MAX_ROWS, empty=f"“{term}” does not occur in the corpus."),
         plot_dispersion(dispersion_table(tokens, [term])),
@@ -81,7 +81,7 @@ def kwic_view(docs: Corpus, tokens: pd.DataFrame, term: str, *, window: int = 8)
 
 
 def actor_view(
-    mentions: pd.DataFrame, pairs: pd.DataFrame, evidence: pd.DataFrame, actor: str, *, measure: Measure = "npmi"
+    mentions: pd.DataFrame, pairs: pd.DataFrame, evidence: pd.DataFrame, actor: str, *, measure: PairMeasure = "npmi"
 ) -> list:
     """How ``actor`` is named, who it is mentioned with (strongest first), and three sentences per neighbour."""
     named = mentions[mentions["actor"] == actor]
@@ -111,15 +111,15 @@ def theme_view(scores: pd.DataFrame, sentences: pd.DataFrame, theme: str, *, top
 
 def window_view(
     mentions: pd.DataFrame,
-    docs: Corpus,
+    corpus: Corpus,
     window: Window,
     *,
-    measure: Measure = "npmi",
+    measure: PairMeasure = "npmi",
     min_count: int = 1,
     max_nodes: int = 40,
 ) -> list:
     """The co-occurring pairs of one ``window``, strongest first by ``measure``, and their network."""
-    pairs = cooccurrence_table(mentions, corpus=docs, window=window, min_count=min_count)
+    pairs = cooccurrence_table(mentions, corpus=corpus, window=window, min_count=min_count)
     graph = build_network(pairs, corpus_actors(mentions), measure=measure, max_nodes=max_nodes)
     summary = Note(f"**{len(pairs):,} pairs** of actors share a {window} at least {min_count} time(s).")
     return [
@@ -134,23 +134,23 @@ def window_view(
 # Explorers: controls wired to the views
 
 
-def explore_kwic(docs: Corpus, tokens: pd.DataFrame, *, terms: Sequence[str] = (), window: int = 8):
+def explore_kwic(corpus: Corpus, tokens: pd.DataFrame, *, terms: Sequence[str] = (), context: int = 8):
     """Type or pick a word or phrase (``terms`` are suggestions) and a context width: KWIC and dispersion."""
     widgets = _ipywidgets()
     if widgets is None:
         return Note(UNAVAILABLE)
     term = widgets.Combobox(value=terms[0] if terms else "", options=list(terms), placeholder="a word or phrase",
                             description="term", ensure_option=False, continuous_update=False)
-    context = widgets.IntSlider(value=window, min=0, max=20, description="context", continuous_update=False)
+    width = widgets.IntSlider(value=context, min=0, max=20, description="context", continuous_update=False)
     return _explorer(
         widgets,
         "Type a word or phrase (or pick a frequent term) and press Enter; widen or narrow the context.",
-        [term, context],
-        lambda: kwic_view(docs, tokens, term.value, window=context.value),
+        [term, width],
+        lambda: kwic_view(corpus, tokens, term.value, context=width.value),
     )
 
 
-def explore_actor(mentions: pd.DataFrame, pairs: pd.DataFrame, evidence: pd.DataFrame, *, measure: Measure = "npmi"):
+def explore_actor(mentions: pd.DataFrame, pairs: pd.DataFrame, evidence: pd.DataFrame, *, measure: PairMeasure = "npmi"):
     """Pick an actor (most mentioned first): its names, its neighbours by ``measure``, their sentences."""
     widgets = _ipywidgets()
     if widgets is None:
@@ -187,7 +187,7 @@ def explore_theme(scores: pd.DataFrame, sentences: pd.DataFrame, *, top_n: int =
 
 
 def explore_window(
-    mentions: pd.DataFrame, docs: Corpus, *, window: Window = "sentence", measure: Measure = "npmi",
+    mentions: pd.DataFrame, corpus: Corpus, *, window: Window = "sentence", measure: PairMeasure = "npmi",
     min_count: int = 1, max_nodes: int = 40,
 ):
     """Switch the co-occurrence window and the measure: the pairs and the network are recomputed."""
@@ -200,7 +200,7 @@ def explore_window(
         widgets,
         "Widen the window from sentence to paragraph to article and watch loose links appear.",
         [chosen_window, strength],
-        lambda: window_view(mentions, docs, chosen_window.value, measure=strength.value,
+        lambda: window_view(mentions, corpus, chosen_window.value, measure=strength.value,
                             min_count=min_count, max_nodes=max_nodes),
     )
 

@@ -1,7 +1,7 @@
 """Step 5 — tables: every mention, actors per article, actors of the corpus.
 
-Each article's mentions are computed on their own — cached and spread over cores by
-:mod:`presslens.engine` — and the corpus-wide joins come after, with the same functions as within an
+Each article's mentions are computed on their own — cached and spread over cores by an
+:class:`~presslens.execution.Execution` when one is given — and the corpus-wide joins come after, with the same functions as within an
 article: a family name used alone joins the one full name of the corpus it can stand for, and each
 actor gets the type most of its mentions have.
 """
@@ -9,6 +9,7 @@ actor gets the type most of its mentions have.
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -17,7 +18,9 @@ from presslens.actors.resolution import find_mentions, short_name_targets, vote_
 from presslens.actors.typing import load_models
 from presslens.actors.words import load_word_lists
 from presslens.corpus import Corpus
-from presslens.engine import per_article_table
+
+if TYPE_CHECKING:
+    from presslens.execution import Execution
 
 MENTION_COLUMNS = ["doc_id", "paragraph", "sentence", "start", "end", "surface", "actor", "type", "method"]
 
@@ -61,6 +64,7 @@ def mentions_table(
     *,
     gazetteer: str | None = None,
     actor_types: list[str] | tuple[str, ...] = ACTOR_TYPES,
+    execution: Execution | None = None,
 ) -> pd.DataFrame:
     """Every actor mention: ``doc_id, paragraph, sentence, start, end, surface, actor, type, method``.
 
@@ -70,12 +74,13 @@ def mentions_table(
         A YAML file of extra actors (same format as the built-in one); its entries take precedence.
     actor_types
         Keep only these types (``person``, ``organization``, ``location``).
+    execution
+        Finds each article's mentions once, kept in its cache, in its workers (:mod:`presslens.execution`).
     """
     _check_types(actor_types)
-    mentions = per_article_table(
-        corpus, "mentions", {"gazetteer": gazetteer or ""}, functools.partial(article_mentions, gazetteer=gazetteer),
-        columns=MENTION_COLUMNS, prepare=functools.partial(_load_everything, gazetteer),
-    )
+    build = functools.partial(article_mentions, gazetteer=gazetteer or None)
+    mentions = build(corpus) if execution is None else execution.table(
+        build, corpus, columns=MENTION_COLUMNS, prepare=functools.partial(_load_everything, gazetteer))
     mentions = harmonize_types(join_across_articles(mentions))
     return mentions[mentions["type"].isin(actor_types)].reset_index(drop=True)
 
@@ -86,15 +91,16 @@ def actors_table(
     mentions: pd.DataFrame | None = None,
     gazetteer: str | None = None,
     actor_types: list[str] | tuple[str, ...] = ACTOR_TYPES,
+    execution: Execution | None = None,
 ) -> pd.DataFrame:
     """Actors per article: ``doc_id, actor, type, mentions``, most mentioned first.
 
-    Pass a corpus, or a mentions table already computed with :func:`mentions_table`.
+    Pass a corpus (the other options go to :func:`mentions_table`), or a mentions table already computed.
     """
     if mentions is None:
         if corpus is None:
             raise ValueError("pass a corpus or a mentions table")
-        mentions = mentions_table(corpus, gazetteer=gazetteer, actor_types=actor_types)
+        mentions = mentions_table(corpus, gazetteer=gazetteer, actor_types=actor_types, execution=execution)
     table = (
         mentions.groupby(["doc_id", "actor", "type"], observed=True, sort=False).size().rename("mentions").reset_index()
     )

@@ -10,7 +10,11 @@ that would get the same ``doc_id`` cannot be, so the second is skipped.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tqdm import tqdm
 
 from presslens.corpus.chrome import Chrome, find_chrome, is_run_on, line_key
 from presslens.corpus.cleaning import build_article
@@ -19,9 +23,11 @@ from presslens.corpus.metadata import site_name
 from presslens.corpus.model import Article, Corpus, Draft, Notice, SkippedFile
 from presslens.corpus.readers import WEB_SUFFIXES, read_file
 from presslens.corpus.readers.tables import MAPPING_PROBLEM, Columns
-from presslens.corpus.store import cached_map, content_key, file_key
-from presslens.engine import Engine, Execution, default_jobs
+from presslens.corpus.store import content_key, decode, encode, file_key
 from presslens.resources import punkt_tokenizer
+
+if TYPE_CHECKING:
+    from presslens.execution import Execution
 
 #: Show a progress bar when a corpus holds more files than this.
 PROGRESS_THRESHOLD = 200
@@ -36,10 +42,7 @@ def load_corpus(
     *,
     columns: Columns | str | dict | None = None,
     progress: bool | None = None,
-    cache_dir: str | Path | None = None,
-    jobs: int | None = 1,
-    engine: Engine = "pandas",
-    scheduler: str | None = None,
+    execution: Execution | None = None,
 ) -> Corpus:
     """Load every article under ``path``.
 
@@ -52,14 +55,9 @@ def load_corpus(
         recognised by their usual names (see :class:`~presslens.corpus.readers.tables.Columns`).
     progress
         Show progress bars; default: on a terminal, for corpora of more than ``PROGRESS_THRESHOLD`` files.
-    cache_dir
-        A folder where read files, cleaned articles and the tables derived from them are kept between
-        runs; ``None``: no cache.
-    jobs
-        Worker processes for reading and extraction (``None``: all cores).
-    engine, scheduler
-        ``"dask"`` runs extraction on a ``dask.distributed`` cluster at ``scheduler`` (default: a
-        local cluster).
+    execution
+        Keeps what was read and cleaned in its cache folder and reads a large corpus in worker
+        processes (:class:`~presslens.execution.Execution`); ``None``: all in this process, nothing kept.
 
     Raises
     ------
@@ -71,17 +69,14 @@ def load_corpus(
     root = Path(path).expanduser()
     files = corpus_files(root)
     columns = Columns.parse(columns)
-    execution = Execution(
-        cache_dir=str(cache_dir) if cache_dir else None, jobs=jobs or default_jobs(), engine=engine, scheduler=scheduler
-    )
     hide_progress = None if progress is None and len(files) > PROGRESS_THRESHOLD else not progress  # None: on a terminal
-    read = cached_map(
-        functools.partial(read_file, root=root, columns=columns), files,
-        [file_key(file) if execution.cache_dir else "" for file in files],
-        store="files", settings={"columns": columns.given()}, execution=execution, work=_reading_work,
-        rekey=file_key, desc="reading files", hide_progress=hide_progress,
+    keep = execution is not None and execution.cache_dir
+    read = _map(
+        execution, functools.partial(read_file, root=root, columns=columns), files,
+        [file_key(file) if keep else "" for file in files],
+        work=_reading_work, rekey=file_key, desc="reading files", hide_progress=hide_progress,
     )
-    corpus = Corpus(root=str(root), articles=[], execution=execution)
+    corpus = Corpus(root=str(root), articles=[])
     drafts: list[Draft] = []
     for file_drafts, skipped, notices in read:
         drafts.extend(file_drafts)
@@ -89,15 +84,23 @@ def load_corpus(
         corpus.notices.extend(notices)
     _check_mapping(columns, drafts, corpus.skipped)
     jobs_to_clean = _cleaning_jobs(drafts, find_chrome(drafts))
-    built = cached_map(
-        _clean, jobs_to_clean, [content_key(*job) for job in jobs_to_clean] if execution.cache_dir else [""] * len(jobs_to_clean),
-        store="articles", settings={}, execution=execution, prepare=punkt_tokenizer, desc="cleaning articles",
-        hide_progress=hide_progress,
+    built = _map(
+        execution, clean_draft, jobs_to_clean, [content_key(*job) if keep else "" for job in jobs_to_clean],
+        prepare=punkt_tokenizer, desc="cleaning articles", hide_progress=hide_progress,
     )
     for result in built:
         (corpus.articles if isinstance(result, Article) else corpus.skipped).append(result)
     _check_duplicates(corpus)
     return corpus
+
+
+def _map(execution: Execution | None, function: Callable, items: Sequence, keys: list[str], *, desc: str,
+         hide_progress: bool | None, **options) -> list:
+    """``function(item)`` for every item: through the execution's cache and workers, or here."""
+    if execution is None:
+        return [function(item) for item in tqdm(items, desc=desc, unit="item", disable=hide_progress)]
+    return execution.map(function, items, keys, encode=encode, decode=decode, desc=desc, hide_progress=hide_progress,
+                         **options)
 
 
 def _reading_work(file: Path) -> int:
@@ -131,7 +134,8 @@ def _page_title(draft: Draft, chrome: Chrome) -> str:
     return draft.blocks[0][:spans[0][0]].strip(" -|–—:") if spans else draft.blocks[0]
 
 
-def _clean(job: tuple[Draft, Chrome, tuple[str, str]]) -> Article | SkippedFile:
+def clean_draft(job: tuple[Draft, Chrome, tuple[str, str]]) -> Article | SkippedFile:
+    """The article a draft becomes once its chrome is removed, or why it cannot be one."""
     draft, chrome, (headline, site) = job
     article = build_article(draft, chrome, headline=headline, site=site)
     if article is None:

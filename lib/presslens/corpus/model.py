@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from presslens.engine import SERIAL, Execution
-
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+#: What a word is, for every count of presslens: a number with its separators (*1,000*, *2.5*), or
+#: letters and digits with inner hyphens or apostrophes (*cross-border*, *China's*).
+WORD = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-‐‑'’]\w+)*")
 
 
 def count_words(text: str) -> int:
-    """Number of word tokens (letters or digits, inner apostrophes and hyphens kept)."""
-    return len(_WORD.findall(text))
+    """Number of words of ``text`` (:data:`WORD`): the tokens :func:`presslens.text.tokens_table` makes of it."""
+    return len(WORD.findall(text))
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,6 @@ class Corpus:
     articles: list[Article]
     skipped: list[SkippedFile] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
-    execution: Execution = SERIAL  # where derived tables are cached and how they are computed
 
     def __len__(self) -> int:
         return len(self.articles)
@@ -136,4 +135,4 @@ class Corpus:
     def select(self, doc_ids) -> "Corpus":
         """A corpus of only these articles (same root; nothing skipped)."""
         wanted = set(doc_ids)
-        return Corpus(root=self.root, articles=[a for a in self.articles if a.doc_id in wanted], execution=self.execution)
+        return Corpus(root=self.root, articles=[a for a in self.articles if a.doc_id in wanted])

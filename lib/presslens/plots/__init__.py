@@ -7,7 +7,9 @@ JupyterLab and as HTML in reports, which load plotly.js once per report folder a
 
 from __future__ import annotations
 
+import functools
 import html
+from collections.abc import Callable
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -17,7 +19,6 @@ from plotly.io._base_renderers import NotebookRenderer
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 #: Sequential scale for heatmaps (light to dark blue, readable in grey).
 SEQUENTIAL = ["#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"]
-TEMPLATE_NAME = "presslens"
 FONT = "Inter, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 
 
@@ -49,26 +50,31 @@ def figure_html(figure) -> str:
     )
 
 
-def _register_template() -> None:
-    pio.templates[TEMPLATE_NAME] = go.layout.Template(
-        layout=dict(
-            font=dict(family=FONT, size=13, color="#1f2933"),
-            colorway=PALETTE,
-            paper_bgcolor="white",
-            plot_bgcolor="white",
-            title=dict(font=dict(size=17), x=0, xanchor="left"),
-            margin=dict(l=60, r=30, t=70, b=60),
-            xaxis=dict(gridcolor="#e5e9f0", zerolinecolor="#cbd2d9", automargin=True),
-            yaxis=dict(gridcolor="#e5e9f0", zerolinecolor="#cbd2d9", automargin=True),
-            hoverlabel=dict(font=dict(family=FONT)),
-            colorscale=dict(sequential=SEQUENTIAL),
-            legend=dict(bgcolor="rgba(255,255,255,0.8)"),
-        )
+#: The look of every presslens figure: plotly's white template with the house font, palette and margins.
+#: Set on each figure, never as plotly's default, so importing presslens leaves a user's other figures alone.
+TEMPLATE = go.layout.Template(pio.templates["plotly_white"]).update(
+    layout=dict(
+        font=dict(family=FONT, size=13, color="#1f2933"),
+        colorway=PALETTE,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        title=dict(font=dict(size=17), x=0, xanchor="left"),
+        margin=dict(l=60, r=30, t=70, b=60),
+        xaxis=dict(gridcolor="#e5e9f0", zerolinecolor="#cbd2d9", automargin=True),
+        yaxis=dict(gridcolor="#e5e9f0", zerolinecolor="#cbd2d9", automargin=True),
+        hoverlabel=dict(font=dict(family=FONT)),
+        colorscale=dict(sequential=SEQUENTIAL),
+        legend=dict(bgcolor="rgba(255,255,255,0.8)"),
     )
-    pio.templates.default = f"plotly_white+{TEMPLATE_NAME}"
+)
 
 
-_register_template()
+def styled(plot: Callable[..., go.Figure]) -> Callable[..., go.Figure]:
+    """Give the figures of a ``plot_*`` function the presslens template."""
+    @functools.wraps(plot)
+    def plot_with_style(*args, **kwargs) -> go.Figure:
+        return plot(*args, **kwargs).update_layout(template=TEMPLATE)
+    return plot_with_style
 
 
 def setup_notebook() -> None:
@@ -97,6 +103,7 @@ def text_label(text, width: int | None = None) -> str:
     return html.escape(short_label(text, width) if width else text)
 
 
+@styled
 def empty_figure(title: str, message: str) -> go.Figure:
     """A blank figure that says why it is blank."""
     figure = go.Figure()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from presslens.plots import PALETTE, bar_height, empty_figure, text_label
+from presslens.plots import PALETTE, bar_height, empty_figure, styled, text_label
 
 
+@styled
 def plot_article_lengths(articles: pd.DataFrame) -> go.Figure:
     """Horizontal bars of words per article, longest first; hover shows title, date and source."""
     if articles.empty:

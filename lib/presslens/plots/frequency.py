@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from presslens.plots import PALETTE, SEQUENTIAL, bar_height, empty_figure, text_label
+from presslens.plots import PALETTE, SEQUENTIAL, bar_height, empty_figure, styled, text_label
 
 #: Most articles drawn as rows (heatmap, dispersion); a larger corpus shows those with the most occurrences.
 MAX_ARTICLES = 30
@@ -16,6 +16,7 @@ MAX_ARTICLES = 30
 MAX_PANELS = 12
 
 
+@styled
 def plot_top_terms(frequency: pd.DataFrame, *, n: int = 20) -> go.Figure:
     """Horizontal bars of the ``n`` most frequent terms of a :func:`~presslens.frequency.frequency_table`."""
     if frequency.empty:
@@ -40,6 +41,7 @@ def plot_top_terms(frequency: pd.DataFrame, *, n: int = 20) -> go.Figure:
     return figure
 
 
+@styled
 def plot_term_heatmap(document_terms: pd.DataFrame, *, n: int = 20) -> go.Figure:
     """Heatmap of the ``n`` most frequent terms (columns) per 1,000 words of each article (rows).
 
@@ -81,6 +83,7 @@ def plot_term_heatmap(document_terms: pd.DataFrame, *, n: int = 20) -> go.Figure
     return figure
 
 
+@styled
 def plot_tfidf(tfidf: pd.DataFrame) -> go.Figure:
     """Small multiples: one bar chart per article of its most distinctive terms (a :func:`~presslens.frequency.tfidf_table`)."""
     if tfidf.empty:
@@ -118,6 +121,7 @@ def plot_tfidf(tfidf: pd.DataFrame) -> go.Figure:
     return figure
 
 
+@styled
 def plot_keyness(keyness: pd.DataFrame, *, n: int = 15, target: str = "target") -> go.Figure:
     """Diverging bars of signed G²: the ``n`` terms most over-used in ``target`` and the ``n`` most under-used.
 
@@ -156,6 +160,7 @@ def plot_keyness(keyness: pd.DataFrame, *, n: int = 15, target: str = "target") 
     return figure
 
 
+@styled
 def plot_dispersion(dispersion: pd.DataFrame) -> go.Figure:
     """Lexical dispersion: one panel per term, one row per article, a tick at each occurrence.
 
@@ -202,6 +207,7 @@ def _categories(values: pd.Series) -> list:
     return list(dict.fromkeys(values))
 
 
+@styled
 def plot_trend(trend: pd.DataFrame) -> go.Figure:
     """Lines of each term per 1,000 words over time (a :func:`~presslens.frequency.trend_table`)."""
     if trend.empty:

@@ -11,13 +11,14 @@ import plotly.graph_objects as go
 from scipy.cluster.hierarchy import leaves_list, linkage
 from scipy.spatial.distance import squareform
 
-from presslens.plots import PALETTE, SEQUENTIAL, bar_height, empty_figure, text_label
+from presslens.plots import PALETTE, SEQUENTIAL, bar_height, empty_figure, styled, text_label
 
 #: One colour per actor type, the same in every figure.
 TYPE_COLOURS = {"person": PALETTE[1], "organization": PALETTE[0], "location": PALETTE[2]}
 EDGE_WIDTHS = (0.8, 1.8, 3.2, 5.0)
 
 
+@styled
 def plot_top_actors(actors: pd.DataFrame, *, top_n: int = 25) -> go.Figure:
     """Horizontal bars of the most mentioned actors, coloured by type (``corpus_actors`` table)."""
     if actors.empty:
@@ -41,6 +42,7 @@ def plot_top_actors(actors: pd.DataFrame, *, top_n: int = 25) -> go.Figure:
     return figure
 
 
+@styled
 def plot_actor_network(
     graph: nx.Graph,
     positions: dict[str, tuple[float, float]],
@@ -141,6 +143,7 @@ def _edge_hover(u: str, v: str, data: dict) -> str:
     return f"{head}<br><i>{wrapped}</i>"
 
 
+@styled
 def plot_cooccurrence_heatmap(matrix: pd.DataFrame, *, measure: str = "count", title: str | None = None) -> go.Figure:
     """Actor × actor heatmap, rows and columns ordered by hierarchical clustering so blocks show groups."""
     if matrix.empty or len(matrix) < 2:

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from presslens.plots import PALETTE, SEQUENTIAL, bar_height, empty_figure, short_label
+from presslens.plots import PALETTE, SEQUENTIAL, bar_height, empty_figure, short_label, styled
 
 #: Rows shown at most in a heatmap or in the stacked shares; the title says when more exist.
 MAX_UNITS = 60
@@ -47,6 +47,7 @@ def _layout_heatmap(figure: go.Figure, title: str, n_rows: int, *, tickangle: in
     return figure
 
 
+@styled
 def plot_theme_heatmap(scores: pd.DataFrame, *, max_units: int = MAX_UNITS) -> go.Figure:
     """Units (articles or paragraphs) × themes, coloured by score per 1,000 words.
 
@@ -88,6 +89,7 @@ def plot_theme_heatmap(scores: pd.DataFrame, *, max_units: int = MAX_UNITS) -> g
     return _layout_heatmap(figure, title, len(shown))
 
 
+@styled
 def plot_theme_shares(scores: pd.DataFrame, *, max_themes: int = 7, max_units: int = MAX_UNITS) -> go.Figure:
     """Stacked horizontal bars: each unit's theme matches split by theme (shares add up to 100%).
 
@@ -126,6 +128,7 @@ def plot_theme_shares(scores: pd.DataFrame, *, max_themes: int = 7, max_units: i
     return figure
 
 
+@styled
 def plot_topic_terms(terms: pd.DataFrame, *, columns: int = 3) -> go.Figure:
     """One small bar chart per topic: its top terms by weight (``terms`` of a :class:`~presslens.topics.TopicModel`)."""
     if terms.empty:
@@ -156,6 +159,7 @@ def plot_topic_terms(terms: pd.DataFrame, *, columns: int = 3) -> go.Figure:
     return figure
 
 
+@styled
 def plot_topic_weights(articles: pd.DataFrame, *, max_units: int = MAX_UNITS) -> go.Figure:
     """Articles × topics heatmap of topic shares (``articles`` of a :class:`~presslens.topics.TopicModel`)."""
     if articles.empty:
@@ -177,6 +181,7 @@ def plot_topic_weights(articles: pd.DataFrame, *, max_units: int = MAX_UNITS) ->
                            len(shown), tickangle=-25)
 
 
+@styled
 def plot_topic_alignment(alignment: pd.DataFrame) -> go.Figure:
     """Topics × lexicon themes heatmap of overlap (:func:`~presslens.topics.align_topics`)."""
     if alignment.empty:

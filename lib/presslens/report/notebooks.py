@@ -73,7 +73,7 @@ PARAMETER_TYPES = {
     "dict": ParameterType((dict,), "a mapping", "'{name}={{key: value}}'"),
 }
 #: Parameters the report itself sets; a user sets them with options, not with ``-p``.
-RESERVED = {"corpus": "set the corpus with --corpus", "columns": "name table columns with --columns",
+RESERVED = {"corpus_path": "set the corpus with --corpus", "corpus": "set the corpus with --corpus", "columns": "name table columns with --columns",
             "doc_id": "an article page is made for every article (choose them with --articles)"}
 
 

@@ -149,25 +149,26 @@ def _write_report(corpus_path: Path, out_path: Path, pool: KernelPool, notebooks
                   reuse: bool, started: float) -> ReportRun:
     """The run itself, once the request is known to be good: nothing is written before."""
     from presslens.corpus import load_corpus
+    from presslens.execution import Execution
     from presslens.pipeline import process_corpus
 
     cache_dir = out_path / CACHE_FOLDER
     try:
-        loaded = load_corpus(corpus_path, columns=columns, cache_dir=cache_dir, jobs=jobs, engine=engine,
-                             scheduler=scheduler)
+        execution = Execution(cache_dir=cache_dir, jobs=jobs, engine=engine, scheduler=scheduler)
+        loaded = load_corpus(corpus_path, columns=columns, execution=execution)
     except ValueError as error:
         raise ReportError(str(error)) from None
     chosen = select_articles(loaded, articles=articles, max_articles=max_articles)
-    process_corpus(loaded)
+    process_corpus(loaded, execution, gazetteer=parameters.get("gazetteer") or None)
     write_assets(out_path)
-    common = {"corpus": str(corpus_path), "columns": str(columns), "export_dir": str(out_path / "exports"),
+    common = {"corpus_path": str(corpus_path), "columns": str(columns), "export_dir": str(out_path / "exports"),
               "cache_dir": str(cache_dir), **parameters}
     first_article = chosen[0].doc_id if chosen else min(loaded.doc_ids, key=natural_key, default="")
     plan = [_plan_notebook(path, declared[path], common, first_article, out_path, options) for path in notebooks]
     fingerprint = corpus_fingerprint(loaded)
     previous = _previous_record(out_path) if reuse else {}
     finish_notebooks = _start_notebooks(plan, fingerprint, previous, out_path, pool)
-    pages = _article_pages(loaded, chosen, out_path, options, parameters, fingerprint, previous)
+    pages = _article_pages(loaded, chosen, out_path, options, parameters, fingerprint, previous, execution)
     runs = finish_notebooks()
     report = ReportRun(corpus=str(corpus_path), out=str(out_path), notebooks=runs, articles=pages,
                        seconds=time.perf_counter() - started)
@@ -214,7 +215,7 @@ def _start_notebooks(plan, fingerprint: str, previous: dict, out: Path, pool: Ke
 
 
 def _article_pages(corpus, chosen: list, out: Path, options: PageOptions, parameters: dict, fingerprint: str,
-                   previous: dict) -> list:
+                   previous: dict, execution) -> list:
     """The article pages: kept when nothing they are made from changed, else all written again."""
     from presslens.report.articles import ArticlePage, article_page_path, write_article_pages
 
@@ -225,14 +226,14 @@ def _article_pages(corpus, chosen: list, out: Path, options: PageOptions, parame
                          and (out / article_page_path(doc_id)).is_file() for doc_id in doc_ids):
         return [ArticlePage(**{**earlier[doc_id], "reused": True}) for doc_id in doc_ids]
     return write_article_pages(corpus, out, doc_ids, options, gazetteer=parameters.get("gazetteer") or None,
-                               lexicon=parameters.get("lexicon") or None)
+                               lexicon=parameters.get("lexicon") or None, execution=execution)
 
 
 def _articles_fingerprint(chosen: list, options: PageOptions, parameters: dict, corpus_hash: str) -> str:
-    from presslens.engine import data_fingerprint
+    from presslens.execution import package_fingerprint
 
     payload = [[article.doc_id for article in chosen], asdict(options), parameters.get("gazetteer"),
-               parameters.get("lexicon"), corpus_hash, data_fingerprint(), templates_hash()]
+               parameters.get("lexicon"), corpus_hash, package_fingerprint(), templates_hash()]
     return hashlib.sha1(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:20]
 
 
@@ -251,7 +252,7 @@ def _output_lock(out_path: Path, out: str | Path):
 
 def corpus_fingerprint(corpus) -> str:
     """A hash of every article's content and of what loading skipped: any change to the corpus changes it."""
-    from presslens.engine import article_key
+    from presslens.execution import article_key
 
     digest = hashlib.sha1()
     for article in sorted(corpus, key=lambda a: a.doc_id):
@@ -262,10 +263,10 @@ def corpus_fingerprint(corpus) -> str:
 
 
 def _job_fingerprint(job: Job, corpus_hash: str) -> str:
-    from presslens.engine import data_fingerprint
+    from presslens.execution import package_fingerprint
 
     digest = hashlib.sha1(Path(job.source).read_bytes())
-    payload = [job.parameters, asdict(job.options), corpus_hash, data_fingerprint(), templates_hash()]
+    payload = [job.parameters, asdict(job.options), corpus_hash, package_fingerprint(), templates_hash()]
     digest.update(json.dumps(payload, sort_keys=True, default=str).encode())
     return digest.hexdigest()[:20]
 

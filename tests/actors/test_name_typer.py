@@ -10,7 +10,7 @@ import pytest
 from presslens.actors import train_typer
 from presslens.actors.name_typer import LABELS, NameTyper, name_features
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGED_MODEL = ROOT / "lib" / "presslens" / "data" / "name_typer.json.gz"
 CONLL = ROOT.parent / "shared" / "corpora" / "conll2003"
 #: Every how many validation spans the accuracy check takes one (about 1,200 of 5,942).

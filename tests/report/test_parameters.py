@@ -40,7 +40,7 @@ def test_a_bad_parameter_is_one_line_before_anything_runs(tmp_path, capsys, argu
 def test_the_report_notebooks_declare_the_types_that_are_checked():
     declared = {path: notebook_parameters(path) for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))}
     types = {name: spec["inferred_type_name"] for params in declared.values() for name, spec in params.items()}
-    assert types["top_n"] == "int" and types["actor_types"] == "list" and types["corpus"] == "str"
+    assert types["top_n"] == "int" and types["actor_types"] == "list" and types["corpus_path"] == "str"
     check_parameters({"top_n": 30, "actor_types": ["person"], "keyness_target": "ru", "lemmatize": False}, declared)
 
 
@@ -63,3 +63,17 @@ def test_an_output_folder_that_is_a_file_is_refused(tmp_path, capsys):
     assert "--out must be a folder, not a file" in capsys.readouterr().err
     assert (tmp_path / "out").read_text() == "not a folder"
 
+
+
+def test_a_date_given_with_p_stays_text_and_keyness_by_date_runs(tmp_path, capsys):
+    """``-p`` values are read as papermill reads them: ``2024-05-16`` is the text of a date, not a date object."""
+    import shutil
+
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    shutil.copy(ROOT / "notebooks" / "02_topic_frequency.ipynb", notebooks)
+    status = _report(tmp_path, "-p", "keyness_by=date", "-p", "keyness_target=2024-05-16", "--notebooks", str(notebooks),
+                     "--max-articles", "0")
+    assert status == 0, capsys.readouterr()
+    page = (tmp_path / "out" / "html" / "02_topic_frequency.html").read_text(encoding="utf-8")
+    assert "2024-05-16" in page and "Traceback" not in page

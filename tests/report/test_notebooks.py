@@ -37,7 +37,7 @@ def test_one_parameters_cell_with_typed_commented_lines(notebook):
         assert PARAMETER_LINE.match(line), f"{path.name}: `{line}` must read `name: type = default  # help`"
     declared = notebook_parameters(path)
     assert len(declared) == len(lines), f"{path.name}: papermill reads every line (one `=` per line, none in the help)"
-    assert "corpus" in declared and all(item["help"] for item in declared.values())
+    assert "corpus_path" in declared and all(item["help"] for item in declared.values())
 
 
 def test_kernel_is_python3_and_nothing_is_stored(notebook):
@@ -84,7 +84,7 @@ def test_every_explorer_follows_the_static_cell_it_mirrors(notebook):
         if "widgets" not in cell.metadata.get("tags", []):
             continue
         before = nb.cells[number - 1]
-        assert "explore_" in cell.source and "presslens.widgets" in cell.source, f"{path.name}: cell {number}"
+        assert "explore_" in cell.source and "from presslens import explore_" in cell.source, f"{path.name}: cell {number}"
         assert before.cell_type == "code" and not before.metadata.get("tags"), \
             f"{path.name}: explorer cell {number} must come right after a static code cell"
 
@@ -102,7 +102,7 @@ def _run_in_a_kernel(folder: Path) -> list[list[dict]]:
     explorers = []
     for path in EXPLORER_NOTEBOOKS:
         executed = folder / path.name
-        papermill.execute_notebook(str(path), str(executed), parameters={"corpus": str(SEEDS)}, kernel_name="python3",
+        papermill.execute_notebook(str(path), str(executed), parameters={"corpus_path": str(SEEDS)}, kernel_name="python3",
                                    cwd=str(path.parent), progress_bar=False)
         notebook = nbformat.read(str(executed), as_version=4)
         explorers += [cell.outputs for cell in notebook.cells if "widgets" in cell.metadata.get("tags", [])]

@@ -15,7 +15,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from conftest import ROOT, SEEDS
 from presslens.cli import main
 from test_display import _Texts
-from presslens.report import ReportError, list_notebooks, notebook_parameters, run_report, select_articles
+from presslens.report import ReportError, list_notebooks, run_report, select_articles
 
 
 def _notebook_names():

@@ -12,8 +12,9 @@ from hostile_corpus import CHINESE, LONG_LINE_CHARS, PROSE, RUSSIAN, build_hosti
 from presslens.actors import mentions_table
 from presslens.cooccurrence import cooccurrence_table
 from presslens.corpus import MAX_ARTICLE_CHARS, check_plain_text, decode_bytes, load_corpus
+from presslens.execution import Execution
 from presslens.corpus import Corpus
-from presslens.frequency import frequency_table, keyness_table, kwic, terms_table, tfidf_table
+from presslens.frequency import frequency_table, keyness_table, kwic, term_counts_table, tfidf_table
 from presslens.phrases import find_phrases, merge_phrases
 from presslens.text import tokens_table
 from presslens.themes import match_themes, score_themes
@@ -26,7 +27,7 @@ def hostile(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     expected = build_hostile_corpus(folder / "corpus")
     started = time.perf_counter()
-    corpus = load_corpus(expected.root, cache_dir=folder / "cache")
+    corpus = load_corpus(expected.root, execution=Execution(cache_dir=folder / "cache"))
     return expected, corpus, time.perf_counter() - started, folder / "cache"
 
 
@@ -68,7 +69,7 @@ def test_the_article_length_limit_is_exact():
 
 def test_a_second_load_from_the_cache_gives_the_same_corpus(hostile):
     expected, corpus, _, cache = hostile
-    again = load_corpus(expected.root, cache_dir=cache)
+    again = load_corpus(expected.root, execution=Execution(cache_dir=cache))
     assert again.doc_ids == corpus.doc_ids
     assert again.skipped == corpus.skipped and again.notices == corpus.notices
 
@@ -143,13 +144,13 @@ def test_a_file_removed_while_loading_is_skipped_and_not_remembered(tmp_path, mo
         return read_file(file, **options)
 
     monkeypatch.setattr(presslens.corpus.load, "read_file", remove_b_then_read)
-    raced = load_corpus(corpus_dir, cache_dir=cache)
+    raced = load_corpus(corpus_dir, execution=Execution(cache_dir=cache))
     assert raced.doc_ids == ["a"]
     assert [(item.path, item.reason.split(":")[0]) for item in raced.skipped] == [("b.txt", "file not found when read")]
 
     monkeypatch.undo()
     (corpus_dir / "b.txt").write_text(f"Article b.txt\n\n{PROSE}", encoding="utf-8")
-    assert load_corpus(corpus_dir, cache_dir=cache).doc_ids == ["a", "b"], "the failed read must not be cached"
+    assert load_corpus(corpus_dir, execution=Execution(cache_dir=cache)).doc_ids == ["a", "b"], "the failed read must not be cached"
 
 
 def test_a_single_line_file_is_an_article_not_a_lone_headline(tmp_path):
@@ -167,7 +168,7 @@ def test_non_english_articles_go_through_every_analysis(tmp_path, seeds_dir):
     assert {"россии", "газа"} <= set(tokens["lower"]) and tokens["surface"].str.contains("哈尔滨").any()
     terms = merge_phrases(tokens, find_phrases(tokens))
     assert len(frequency_table(terms)) and len(tfidf_table(terms)) and len(keyness_table(terms, "ru"))
-    assert len(terms_table(corpus)) and len(kwic(corpus, "газа", tokens=tokens)) == 1
+    assert len(term_counts_table(corpus)) and len(kwic(corpus, "газа", tokens=tokens)) == 1
     mentions = mentions_table(corpus)
     assert set(mentions["doc_id"]) >= {"en"}
     assert len(cooccurrence_table(mentions, corpus=corpus, window="article"))

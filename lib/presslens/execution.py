@@ -1,0 +1,386 @@
+"""How per-article work is run: once (a Parquet cache), on all cores, or on a Dask cluster.
+
+Everything presslens extracts from an article — its tokens, its actor mentions, the article itself
+from its file — depends only on that article, the extractor and its settings. The caller holds an
+:class:`Execution` and hands it to the functions that do such work (``load_corpus(path,
+execution=run)``, ``tokens_table(corpus, execution=run)``); without one they compute in this process
+and keep nothing. With one:
+
+- **cache**: each article's rows are stored in Parquet under a key made of the extractor's own code
+  (its module and the presslens modules it imports), the data files that code reads, and its
+  settings; an article's rows are found again by a key of its content. Editing a plot or a widget
+  keeps every cached table; editing the gazetteer recomputes the mentions, not the tokens;
+- **processes**: work not in the cache is split into chunks run by worker processes (``jobs``); the
+  result is identical to a single process, chunk by chunk;
+- **dask**: the same chunks go to the workers of a ``dask.distributed`` cluster (a ``LocalCluster``
+  when no scheduler address is given).
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import hashlib
+import importlib.util
+import json
+import multiprocessing
+import os
+import re
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+from tqdm import tqdm
+
+from presslens import __version__
+from presslens.atomic import atomic_path
+
+Engine = Literal["pandas", "dask"]
+ENGINES: tuple[str, ...] = ("pandas", "dask")
+#: Below this many articles to extract, worker processes cost more than they save.
+MIN_ARTICLES_FOR_WORKERS = 40
+#: Below this much work to map (in units of one text file), worker processes cost more than they save.
+MIN_WORK_FOR_WORKERS = 1000
+KEY_COLUMN = "_article_key"
+COVERED_KEYS = b"presslens_covered_articles"
+#: A data file of the package named in code: ``data/gazetteer.yaml``.
+_DATA_FILE = re.compile(r"data/([\w.-]+)")
+
+
+@dataclass(frozen=True)
+class Execution:
+    """Where and how per-article work runs: a cache folder, worker processes, an engine.
+
+    Parameters
+    ----------
+    cache_dir
+        A folder where results are kept between runs; ``None``: nothing is kept.
+    jobs
+        Worker processes (``None``: every core this process may use).
+    engine, scheduler
+        ``"dask"`` runs extraction on a ``dask.distributed`` cluster at ``scheduler`` (default: a
+        local cluster).
+    """
+
+    cache_dir: str | Path | None = None
+    jobs: int | None = 1
+    engine: Engine = "pandas"
+    scheduler: str | None = None
+    workers: int = field(init=False)
+
+    def __post_init__(self):
+        if self.engine not in ENGINES:
+            raise ValueError(f"unknown engine {self.engine!r}: choose one of {', '.join(ENGINES)}")
+        if self.jobs is not None and self.jobs < 1:
+            raise ValueError("jobs must be 1 or more")
+        object.__setattr__(self, "workers", self.jobs or default_jobs())
+        if self.cache_dir:
+            object.__setattr__(self, "cache_dir", str(self.cache_dir))
+
+    def table(
+        self,
+        build: Callable[..., pd.DataFrame],
+        corpus,
+        *,
+        columns: list[str],
+        prepare: Callable[[], object] | None = None,
+    ) -> pd.DataFrame:
+        """A table with a ``doc_id`` column, built article by article: ``build(corpus)`` done once.
+
+        ``build`` (a module-level function, or a ``functools.partial`` of one with its settings)
+        turns a sub-corpus into the rows of its articles; ``columns`` are those of an empty result;
+        ``prepare`` loads what ``build`` needs (models, word lists) once, before workers start.
+        """
+        keys = {article.doc_id: article_key(article) for article in corpus}
+        path = self._path(extractor_key(build), build)
+        cached, done = _read_cached(path)
+        missing = [doc_id for doc_id, key in keys.items() if key not in done]
+        fresh = self._build_missing(corpus, missing, build, prepare)
+        wanted = set(keys.values())
+        parts = [cached[cached[KEY_COLUMN].isin(wanted)]] if cached is not None else []
+        if fresh is not None and len(fresh):
+            parts.append(fresh.assign(**{KEY_COLUMN: fresh["doc_id"].astype(str).map(keys)}))
+        table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=[*columns, KEY_COLUMN])
+        if path is not None and done != wanted:
+            _write_cached(path, table, wanted)
+        order = {doc_id: position for position, doc_id in enumerate(keys)}
+        table = table.drop(columns=KEY_COLUMN)
+        if len(table):
+            table = table.assign(_order=table["doc_id"].astype(str).map(order)).sort_values("_order", kind="stable")
+            table = table.drop(columns="_order").reset_index(drop=True)
+        return table if len(table) else pd.DataFrame(columns=columns)
+
+    def map(
+        self,
+        function: Callable,
+        items: Sequence,
+        keys: list[str],
+        *,
+        encode: Callable[[object], str],
+        decode: Callable[[str], object],
+        work: Callable[[object], int] = lambda item: 1,
+        prepare: Callable[[], object] | None = None,
+        rekey: Callable[[object], str] | None = None,
+        desc: str = "",
+        hide_progress: bool | None = True,
+    ) -> list:
+        """``function(item)`` for every item, read from the cache where its key is there.
+
+        ``function`` must be picklable; its code and settings key the store. An empty key is never
+        stored. ``encode``/``decode`` turn a result into text and back; ``work`` weighs an item (a web
+        page is slower to read than a text file) to decide whether worker processes pay; ``rekey``
+        recomputes an item's key after the work, and a result whose key changed meanwhile (a file
+        written while read) is not stored; ``hide_progress=None`` shows a progress bar on a terminal.
+        """
+        path = self._path(extractor_key(function), function)
+        stored = _read_store(path)
+        results: list = [decode(stored[key]) if key and key in stored else None for key in keys]
+        todo = [i for i, result in enumerate(results) if result is None]
+        if self.workers > 1 and sum(work(items[i]) for i in todo) >= MIN_WORK_FOR_WORKERS:
+            with worker_pool(self.workers, prepare=prepare) as pool:
+                done = list(tqdm(pool.map(function, [items[i] for i in todo], chunksize=16), total=len(todo),
+                                 desc=desc, unit="item", disable=hide_progress))
+        else:
+            done = [function(items[i]) for i in tqdm(todo, desc=desc, unit="item", disable=hide_progress)]
+        keys = list(keys)
+        for i, result in zip(todo, done):
+            results[i] = result
+            if rekey is not None and keys[i] and rekey(items[i]) != keys[i]:
+                keys[i] = ""
+        if path is not None and (todo or len(stored) != len(set(keys))):
+            _write_store(path, {key: encode(results[i]) for i, key in enumerate(keys) if key})
+        return results
+
+    def _path(self, key: str, build: Callable) -> Path | None:
+        if not self.cache_dir:
+            return None
+        name = getattr(_unwrapped(build), "__name__", "table")
+        return Path(self.cache_dir) / f"{name}-{key}.parquet"
+
+    def _build_missing(self, corpus, missing: list[str], build, prepare) -> pd.DataFrame | None:
+        if not missing:
+            return None
+        subset = corpus.select(missing)
+        if self.engine == "dask":
+            return _build_with_dask(subset, build, self, prepare)
+        if self.workers == 1 or len(missing) < MIN_ARTICLES_FOR_WORKERS:
+            return build(subset)
+        chunks = _chunks(subset, self.workers * 4)
+        with worker_pool(min(self.workers, len(chunks)), prepare=prepare) as pool:
+            return pd.concat(pool.map(build, chunks), ignore_index=True)
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def extractor_key(build: Callable) -> str:
+    """A key that changes whenever anything ``build`` computes from an article could change.
+
+    It hashes the presslens version, the code of the module defining ``build`` and of every presslens
+    module it imports (transitively), the package data files that code names, and the settings bound
+    to ``build`` by ``functools.partial`` (a setting naming a file counts by the file's content).
+    """
+    function = _unwrapped(build)
+    settings = {}
+    while isinstance(build, functools.partial):
+        settings = {**build.keywords, **settings}
+        build = build.func
+    described = {name: _described(value) for name, value in sorted(settings.items())}
+    payload = json.dumps([f"{function.__module__}.{function.__qualname__}", code_fingerprint(function.__module__),
+                          described], sort_keys=True, default=str)
+    return hashlib.sha1(payload.encode()).hexdigest()[:16]
+
+
+@functools.cache
+def package_fingerprint() -> str:
+    """A hash of all of presslens: its version, code and data files (what a report page is made with)."""
+    package = Path(str(importlib_resources.files("presslens")))
+    digest = hashlib.sha1(__version__.encode())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _unwrapped(build: Callable) -> Callable:
+    while isinstance(build, functools.partial):
+        build = build.func
+    return build
+
+
+def _described(value):
+    if isinstance(value, (str, Path)) and str(value) and Path(value).is_file():
+        return hashlib.sha1(Path(value).read_bytes()).hexdigest()
+    return value
+
+
+@functools.cache
+def code_fingerprint(module: str) -> str:
+    """A hash of the presslens version, of ``module`` and the presslens modules it imports, and of the data they name."""
+    package = Path(str(importlib_resources.files("presslens")))
+    digest = hashlib.sha1(__version__.encode())
+    data_files: set[str] = set()
+    for path in sorted(_module_closure(module)):
+        source = path.read_bytes()
+        digest.update((path.relative_to(package).as_posix() if path.is_relative_to(package) else path.name).encode())
+        digest.update(source)
+        data_files.update(_DATA_FILE.findall(source.decode("utf-8")))
+    for name in sorted(data_files):
+        data = package / "data" / name
+        if data.is_file():
+            digest.update(name.encode())
+            digest.update(data.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _module_closure(module: str) -> set[Path]:
+    """The source files of ``module`` and of every presslens module it imports, directly or not."""
+    seen: set[Path] = set()
+    todo = [module]
+    while todo:
+        name = todo.pop()
+        try:
+            spec = importlib.util.find_spec(name)
+        except ImportError:  # ``from presslens.x import name``: a name inside a module, not a module
+            continue
+        if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+            continue
+        path = Path(spec.origin)
+        if path in seen:
+            continue
+        seen.add(path)
+        todo.extend(_presslens_imports(path, name, is_package=path.name == "__init__.py"))
+    return seen
+
+
+def _presslens_imports(path: Path, module: str, *, is_package: bool) -> list[str]:
+    """The presslens modules a source file imports at run time (``from presslens.x import y`` also names
+    ``presslens.x.y``); imports for type checking only do not count."""
+    package = module if is_package else module.rpartition(".")[0]
+    tree = ast.parse(path.read_text("utf-8"))
+    typing_only = {id(node) for block in ast.walk(tree) if isinstance(block, ast.If)
+                   and "TYPE_CHECKING" in ast.unparse(block.test) for node in ast.walk(block)}
+    names = []
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{parent}.{base}" if base else parent
+            names.append(base)
+            names.extend(f"{base}.{alias.name}" for alias in node.names)
+    return [name for name in names if name == "presslens" or name.startswith("presslens.")]
+
+
+def article_key(article) -> str:
+    """A key that changes whenever anything an extractor reads of the article changes."""
+    digest = hashlib.sha1(article.doc_id.encode())
+    digest.update(b"\0")
+    digest.update(article.text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:20]
+
+
+def _read_cached(path: Path | None) -> tuple[pd.DataFrame | None, set[str]]:
+    """The cached rows and the keys of the articles they cover (an article may have no rows)."""
+    if path is None:
+        return None, set()
+    try:
+        stored = pq.read_table(path)
+        covered = set(json.loads(stored.schema.metadata[COVERED_KEYS]))
+        return stored.to_pandas(), covered
+    except Exception:  # noqa: BLE001 - a missing or damaged cache is rebuilt, never trusted
+        return None, set()
+
+
+def _write_cached(path: Path, table: pd.DataFrame, covered: set[str]) -> None:
+    """Rows and covered keys in one Parquet file, written atomically: they can never disagree."""
+    stored = pa.Table.from_pandas(table, preserve_index=False)
+    metadata = {**(stored.schema.metadata or {}), COVERED_KEYS: json.dumps(sorted(covered)).encode()}
+    with atomic_path(path) as temporary:
+        pq.write_table(stored.replace_schema_metadata(metadata), temporary)
+
+
+def _read_store(path: Path | None) -> dict[str, str]:
+    if path is None or not path.exists():
+        return {}
+    try:
+        table = pd.read_parquet(path)
+    except Exception:  # noqa: BLE001 - a damaged store is rebuilt, never trusted
+        return {}
+    return dict(zip(table["key"], table["result"]))
+
+
+def _write_store(path: Path, results: dict[str, str]) -> None:
+    table = pd.DataFrame({"key": list(results), "result": list(results.values())})
+    with atomic_path(path) as temporary:
+        table.to_parquet(temporary, index=False)
+
+
+def worker_pool(jobs: int, *, prepare: Callable[[], object] | None = None) -> ProcessPoolExecutor:
+    """Worker processes that start with what this process has loaded.
+
+    Where the platform can fork, ``prepare`` (loading models and word lists) runs here first and the
+    workers inherit the result instead of loading it again; elsewhere workers start fresh.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:
+        if prepare:
+            prepare()
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _chunks(corpus, count: int) -> list:
+    """About ``count`` sub-corpora of consecutive articles, balanced by text length."""
+    articles = list(corpus)
+    total = sum(len(article.text) for article in articles) or 1
+    target = total / max(count, 1)
+    chunks, current, size = [], [], 0
+    for article in articles:
+        current.append(article.doc_id)
+        size += len(article.text)
+        if size >= target:
+            chunks.append(corpus.select(current))
+            current, size = [], 0
+    if current:
+        chunks.append(corpus.select(current))
+    return chunks
+
+
+def _build_with_dask(corpus, build, execution: Execution, prepare) -> pd.DataFrame:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as error:
+        raise ValueError("the dask engine needs the optional extra: pip install 'presslens[dask]'") from error
+    if execution.scheduler:
+        with Client(execution.scheduler) as client:
+            return _map_on_cluster(client, corpus, build, prepare)
+    with LocalCluster(n_workers=execution.workers, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        with Client(cluster) as client:
+            return _map_on_cluster(client, corpus, build, prepare)
+
+
+def _map_on_cluster(client, corpus, build, prepare) -> pd.DataFrame:
+    """Load the models on every worker once, then build two partitions of articles per worker."""
+    workers = max(len(client.scheduler_info()["workers"]), 1)
+    if prepare:
+        client.run(prepare)
+    chunks = _chunks(corpus, workers * 2)
+    return pd.concat(client.gather(client.map(build, chunks, pure=False)), ignore_index=True)
