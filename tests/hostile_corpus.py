@@ -122,6 +122,7 @@ def build_hostile_corpus(root: Path) -> HostileCorpus:
     load("clash.text", "Clash one\n\n" + PROSE)
     skip("clash.txt", "Clash two\n\nA different article with the same doc_id, officials said.", "doc_id 'clash' is already")
     skip("README.md", "# My scrape\n", "documentation file")
+    skip("SOURCE.txt", "Where these articles came from: a crawl of example.org, May 2024.\n", "documentation file")
     skip(".DS_Store", b"\x00\x00\x00\x01Bud1", "hidden file")
     skip(os.fsdecode(b"caf\xe9.txt"), "Caf\xe9\n\nThe caf\xe9 opened.", "not valid UTF-8")
     skip("two\nlines.txt", "Title\n\nA file name with a newline in it.", "control character")

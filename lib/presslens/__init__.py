@@ -24,7 +24,7 @@ __version__ = "0.1.0"
 #: Public name -> the module that defines it. Imported on first use, so ``import presslens`` stays light.
 _PUBLIC = {
     "presslens.corpus": [
-        "Article", "Columns", "Corpus", "CorpusNotFound", "load_corpus", "articles_table", "files_table",
+        "Article", "Columns", "Corpus", "CorpusNotFound", "load_corpus", "articles_table", "article_periods", "files_table",
         "notices_table", "paragraphs_table", "removal_counts", "removals_table", "sentences_table", "skipped_table",
     ],
     "presslens.execution": ["Execution"],
@@ -34,7 +34,12 @@ _PUBLIC = {
         "count_terms", "term_counts_table", "frequency_table", "top_terms_table", "tfidf_table", "keyness_table",
         "kwic", "dispersion_table", "trend_table",
     ],
-    "presslens.actors": ["load_gazetteer", "mentions_table", "actors_table", "corpus_actors"],
+    "presslens.actors": [
+        "load_gazetteer", "mentions_table", "actors_table", "corpus_actors", "load_corrections", "corrections_table",
+        "suggest_corrections",
+    ],
+    "presslens.duplicates": ["duplicates_table", "dedupe_corpus"],
+    "presslens.trends": ["trends_table"],
     "presslens.cooccurrence": [
         "cooccurrence_table", "cooccurrence_evidence", "cooccurrence_matrix", "actor_neighbours", "actor_evidence",
         "check_window", "check_measure",

@@ -20,7 +20,7 @@ from presslens.report.runner import MAX_ARTICLE_PAGES
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 #: The tables ``presslens export`` writes (:data:`presslens.export.TABLES`).
-TABLE_NAMES = ("articles", "terms", "mentions", "actors", "cooccurrence", "themes")
+TABLE_NAMES = ("articles", "terms", "mentions", "actors", "cooccurrence", "themes", "duplicates", "trends")
 COLUMNS_HELP = ("which columns of table files hold what, e.g. text=body,date=date_cleaned "
                 "(fields: text title date source byline url section id; default: recognised by their usual names)")
 
@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
     report.add_argument("--rerun", action="store_true",
                         help="execute every notebook again, even those whose inputs did not change since the last run")
+    report.add_argument("--corrections", metavar="FILE",
+                        help="YAML file that merges, renames, retypes and drops actors (every actor table, network and page)")
     report.add_argument("--notebooks", default=str(DEFAULT_NOTEBOOKS), help=argparse.SUPPRESS)
     report.set_defaults(handler=_report)
 
@@ -84,7 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="where extraction runs: local processes (pandas) or a Dask cluster (dask)")
     export.add_argument("--scheduler", help="Dask scheduler address (default: start a local cluster)")
     export.add_argument("--window", choices=["sentence", "paragraph", "article"], help="co-occurrence window (cooccurrence; default: sentence)")
+    export.add_argument("--by", choices=["week", "month", "quarter", "year"], help="period of the trends table (default: month)")
     export.add_argument("--gazetteer", help="YAML file of extra actors (mentions, actors, cooccurrence)")
+    export.add_argument("--corrections", metavar="FILE",
+                        help="YAML file that merges, renames, retypes and drops actors (mentions, actors, cooccurrence)")
+    export.add_argument("--dedupe", choices=["keep_all", "keep_first"], default="keep_all",
+                        help="count each cluster of copies of one story once (keep_first) or every copy (keep_all, default)")
     export.set_defaults(handler=_export)
     return parser
 
@@ -101,6 +108,10 @@ def _report(args: argparse.Namespace) -> int:
     from presslens.report.runner import run_report
 
     parameters = dict(_parse_param(item) for item in args.param)
+    if args.corrections:
+        if "corrections" in parameters:
+            raise ValueError("give the corrections file once: --corrections FILE or -p corrections=FILE")
+        parameters["corrections"] = str(Path(args.corrections).expanduser().resolve())
     result = run_report(
         args.corpus, args.out, jobs=args.jobs, show_code=args.show_code, with_solutions=args.with_solutions,
         standalone=args.standalone, parameters=parameters, columns=args.columns, notebooks_dir=args.notebooks,
@@ -123,7 +134,9 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from presslens.actors import load_corrections
     from presslens.corpus import load_corpus
+    from presslens.duplicates import dedupe_corpus
     from presslens.execution import Execution
     from presslens.export import export_table
     from presslens.resources import require_nltk_data
@@ -137,7 +150,12 @@ def _export(args: argparse.Namespace) -> int:
         raise ValueError(f"--out {args.out} is the corpus or inside the corpus folder: presslens never writes into a corpus")
     execution = Execution(jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
     corpus = load_corpus(args.corpus, columns=args.columns, execution=execution)
-    rows = export_table(args.table, corpus, out, window=args.window, gazetteer=args.gazetteer, execution=execution)
+    if args.corrections:
+        load_corrections(args.corrections)  # a faulty file stops here, before any extraction
+    if args.dedupe != "keep_all":
+        corpus = dedupe_corpus(corpus, dedupe=args.dedupe)
+    rows = export_table(args.table, corpus, out, window=args.window, by=args.by, gazetteer=args.gazetteer,
+                        corrections=args.corrections, execution=execution)
     print(f"{rows:,} rows -> {args.out}")
     if corpus.skipped:
         print(f"{len(corpus.skipped)} file(s) skipped:", file=sys.stderr)

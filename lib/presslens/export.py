@@ -14,22 +14,25 @@ from presslens.actors import actors_table, corpus_actors, mentions_table
 from presslens.atomic import write_by_suffix
 from presslens.cooccurrence import Window, cooccurrence_evidence, cooccurrence_table
 from presslens.corpus import Corpus, articles_table
+from presslens.duplicates import duplicates_table
 from presslens.execution import Execution
 from presslens.frequency import term_counts_table
 from presslens.network import NETWORK_FORMATS, build_network, write_network
 from presslens.themes import themes_table
+from presslens.trends import trends_table
 
 
 def cooccurrence_of_corpus(corpus: Corpus, *, window: Window = "sentence", gazetteer: str | None = None,
-                           execution: Execution | None = None) -> pd.DataFrame:
+                           corrections: str | None = None, execution: Execution | None = None) -> pd.DataFrame:
     """The co-occurrence table of a corpus, from its mentions, in one call."""
-    return cooccurrence_table(mentions_table(corpus, gazetteer=gazetteer, execution=execution), corpus=corpus, window=window)
+    mentions = mentions_table(corpus, gazetteer=gazetteer, corrections=corrections, execution=execution)
+    return cooccurrence_table(mentions, corpus=corpus, window=window)
 
 
 def network_of_corpus(corpus: Corpus, *, window: Window = "sentence", gazetteer: str | None = None,
-                      execution: Execution | None = None) -> nx.Graph:
+                      corrections: str | None = None, execution: Execution | None = None) -> nx.Graph:
     """The actor network of a corpus (edge weight = co-occurrence count, evidence on every edge)."""
-    mentions = mentions_table(corpus, gazetteer=gazetteer, execution=execution)
+    mentions = mentions_table(corpus, gazetteer=gazetteer, corrections=corrections, execution=execution)
     pairs = cooccurrence_table(mentions, corpus=corpus, window=window)
     evidence = cooccurrence_evidence(mentions, corpus=corpus, window=window, pairs=pairs)
     return build_network(pairs, corpus_actors(mentions), evidence=evidence)
@@ -43,6 +46,8 @@ TABLES: dict[str, Callable[..., pd.DataFrame]] = {
     "actors": actors_table,
     "cooccurrence": cooccurrence_of_corpus,
     "themes": themes_table,
+    "duplicates": duplicates_table,
+    "trends": trends_table,
 }
 
 
@@ -65,7 +70,7 @@ def write_table(table: pd.DataFrame, path: str | Path) -> Path:
 def export_table(name: str, corpus: Corpus, path: str | Path, **options) -> int:
     """Build table ``name`` (one of :data:`TABLES`) and write it to ``path``; return the number of rows.
 
-    ``options`` (``window``, ``gazetteer``, ``execution``) go to the tables that take them. A co-occurrence table
+    ``options`` (``window``, ``by``, ``gazetteer``, ``corrections``, ``execution``) go to the tables that take them. A co-occurrence table
     written to ``.gexf`` or ``.graphml`` becomes a network file for Gephi.
     """
     if name not in TABLES:

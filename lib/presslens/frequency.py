@@ -19,11 +19,12 @@ counted as terms.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from presslens.corpus import Corpus
+from presslens.corpus.tables import Period, article_periods
 from presslens.measures import idf, keyness_g2, log_ratio, p_value, per_1000
 from presslens.phrases import find_phrases, locate_phrases, merge_phrases
 from presslens.text import content_mask, lemmatize_phrase, lowercase_phrase, tokens_table
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 
 #: Added to both counts of the log ratio, so that a term absent from one side has a finite ratio.
 LOG_RATIO_SMOOTHING = 0.5
-PERIODS = {"month": "M", "quarter": "Q", "year": "Y"}
 
 
 def term_counts_table(
@@ -309,7 +309,7 @@ def trend_table(
     articles: pd.DataFrame,
     patterns: str | Sequence[str],
     *,
-    period: Literal["month", "quarter", "year"] = "month",
+    period: Period = "month",
 ) -> pd.DataFrame:
     """Frequency of words or phrases over time: ``period, term, count, words, per_1000``.
 
@@ -322,16 +322,13 @@ def trend_table(
     articles
         An :func:`~presslens.corpus.articles_table`, for the dates.
     period
-        ``month``, ``quarter`` or ``year``; ``period`` holds its first day.
+        ``week``, ``month``, ``quarter`` or ``year``; ``period`` holds its first day.
     """
-    if period not in PERIODS:
-        raise ValueError(f"unknown period {period!r}: use one of {', '.join(PERIODS)}")
+    periods = article_periods(articles, period)
     patterns = _pattern_list(patterns)
     columns = ["period", "term", "count", "words", "per_1000"]
-    dates = pd.to_datetime(articles.set_index(articles["doc_id"].astype(str))["date"], errors="coerce").dropna()
-    if dates.empty:
+    if periods.empty:
         return pd.DataFrame(columns=columns)
-    periods = dates.dt.to_period(PERIODS[period]).dt.to_timestamp()
     doc_ids = tokens["doc_id"].astype(str)
     article_words = _words(tokens)
     words = article_words.groupby(article_words.index.astype(str).map(periods)).sum().rename("words")

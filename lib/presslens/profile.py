@@ -59,12 +59,14 @@ def article_profiles(
     n_sentences: int = 5,
     gazetteer: str | None = None,
     lexicon: str | None = None,
+    corrections: str | None = None,
     execution: Execution | None = None,
 ) -> Iterator[ArticleProfile]:
     """The profiles of ``doc_ids`` (default: every article), the corpus tables computed once.
 
     ``top_n`` distinctive terms and ``2 × top_n`` actors are kept per article, ``n_sentences`` key
-    sentences; ``gazetteer`` and ``lexicon`` extend the built-in actors and themes; ``execution``
+    sentences; ``gazetteer`` and ``lexicon`` extend the built-in actors and themes, ``corrections`` (a
+    file) merges, renames, retypes and drops actors; ``execution``
     computes the tokens and mentions once (:mod:`presslens.execution`).
     """
     for doc_id in doc_ids or []:
@@ -73,7 +75,7 @@ def article_profiles(
     terms = merge_phrases(tokens, find_phrases(tokens))
     distinctive = _by_article(tfidf_table(terms, n=top_n))
     key = _by_article(key_sentences_table(terms, corpus, n=n_sentences))
-    mentions = mentions_table(corpus, gazetteer=gazetteer, execution=execution)
+    mentions = mentions_table(corpus, gazetteer=gazetteer, corrections=corrections, execution=execution)
     actors = _by_article(actors_table(mentions=mentions))
     mentions_of = _by_article(mentions)
     themes_lexicon = load_lexicon(lexicon)

@@ -15,11 +15,14 @@ Finding them takes five steps, one module each, every one inspectable:
    actors per article (:func:`actors_table`) and over the corpus (:func:`corpus_actors`).
 """
 
+from presslens.actors.corrections import (Corrections, apply_corrections, corrections_table, load_corrections,
+                                          suggest_corrections)
 from presslens.actors.gazetteer import ACTOR_TYPES, Gazetteer, GazetteerEntry, load_gazetteer, read_gazetteer_file
 from presslens.actors.resolution import Mention, find_mentions
 from presslens.actors.tables import MENTION_COLUMNS, actors_table, corpus_actors, mentions_table
 
 __all__ = [
-    "ACTOR_TYPES", "MENTION_COLUMNS", "Gazetteer", "GazetteerEntry", "Mention", "actors_table", "corpus_actors",
-    "find_mentions", "load_gazetteer", "mentions_table", "read_gazetteer_file",
+    "ACTOR_TYPES", "MENTION_COLUMNS", "Corrections", "Gazetteer", "GazetteerEntry", "Mention", "actors_table",
+    "apply_corrections", "corpus_actors", "corrections_table", "find_mentions", "load_corrections", "load_gazetteer",
+    "mentions_table", "read_gazetteer_file", "suggest_corrections",
 ]

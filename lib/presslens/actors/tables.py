@@ -9,10 +9,12 @@ actor gets the type most of its mentions have.
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from presslens.actors.corrections import Corrections, apply_corrections, load_corrections
 from presslens.actors.gazetteer import ACTOR_TYPES, load_gazetteer
 from presslens.actors.resolution import find_mentions, short_name_targets, vote_types
 from presslens.actors.typing import load_models
@@ -64,6 +66,7 @@ def mentions_table(
     *,
     gazetteer: str | None = None,
     actor_types: list[str] | tuple[str, ...] = ACTOR_TYPES,
+    corrections: str | Path | Corrections | None = None,
     execution: Execution | None = None,
 ) -> pd.DataFrame:
     """Every actor mention: ``doc_id, paragraph, sentence, start, end, surface, actor, type, method``.
@@ -74,6 +77,9 @@ def mentions_table(
         A YAML file of extra actors (same format as the built-in one); its entries take precedence.
     actor_types
         Keep only these types (``person``, ``organization``, ``location``).
+    corrections
+        A corrections file (or :class:`~presslens.actors.corrections.Corrections`) that merges,
+        renames, retypes and drops actors; applied before ``actor_types`` selects.
     execution
         Finds each article's mentions once, kept in its cache, in its workers (:mod:`presslens.execution`).
     """
@@ -82,6 +88,9 @@ def mentions_table(
     mentions = build(corpus) if execution is None else execution.table(
         build, corpus, columns=MENTION_COLUMNS, prepare=functools.partial(_load_everything, gazetteer))
     mentions = harmonize_types(join_across_articles(mentions))
+    if not isinstance(corrections, Corrections):
+        corrections = load_corrections(corrections)
+    mentions = apply_corrections(mentions, corrections)
     return mentions[mentions["type"].isin(actor_types)].reset_index(drop=True)
 
 
@@ -91,6 +100,7 @@ def actors_table(
     mentions: pd.DataFrame | None = None,
     gazetteer: str | None = None,
     actor_types: list[str] | tuple[str, ...] = ACTOR_TYPES,
+    corrections: str | Path | Corrections | None = None,
     execution: Execution | None = None,
 ) -> pd.DataFrame:
     """Actors per article: ``doc_id, actor, type, mentions``, most mentioned first.
@@ -100,7 +110,8 @@ def actors_table(
     if mentions is None:
         if corpus is None:
             raise ValueError("pass a corpus or a mentions table")
-        mentions = mentions_table(corpus, gazetteer=gazetteer, actor_types=actor_types, execution=execution)
+        mentions = mentions_table(corpus, gazetteer=gazetteer, actor_types=actor_types, corrections=corrections,
+                                  execution=execution)
     table = (
         mentions.groupby(["doc_id", "actor", "type"], observed=True, sort=False).size().rename("mentions").reset_index()
     )

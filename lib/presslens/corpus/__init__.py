@@ -15,6 +15,7 @@ from presslens.corpus.metadata import normalize_date
 from presslens.corpus.model import Article, Corpus, Draft, Notice, Removal, SkippedFile, count_words
 from presslens.corpus.readers.tables import Columns
 from presslens.corpus.tables import (
+    article_periods,
     articles_table,
     files_table,
     notices_table,
@@ -27,6 +28,6 @@ from presslens.corpus.tables import (
 
 __all__ = [
     "MAX_ARTICLE_CHARS", "Article", "Columns", "Corpus", "CorpusNotFound", "Draft", "Notice", "Removal", "SkippedFile",
-    "article_from_text", "articles_table", "check_plain_text", "count_words", "decode_bytes", "files_table", "load_corpus",
+    "article_from_text", "article_periods", "articles_table", "check_plain_text", "count_words", "decode_bytes", "files_table", "load_corpus",
     "normalize_date", "notices_table", "paragraphs_table", "removal_counts", "removals_table", "sentences_table", "skipped_table",
 ]

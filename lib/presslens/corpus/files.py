@@ -11,7 +11,11 @@ from presslens.errors import CorpusNotFound
 
 #: Files larger than this are not read at all (a table or an export of many articles can be large, but not this large).
 MAX_FILE_BYTES = 200 * 1024 * 1024
-_DOCUMENTATION_FILE = re.compile(r"^(readme|license|licence|copying|changelog)(\.\w+)?$", re.IGNORECASE)
+#: Files that describe a data set rather than hold its articles (a README, its licence, where it came from, how to cite it).
+_DOCUMENTATION_FILE = re.compile(
+    r"^(readme|license|licence|copying|changelog|changes|citation|authors|contributing|notice|manifest|source)(\.\w+)?$",
+    re.IGNORECASE,
+)
 
 
 def corpus_files(root: Path) -> list[Path]:

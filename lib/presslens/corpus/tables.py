@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from typing import Literal
+
 from presslens.corpus.model import Corpus, count_words
+
+Period = Literal["week", "month", "quarter", "year"]
+#: pandas period codes; a period is named by its first day (weeks start on Monday).
+PERIODS = {"week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 
 ARTICLE_COLUMNS = ["doc_id", "title", "date", "source", "byline", "section", "url", "n_words", "n_paragraphs",
                    "n_sentences", "n_removed", "reader", "encoding", "document_id", "path"]
@@ -26,6 +32,14 @@ def articles_table(corpus: Corpus, *, with_text: bool = False) -> pd.DataFrame:
         for a in corpus
     ]
     return pd.DataFrame(rows, columns=ARTICLE_COLUMNS + (["text"] if with_text else []))
+
+
+def article_periods(articles: pd.DataFrame, by: Period) -> pd.Series:
+    """The period (its first day) of every dated article of an :func:`articles_table`, indexed by ``doc_id``."""
+    if by not in PERIODS:
+        raise ValueError(f"unknown period {by!r}: use one of {', '.join(PERIODS)}")
+    dates = pd.to_datetime(articles.set_index(articles["doc_id"].astype(str))["date"], errors="coerce").dropna()
+    return dates.dt.to_period(PERIODS[by]).dt.to_timestamp()
 
 
 def paragraphs_table(corpus: Corpus) -> pd.DataFrame:

@@ -72,13 +72,14 @@ def article_page_path(doc_id: str) -> str:
 
 def write_article_pages(
     corpus: Corpus, out: Path, doc_ids: list[str], options: PageOptions, *, gazetteer: str | None = None,
-    lexicon: str | None = None, top_n: int = 10, n_sentences: int = 5, execution: Execution | None = None,
+    lexicon: str | None = None, top_n: int = 10, n_sentences: int = 5, corrections: str | None = None,
+    execution: Execution | None = None,
 ) -> list[ArticlePage]:
     """Write a page for each article of ``doc_ids`` into ``out/articles``; a page that fails says why."""
     pages = []
     started = time.perf_counter()
     profiles = article_profiles(corpus, doc_ids, top_n=top_n, n_sentences=n_sentences, gazetteer=gazetteer, lexicon=lexicon,
-                                execution=execution)
+                                corrections=corrections, execution=execution)
     shared = time.perf_counter() - started  # the corpus tables, computed once for all pages
     for profile in profiles:
         page_started = time.perf_counter()

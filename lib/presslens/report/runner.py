@@ -127,6 +127,7 @@ def run_report(
         raise ReportError(f"--max-articles must be 0 or more, not {max_articles}")
     options = PageOptions(show_code=show_code, with_solutions=with_solutions, standalone=standalone)
     with KernelPool(default_workers(jobs, len(notebooks)), Path(notebooks_dir)) as pool:
+        from presslens.actors import load_corrections
         from presslens.corpus import Columns
         from presslens.resources import require_nltk_data
 
@@ -135,6 +136,7 @@ def run_report(
         check_parameters(parameters, declared)
         try:
             columns = Columns.parse(columns)
+            load_corrections(parameters.get("corrections"))
             require_nltk_data()
         except ValueError as error:
             raise ReportError(str(error)) from None
@@ -226,15 +228,21 @@ def _article_pages(corpus, chosen: list, out: Path, options: PageOptions, parame
                          and (out / article_page_path(doc_id)).is_file() for doc_id in doc_ids):
         return [ArticlePage(**{**earlier[doc_id], "reused": True}) for doc_id in doc_ids]
     return write_article_pages(corpus, out, doc_ids, options, gazetteer=parameters.get("gazetteer") or None,
-                               lexicon=parameters.get("lexicon") or None, execution=execution)
+                               lexicon=parameters.get("lexicon") or None,
+                               corrections=parameters.get("corrections") or None, execution=execution)
 
 
 def _articles_fingerprint(chosen: list, options: PageOptions, parameters: dict, corpus_hash: str) -> str:
     from presslens.execution import package_fingerprint
 
     payload = [[article.doc_id for article in chosen], asdict(options), parameters.get("gazetteer"),
-               parameters.get("lexicon"), corpus_hash, package_fingerprint(), templates_hash()]
+               parameters.get("lexicon"), _file_hash(parameters.get("corrections")), corpus_hash, package_fingerprint(), templates_hash()]
     return hashlib.sha1(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:20]
+
+
+def _file_hash(path: str | None) -> str:
+    """The content of a file a page depends on (a gazetteer, a corrections file): editing it remakes the page."""
+    return hashlib.sha1(Path(path).read_bytes()).hexdigest() if path and Path(path).is_file() else ""
 
 
 @contextlib.contextmanager
@@ -266,7 +274,8 @@ def _job_fingerprint(job: Job, corpus_hash: str) -> str:
     from presslens.execution import package_fingerprint
 
     digest = hashlib.sha1(Path(job.source).read_bytes())
-    payload = [job.parameters, asdict(job.options), corpus_hash, package_fingerprint(), templates_hash()]
+    files = {name: _file_hash(value) for name, value in job.parameters.items() if isinstance(value, str)}
+    payload = [job.parameters, files, asdict(job.options), corpus_hash, package_fingerprint(), templates_hash()]
     digest.update(json.dumps(payload, sort_keys=True, default=str).encode())
     return digest.hexdigest()[:20]
 

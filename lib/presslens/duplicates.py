@@ -1,0 +1,128 @@
+"""Syndicated and duplicate copy: articles that tell the same story in (nearly) the same words.
+
+One wire story reprinted by five outlets, with an edited headline or a sentence changed, is one story.
+Each article becomes its set of *shingles* — every run of :data:`SHINGLE_WORDS` words, lowercased — and
+two articles are copies when those sets overlap by at least :data:`MIN_SIMILARITY` (Jaccard: shared
+shingles over all shingles of the two). Comparing every pair is quadratic, so candidates come from
+MinHash signatures and locality-sensitive hashing (Broder 1997; Leskovec, Rajaraman and Ullman,
+*Mining of Massive Datasets*, ch. 3): pairs whose signatures agree on a whole band are compared
+exactly. Copies are joined into clusters (a copy of a copy is in the same cluster).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from presslens.corpus import Corpus
+from presslens.corpus.model import WORD
+
+#: Words per shingle: long enough that two different stories rarely share one, short enough that a
+#: changed sentence leaves most shingles intact.
+SHINGLE_WORDS = 5
+#: Lowest Jaccard similarity of two articles' shingles for them to be copies of one story.
+MIN_SIMILARITY = 0.5
+#: MinHash signature length, in bands of rows: a pair at similarity s is a candidate with probability
+#: 1 − (1 − s^ROWS)^BANDS — above 0.99 at s = 0.5, 0.2 at s = 0.2.
+BANDS, ROWS = 32, 4
+DUPLICATE_COLUMNS = ["cluster", "doc_id", "similarity"]
+Dedupe = Literal["keep_all", "keep_first"]
+DEDUPE: tuple[str, ...] = ("keep_all", "keep_first")
+
+_SEED = 20240516
+_rng = np.random.default_rng(_SEED)
+#: Odd multipliers and offsets of the multiply-shift hash functions of the signature.
+_MULTIPLIERS = _rng.integers(1, 2**63, size=BANDS * ROWS, dtype=np.uint64) | np.uint64(1)
+_OFFSETS = _rng.integers(0, 2**63, size=BANDS * ROWS, dtype=np.uint64)
+_WORD_BASE = np.uint64(1_000_003)
+
+
+def shingles(text: str, vocabulary: dict[str, int]) -> np.ndarray:
+    """The distinct shingles of ``text`` as 64-bit hashes (a text shorter than a shingle is one shingle)."""
+    ids = np.fromiter((vocabulary.setdefault(word.lower(), len(vocabulary)) for word in WORD.findall(text)),
+                      dtype=np.uint64)
+    if len(ids) == 0:
+        return ids
+    size = min(SHINGLE_WORDS, len(ids))
+    hashes = np.zeros(len(ids) - size + 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):  # the hash wraps around 2**64 on purpose
+        for offset in range(size):
+            hashes = hashes * _WORD_BASE + ids[offset:offset + len(hashes)] + np.uint64(1)
+    return np.unique(hashes)
+
+
+def signature(shingle_hashes: np.ndarray) -> np.ndarray:
+    """The MinHash signature of a set of shingles: for each hash function, the smallest value it takes."""
+    if len(shingle_hashes) == 0:
+        return np.full(BANDS * ROWS, np.iinfo(np.uint64).max, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        values = shingle_hashes[None, :] * _MULTIPLIERS[:, None] + _OFFSETS[:, None]
+    return values.min(axis=1)
+
+
+def jaccard_similarity(first: np.ndarray, second: np.ndarray) -> float:
+    """Shared shingles over all shingles of two sorted, distinct shingle arrays."""
+    if len(first) == 0 or len(second) == 0:
+        return 0.0
+    shared = len(np.intersect1d(first, second, assume_unique=True))
+    return shared / (len(first) + len(second) - shared)
+
+
+def duplicates_table(corpus: Corpus, *, min_similarity: float = MIN_SIMILARITY) -> pd.DataFrame:
+    """Clusters of copies of one story: ``cluster, doc_id, similarity``, one row per article of a cluster of two or more.
+
+    ``cluster`` numbers the clusters from 1, largest first; within a cluster the first row is its
+    first article (earliest date, then natural doc_id order), and ``similarity`` is each article's
+    Jaccard similarity to that first article (1.0 for itself and for an identical copy).
+    """
+    articles = list(corpus)
+    vocabulary: dict[str, int] = {}
+    sets = [shingles(article.text, vocabulary) for article in articles]
+    signatures = np.array([signature(shingle_set) for shingle_set in sets]).reshape(len(articles), BANDS, ROWS)
+    graph = nx.Graph()
+    checked: set[tuple[int, int]] = set()
+    for band in range(BANDS):
+        buckets: dict[bytes, list[int]] = {}
+        for number in range(len(articles)):
+            if len(sets[number]):
+                buckets.setdefault(signatures[number, band].tobytes(), []).append(number)
+        for members in buckets.values():
+            for position, first in enumerate(members):
+                for second in members[position + 1:]:
+                    if (first, second) not in checked:
+                        checked.add((first, second))
+                        if jaccard_similarity(sets[first], sets[second]) >= min_similarity:
+                            graph.add_edge(first, second)
+    rows = []
+    clusters = sorted((sorted(component, key=lambda n: _first_key(articles[n])) for component in nx.connected_components(graph)),
+                      key=lambda members: (-len(members), _first_key(articles[members[0]])))
+    for cluster, members in enumerate(clusters, start=1):
+        lead = sets[members[0]]
+        rows += [(cluster, articles[n].doc_id, round(jaccard_similarity(lead, sets[n]), 4)) for n in members]
+    return pd.DataFrame(rows, columns=DUPLICATE_COLUMNS)
+
+
+def _first_key(article) -> tuple:
+    """Earliest date first (undated last), then natural doc_id order."""
+    from presslens.report.index import natural_key
+
+    return (article.date or "9999", natural_key(article.doc_id))
+
+
+def dedupe_corpus(corpus: Corpus, *, dedupe: Dedupe = "keep_all", duplicates: pd.DataFrame | None = None) -> Corpus:
+    """The corpus with each cluster of copies counted once (``keep_first``: its first article) or as it is (``keep_all``).
+
+    ``duplicates`` is the corpus's :func:`duplicates_table`, computed here when not given.
+    """
+    if dedupe not in DEDUPE:
+        raise ValueError(f"unknown dedupe {dedupe!r}: use one of {', '.join(DEDUPE)}")
+    if dedupe == "keep_all":
+        return corpus
+    duplicates = duplicates_table(corpus) if duplicates is None else duplicates
+    later = set(duplicates["doc_id"]) - set(duplicates.drop_duplicates("cluster")["doc_id"])
+    kept = Corpus(root=corpus.root, articles=[a for a in corpus if a.doc_id not in later],
+                  skipped=corpus.skipped, notices=corpus.notices)
+    return kept
