@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from presslens.corpus import Corpus
-from presslens.corpus.model import WORD
+from presslens.corpus.model import WORD, natural_key
 
 #: Words per shingle: long enough that two different stories rarely share one, short enough that a
 #: changed sentence leaves most shingles intact.
@@ -107,8 +107,6 @@ def duplicates_table(corpus: Corpus, *, min_similarity: float = MIN_SIMILARITY) 
 
 def _first_key(article) -> tuple:
     """Earliest date first (undated last), then natural doc_id order."""
-    from presslens.report.index import natural_key
-
     return (article.date or "9999", natural_key(article.doc_id))
 
 

@@ -117,12 +117,29 @@ def _eigenvector(graph: nx.Graph) -> dict[str, float]:
 
 
 def layout_network(graph: nx.Graph, *, seed: int = LAYOUT_SEED) -> dict[str, tuple[float, float]]:
-    """Node positions from a seeded spring layout (the same graph gives the same picture)."""
-    if graph.number_of_nodes() == 0:
-        return {}
-    k = 1.6 / max(graph.number_of_nodes(), 1) ** 0.5
-    positions = nx.spring_layout(graph, weight="weight", seed=seed, k=k, iterations=200)
-    return {node: (float(x), float(y)) for node, (x, y) in positions.items()}
+    """Node positions from a seeded spring layout (the same graph gives the same picture).
+
+    Each connected group of actors is laid out on its own, in a square whose side grows with the
+    square root of its size, and the squares are packed in rows, largest first: two actors named
+    together once stay apart from the main network instead of collapsing onto each other far away.
+    """
+    components = sorted((sorted(component) for component in nx.connected_components(graph)), key=lambda c: (-len(c), c))
+    sides = [len(component) ** 0.5 for component in components]
+    row_width = max(sum(side ** 2 for side in sides) ** 0.5 * 1.3, sides[0]) if sides else 0.0
+    positions: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for component, side in zip(components, sides):
+        if x > 0 and x + side > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        center = (x + side / 2, -(y + side / 2))
+        if len(component) == 1:
+            placed = {component[0]: center}
+        else:
+            placed = nx.spring_layout(graph.subgraph(component), weight="weight", seed=seed, k=1.6 / len(component) ** 0.5,
+                                      iterations=200, center=center, scale=0.42 * side)
+        positions.update({node: (float(px), float(py)) for node, (px, py) in placed.items()})
+        x, row_height = x + side, max(row_height, side)
+    return positions
 
 
 def write_network(graph: nx.Graph, path: str | Path) -> Path:

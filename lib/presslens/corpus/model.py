@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 WORD = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-‐‑'’]\w+)*")
 
 
+def natural_key(text: str) -> list:
+    """A sort key for doc_ids that puts ``pakistan/2`` before ``pakistan/10``."""
+    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", text)]
+
+
 def count_words(text: str) -> int:
     """Number of words of ``text`` (:data:`WORD`): the tokens :func:`presslens.text.tokens_table` makes of it."""
     return len(WORD.findall(text))

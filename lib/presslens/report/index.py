@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
@@ -12,12 +11,8 @@ import jinja2
 
 from presslens import __version__
 from presslens.atomic import write_text_atomic
+from presslens.corpus.model import natural_key
 from presslens.report.render import TEMPLATES
-
-
-def natural_key(text: str) -> list:
-    """A sort key that puts ``pakistan/2`` before ``pakistan/10``."""
-    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", text)]
 
 
 def corpus_summary(corpus) -> dict:

@@ -19,7 +19,8 @@ from pathlib import Path
 from presslens.errors import ReportError
 from presslens.lock import FolderLocked, folder_lock
 from presslens.report.execute import Job, KernelPool, default_workers
-from presslens.report.index import natural_key, write_index
+from presslens.corpus.model import natural_key
+from presslens.report.index import write_index
 from presslens.report.notebooks import DEFAULT_NOTEBOOKS, check_parameters, describe_notebook, list_notebooks, notebook_parameters
 from presslens.report.render import PageOptions, templates_hash, write_assets
 

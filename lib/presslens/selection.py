@@ -1,0 +1,106 @@
+"""Subcorpora and groups: which articles an analysis reads, and how it compares them.
+
+Every notebook and ``presslens export`` take the same selection — ``date_from``, ``date_to``,
+``sources``, ``where`` (a filter on the articles table) — and the same ``group_by``: ``source``,
+``year``, ``quarter``, ``month``, ``week``, ``folder`` (the first folder of the article's path) or any
+column of the articles table (``section``, ``byline``, ``reader``…).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from presslens.corpus import Corpus, articles_table
+from presslens.corpus.tables import PERIODS, article_periods
+
+#: Groups named by what they are, besides the columns of the articles table.
+DERIVED_GROUPS = ("folder", *PERIODS)
+#: A group with no value (an undated article grouped by month, an article without source).
+NO_VALUE = "(none)"
+
+
+def subcorpus(
+    corpus: Corpus,
+    *,
+    date_from: str = "",
+    date_to: str = "",
+    sources: list[str] | tuple[str, ...] = (),
+    where: str = "",
+) -> Corpus:
+    """The articles of ``corpus`` that pass every given condition (an empty condition passes all).
+
+    Parameters
+    ----------
+    date_from, date_to
+        ISO dates (``2024-05`` or ``2024-05-16``), both included; an undated article is left out
+        when either is given.
+    sources
+        Outlets to keep, as the ``source`` column writes them (case does not matter).
+    where
+        A condition on the columns of the articles table, in pandas' query language, e.g.
+        ``n_words > 300 and folder == "politics"`` (``folder``, ``year``, ``month`` and ``week`` can be used too).
+
+    Raises
+    ------
+    ValueError
+        When a date cannot be read, or ``where`` is not a valid condition on those columns.
+    """
+    if not (date_from or date_to or sources or where):
+        return corpus
+    articles = grouping_table(corpus)
+    keep = pd.Series(True, index=articles.index)
+    dates = pd.to_datetime(articles["date"], errors="coerce")
+    for bound, value, compare in (("date_from", date_from, dates.__ge__), ("date_to", date_to, dates.__le__)):
+        if value:
+            start, end = _date_bounds(bound, str(value))
+            keep &= compare(start if bound == "date_from" else end)
+    if sources:
+        wanted = {str(source).casefold() for source in sources}
+        keep &= articles["source"].str.casefold().isin(wanted)
+    if where:
+        try:
+            keep &= articles.eval(where).astype(bool)
+        except Exception as error:  # noqa: BLE001 - pandas raises many kinds for a bad expression
+            columns = ", ".join(articles.columns)
+            raise ValueError(f"where={where!r} is not a condition on the articles ({error}); the columns are {columns}") from None
+    chosen = set(articles.loc[keep, "doc_id"])
+    return Corpus(root=corpus.root, articles=[a for a in corpus if a.doc_id in chosen], skipped=corpus.skipped,
+                  notices=corpus.notices)
+
+
+def _date_bounds(name: str, value: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first and last moment of a date given to the day, month or year."""
+    try:
+        period = pd.Period(value, freq="D" if len(value) > 7 else "M" if len(value) > 4 else "Y")
+    except ValueError:
+        raise ValueError(f"{name}={value!r} is not a date: write it as 2024, 2024-05 or 2024-05-16") from None
+    return period.start_time, period.end_time
+
+
+def grouping_table(corpus: Corpus) -> pd.DataFrame:
+    """The articles table with the derived groups as columns: ``folder``, ``week`` (its Monday), ``month``
+    (``2024-05``), ``quarter`` (``2024Q2``) and ``year``; empty where an article has no date."""
+    articles = articles_table(corpus)
+    doc_ids = articles["doc_id"].astype(str)
+    articles["folder"] = doc_ids.map(lambda doc_id: doc_id.split("/")[0] if "/" in doc_id else NO_VALUE)
+    for period, code in PERIODS.items():
+        starts = doc_ids.map(article_periods(articles, period))
+        label = (lambda start: start.strftime("%Y-%m-%d")) if period == "week" else (lambda start, code=code: str(start.to_period(code)))
+        articles[period] = starts.map(lambda start, label=label: label(start) if pd.notna(start) else "")
+    return articles
+
+
+def article_groups(corpus: Corpus, by: str) -> pd.Series:
+    """The group of every article, indexed by ``doc_id``; :data:`NO_VALUE` where the article has none.
+
+    Raises
+    ------
+    ValueError
+        When ``by`` is neither a derived group nor a column of the articles table.
+    """
+    articles = grouping_table(corpus)
+    if by not in articles.columns:
+        raise ValueError(f"cannot group by {by!r}: use one of {', '.join(DERIVED_GROUPS)} or a column of the articles "
+                         f"({', '.join(column for column in articles.columns if column not in DERIVED_GROUPS)})")
+    values = articles[by].astype("string").fillna(NO_VALUE).replace("", NO_VALUE)
+    return pd.Series(values.to_numpy(dtype=object), index=articles["doc_id"].astype(str), name=by)
