@@ -32,14 +32,15 @@ _PUBLIC = {
     "presslens.phrases": ["collocations_table", "find_phrases", "merge_phrases"],
     "presslens.frequency": [
         "count_terms", "term_counts_table", "frequency_table", "top_terms_table", "tfidf_table", "keyness_table",
-        "kwic", "dispersion_table", "trend_table",
+        "kwic", "dispersion_table", "trend_table", "group_keyness_table",
     ],
     "presslens.actors": [
         "load_gazetteer", "mentions_table", "actors_table", "corpus_actors", "load_corrections", "corrections_table",
-        "suggest_corrections",
+        "suggest_corrections", "group_cast_table", "distinctive_actors_table",
     ],
     "presslens.duplicates": ["duplicates_table", "dedupe_corpus"],
     "presslens.trends": ["trends_table"],
+    "presslens.selection": ["subcorpus", "article_groups", "grouping_table", "group_sizes_table"],
     "presslens.cooccurrence": [
         "cooccurrence_table", "cooccurrence_evidence", "cooccurrence_matrix", "actor_neighbours", "actor_evidence",
         "check_window", "check_measure",
@@ -47,7 +48,7 @@ _PUBLIC = {
     "presslens.network": ["build_network", "centrality_table", "layout_network", "write_network"],
     "presslens.themes": [
         "load_lexicon", "lexicon_table", "match_themes", "score_themes", "top_themes", "themes_table",
-        "evidence_sentences", "theme_articles", "theme_sentences",
+        "evidence_sentences", "theme_articles", "theme_sentences", "group_theme_shares",
     ],
     "presslens.topics": ["fit_topics", "align_topics"],
     "presslens.profile": ["article_profile", "key_sentences_table"],
@@ -60,6 +61,7 @@ _PUBLIC = {
     "presslens.plots.themes": [
         "plot_theme_heatmap", "plot_theme_shares", "plot_topic_terms", "plot_topic_weights", "plot_topic_alignment",
     ],
+    "presslens.plots.trends": ["plot_trends"],
     "presslens.display": ["show_table", "show_article_header", "show_evidence"],
     "presslens.widgets": ["explore_kwic", "explore_actor", "explore_theme", "explore_window"],
     "presslens.export": ["export_table", "write_table"],

@@ -90,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--gazetteer", help="YAML file of extra actors (mentions, actors, cooccurrence)")
     export.add_argument("--corrections", metavar="FILE",
                         help="YAML file that merges, renames, retypes and drops actors (mentions, actors, cooccurrence)")
+    export.add_argument("--date-from", default="", metavar="DATE", help="keep articles from this date on (2024, 2024-05, 2024-05-16)")
+    export.add_argument("--date-to", default="", metavar="DATE", help="keep articles up to this date, included")
+    export.add_argument("--sources", default="", metavar="A,B", help="keep only these outlets (comma-separated, as the source column writes them)")
+    export.add_argument("--where", default="", metavar="CONDITION",
+                        help="keep articles meeting a condition on the articles table, e.g. 'n_words > 300'")
     export.add_argument("--dedupe", choices=["keep_all", "keep_first"], default="keep_all",
                         help="count each cluster of copies of one story once (keep_first) or every copy (keep_all, default)")
     export.set_defaults(handler=_export)
@@ -140,6 +145,7 @@ def _export(args: argparse.Namespace) -> int:
     from presslens.execution import Execution
     from presslens.export import export_table
     from presslens.resources import require_nltk_data
+    from presslens.selection import subcorpus
 
     if args.table not in TABLE_NAMES:
         raise ValueError(f"unknown table {args.table!r}: choose one of {', '.join(TABLE_NAMES)}")
@@ -152,6 +158,8 @@ def _export(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.corpus, columns=args.columns, execution=execution)
     if args.corrections:
         load_corrections(args.corrections)  # a faulty file stops here, before any extraction
+    sources = [source.strip() for source in args.sources.split(",") if source.strip()]
+    corpus = subcorpus(corpus, date_from=args.date_from, date_to=args.date_to, sources=sources, where=args.where)
     if args.dedupe != "keep_all":
         corpus = dedupe_corpus(corpus, dedupe=args.dedupe)
     rows = export_table(args.table, corpus, out, window=args.window, by=args.by, gazetteer=args.gazetteer,

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 #: Added to both counts of the log ratio, so that a term absent from one side has a finite ratio.
 LOG_RATIO_SMOOTHING = 0.5
+KEYNESS_COLUMNS = ["term", "target_count", "rest_count", "target_per_1000", "rest_per_1000", "g2", "p_value", "log_ratio"]
 
 
 def term_counts_table(
@@ -184,6 +185,26 @@ def keyness_table(
         "log_ratio": log_ratio(a, b, target_words, rest_words, smoothing=LOG_RATIO_SMOOTHING),
     })
     return table.sort_values(["g2", "term"], ascending=[False, True], ignore_index=True)
+
+
+def group_keyness_table(terms: pd.DataFrame, groups: pd.Series, *, n: int = 10, max_groups: int = 12) -> pd.DataFrame:
+    """The ``n`` terms most over-used by each group against all other groups: ``group, rank`` and the
+    columns of :func:`keyness_table`, for the ``max_groups`` largest groups, largest first.
+
+    ``groups`` gives each article's group, indexed by ``doc_id`` (:func:`~presslens.selection.article_groups`).
+    Only terms with G² > 0 count: a group's rank 1 is its most distinctive term.
+    """
+    articles = pd.DataFrame({"doc_id": groups.index, "group": groups.to_numpy()})
+    tables = []
+    for group in groups.value_counts().index[:max_groups]:
+        if (groups == group).all():
+            continue
+        keyness = keyness_table(terms, group, by="group", articles=articles)
+        top = keyness[keyness["g2"] > 0].head(n)
+        tables.append(top.assign(group=group, rank=range(1, len(top) + 1)))
+    if not tables:
+        return pd.DataFrame(columns=["group", "rank", *KEYNESS_COLUMNS])
+    return pd.concat(tables, ignore_index=True)[["group", "rank", *KEYNESS_COLUMNS]]
 
 
 def _article_groups(terms: pd.DataFrame, *, by: str, articles: pd.DataFrame | None) -> pd.Series:

@@ -84,7 +84,8 @@ def grouping_table(corpus: Corpus) -> pd.DataFrame:
     doc_ids = articles["doc_id"].astype(str)
     articles["folder"] = doc_ids.map(lambda doc_id: doc_id.split("/")[0] if "/" in doc_id else NO_VALUE)
     for period, code in PERIODS.items():
-        starts = doc_ids.map(article_periods(articles, period))
+        starts = article_periods(articles, period).reindex(doc_ids).to_numpy()
+        starts = pd.Series(pd.to_datetime(starts), index=articles.index)
         label = (lambda start: start.strftime("%Y-%m-%d")) if period == "week" else (lambda start, code=code: str(start.to_period(code)))
         articles[period] = starts.map(lambda start, label=label: label(start) if pd.notna(start) else "")
     return articles
@@ -104,3 +105,14 @@ def article_groups(corpus: Corpus, by: str) -> pd.Series:
                          f"({', '.join(column for column in articles.columns if column not in DERIVED_GROUPS)})")
     values = articles[by].astype("string").fillna(NO_VALUE).replace("", NO_VALUE)
     return pd.Series(values.to_numpy(dtype=object), index=articles["doc_id"].astype(str), name=by)
+
+
+def group_sizes_table(corpus: Corpus, groups: pd.Series | None) -> pd.DataFrame:
+    """How much each group holds: ``group, n_articles, n_words``, largest first — read it before any comparison
+    (empty without groups)."""
+    if groups is None:
+        return pd.DataFrame(columns=["group", "n_articles", "n_words"])
+    words = pd.Series({article.doc_id: article.n_words for article in corpus}, dtype=int)
+    table = pd.DataFrame({"group": groups.reindex(words.index).to_numpy(), "words": words.to_numpy()})
+    sizes = table.groupby("group").agg(n_articles=("words", "size"), n_words=("words", "sum")).reset_index()
+    return sizes.sort_values(["n_articles", "group"], ascending=[False, True], ignore_index=True)

@@ -375,6 +375,20 @@ def themes_table(corpus: Corpus, *, execution: Execution | None = None) -> pd.Da
 # Evidence sentences
 
 
+def group_theme_shares(corpus: Corpus, scores: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
+    """Theme scores of groups of articles (per 1,000 words of all the group's articles), in the columns of
+    :func:`score_themes` with the group as ``doc_id`` and a ``title`` saying how many articles it holds."""
+    per_article = scores.assign(group=scores["doc_id"].astype(str).map(groups), weight=scores["score"] * scores["n_words"] / 1000)
+    article_words = pd.Series({article.doc_id: article.n_words for article in corpus}, dtype=float)
+    words = article_words.groupby(groups.reindex(article_words.index)).sum()
+    articles = groups.reindex(article_words.index).value_counts()
+    table = per_article.groupby(["group", "theme", "label"], sort=False)["weight"].sum().reset_index()
+    table["score"] = per_1000(table["weight"], table["group"].map(words))
+    table["share"] = table["score"] / table.groupby("group")["score"].transform("sum")
+    table["title"] = table["group"] + " (" + table["group"].map(articles).astype(str) + " articles)"
+    return table.rename(columns={"group": "doc_id"}).sort_values(["doc_id", "score"], ascending=[True, False], ignore_index=True)
+
+
 def evidence_sentences(corpus: Corpus, evidence: pd.DataFrame, *, lexicon: Lexicon | None = None) -> pd.DataFrame:
     """Every sentence that matched a theme, with the article's score and rank for that theme.
 

@@ -19,10 +19,11 @@ from presslens.actors.corrections import (Corrections, apply_corrections, correc
                                           suggest_corrections)
 from presslens.actors.gazetteer import ACTOR_TYPES, Gazetteer, GazetteerEntry, load_gazetteer, read_gazetteer_file
 from presslens.actors.resolution import Mention, find_mentions
-from presslens.actors.tables import MENTION_COLUMNS, actors_table, corpus_actors, mentions_table
+from presslens.actors.tables import (MENTION_COLUMNS, actors_table, corpus_actors, distinctive_actors_table,
+                                     group_cast_table, mentions_table)
 
 __all__ = [
     "ACTOR_TYPES", "MENTION_COLUMNS", "Corrections", "Gazetteer", "GazetteerEntry", "Mention", "actors_table",
-    "apply_corrections", "corpus_actors", "corrections_table", "find_mentions", "load_corrections", "load_gazetteer",
+    "apply_corrections", "corpus_actors", "corrections_table", "distinctive_actors_table", "group_cast_table", "find_mentions", "load_corrections", "load_gazetteer",
     "mentions_table", "read_gazetteer_file", "suggest_corrections",
 ]

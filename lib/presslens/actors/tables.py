@@ -20,6 +20,7 @@ from presslens.actors.resolution import find_mentions, short_name_targets, vote_
 from presslens.actors.typing import load_models
 from presslens.actors.words import load_word_lists
 from presslens.corpus import Corpus
+from presslens.measures import keyness_g2, log_ratio
 
 if TYPE_CHECKING:
     from presslens.execution import Execution
@@ -130,3 +131,38 @@ def _check_types(actor_types) -> None:
     unknown = set(actor_types) - set(ACTOR_TYPES)
     if unknown:
         raise ValueError(f"unknown actor type(s) {sorted(unknown)}: choose among {', '.join(ACTOR_TYPES)}")
+
+
+def group_cast_table(mentions: pd.DataFrame, groups: pd.Series, *, n: int = 10, max_groups: int = 6) -> pd.DataFrame:
+    """Each group's ``n`` most mentioned actors side by side: a ``rank`` column, then one column for each of
+    the ``max_groups`` largest groups, largest first, whose cells read ``Actor (mentions)``."""
+    grouped = mentions.assign(group=mentions["doc_id"].astype(str).map(groups))
+    counts = grouped.groupby(["group", "actor"], observed=True).size().rename("mentions").reset_index()
+    counts = counts.sort_values(["group", "mentions", "actor"], ascending=[True, False, True])
+    counts["rank"] = counts.groupby("group").cumcount() + 1
+    counts = counts[counts["rank"] <= n]
+    counts["cell"] = counts["actor"] + " (" + counts["mentions"].astype(str) + ")"
+    order = groups.value_counts().index[:max_groups].tolist()
+    wide = counts.pivot(index="rank", columns="group", values="cell").reindex(columns=[g for g in order if g in set(counts["group"])])
+    return wide.fillna("").reset_index().rename_axis(columns=None)
+
+
+def distinctive_actors_table(mentions: pd.DataFrame, groups: pd.Series, *, n: int = 5, max_groups: int = 12) -> pd.DataFrame:
+    """The actors each of the ``max_groups`` largest groups names far more than the other groups do: ``group, rank,
+    actor, type, group_mentions, rest_mentions, g2, log_ratio`` (G² and log ratio of the actor's share of the
+    group's mentions against the rest's), largest group first."""
+    grouped = mentions.assign(group=mentions["doc_id"].astype(str).map(groups))
+    counts = grouped.groupby(["group", "actor", "type"], observed=True).size().rename("group_mentions").reset_index()
+    totals = counts.groupby("actor")["group_mentions"].transform("sum")
+    group_size = counts.groupby("group")["group_mentions"].transform("sum")
+    counts["rest_mentions"] = totals - counts["group_mentions"]
+    rest_size = len(grouped) - group_size
+    counts["g2"] = keyness_g2(counts["group_mentions"], counts["rest_mentions"], group_size.to_numpy(), rest_size.to_numpy())
+    counts["log_ratio"] = log_ratio(counts["group_mentions"], counts["rest_mentions"], group_size.to_numpy(),
+                                    rest_size.clip(lower=1).to_numpy())
+    size_order = {group: position for position, group in enumerate(groups.value_counts().index[:max_groups])}
+    over = counts[(counts["log_ratio"] > 0) & (rest_size > 0) & counts["group"].isin(size_order)]
+    over = over.assign(order=over["group"].map(size_order)).sort_values(["order", "g2", "actor"], ascending=[True, False, True])
+    over["rank"] = over.groupby("group").cumcount() + 1
+    columns = ["group", "rank", "actor", "type", "group_mentions", "rest_mentions", "g2", "log_ratio"]
+    return over[over["rank"] <= n][columns].reset_index(drop=True)

@@ -90,11 +90,13 @@ def plot_theme_heatmap(scores: pd.DataFrame, *, max_units: int = MAX_UNITS) -> g
 
 
 @styled
-def plot_theme_shares(scores: pd.DataFrame, *, max_themes: int = 7, max_units: int = MAX_UNITS) -> go.Figure:
+def plot_theme_shares(scores: pd.DataFrame, *, max_themes: int = 7, max_units: int = MAX_UNITS,
+                      unit_name: str | None = None) -> go.Figure:
     """Stacked horizontal bars: each unit's theme matches split by theme (shares add up to 100%).
 
     The ``max_themes`` themes with the highest total score in the corpus get their own colour; the
-    rest are grouped as "Other themes".
+    rest are grouped as "Other themes". ``unit_name`` names the units in the title (``groups``; default:
+    articles or paragraphs).
     """
     if scores.empty:
         return empty_figure("Theme shares", "No theme word matched any article.")
@@ -115,7 +117,7 @@ def plot_theme_shares(scores: pd.DataFrame, *, max_themes: int = 7, max_units: i
             customdata=titles[: len(shown)],
             hovertemplate=f"<b>%{{customdata}}</b><br>{group}: %{{x:.0%}}<extra></extra>",
         ))
-    unit_noun = "paragraphs" if "paragraph" in keys else "articles"
+    unit_noun = unit_name or ("paragraphs" if "paragraph" in keys else "articles")
     figure.update_layout(
         barmode="stack",
         title=_cap_title(f"Theme shares per {unit_noun[:-1]} (share of its theme score)", len(shown), len(units), unit_noun),

@@ -1,0 +1,46 @@
+"""Figures of :mod:`presslens.trends`: rates over time drawn over the number of articles behind each point."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from presslens.plots import PALETTE, empty_figure, styled, text_label
+
+ARTICLES_COLOUR = "#d9dee5"
+
+
+@styled
+def plot_trends(trends: pd.DataFrame, *, kind: str, names: Sequence[str] = (), n: int = 5) -> go.Figure:
+    """Lines of ``names`` (default: the ``n`` most counted of ``kind``) per 1,000 words, over grey bars of the
+    number of articles in each period (a :func:`~presslens.trends.trends_table`)."""
+    chosen = trends[trends["kind"] == kind]
+    if chosen.empty:
+        return empty_figure(f"{kind.capitalize()}s over time", "No dated article: nothing to draw over time.")
+    names = list(names) or chosen.groupby("name")["count"].sum().sort_values(ascending=False).head(n).index.tolist()
+    periods = trends.drop_duplicates("period").sort_values("period")
+    starts = pd.to_datetime(periods["period"])
+    gap = starts.diff().min() if len(starts) > 1 else pd.Timedelta(days=30)
+    figure = go.Figure(go.Bar(
+        x=starts, y=periods["n_articles"], name="articles", marker_color=ARTICLES_COLOUR,
+        width=0.8 * gap.total_seconds() * 1000,  # milliseconds on a date axis: most of the shortest gap between periods
+        yaxis="y2", hovertemplate="%{x|%d %b %Y}: %{y} article(s)<extra></extra>",
+    ))
+    for number, name in enumerate(names):
+        line = chosen.loc[chosen["name"] == name, ["period", "count", "per_1000_words"]].set_index("period")
+        line = line.reindex(periods["period"], fill_value=0).reset_index()
+        figure.add_trace(go.Scatter(
+            x=pd.to_datetime(line["period"]), y=line["per_1000_words"], mode="lines+markers", name=text_label(name, 30),
+            line_color=PALETTE[number % len(PALETTE)], customdata=line[["count"]].to_numpy(),
+            hovertemplate=f"<b>{text_label(name)}</b> %{{x|%d %b %Y}}<br>%{{y:.2f}} per 1,000 words (%{{customdata[0]}} times)<extra></extra>",
+        ))
+    figure.update_layout(
+        title=f"{kind.capitalize()}s over time, per 1,000 words (grey: articles per period)",
+        yaxis=dict(title="per 1,000 words", rangemode="tozero"),
+        yaxis2=dict(title="articles", overlaying="y", side="right", rangemode="tozero", showgrid=False),
+        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
+        height=440,
+    )
+    return figure
