@@ -9,7 +9,7 @@ BENCH_CORPUS ?= ../shared/corpora/bbc
 REALWORLD ?= ../shared/corpora/realworld
 LAB_ARGS ?=
 
-.PHONY: reports test lab bench setup browser clean
+.PHONY: reports test lab bench bench-scale setup browser clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -37,6 +37,9 @@ lab: setup
 bench: setup
 	$(BIN)/python bench/run.py --corpus $(BENCH_CORPUS)
 	$(BIN)/python bench/loading.py --realworld $(REALWORLD)
+
+bench-scale: setup
+	$(BIN)/python bench/scale.py --corpus $(BENCH_CORPUS)
 
 # Headless Chromium for the browser tests: installed with apt-get when we are root on Debian/Ubuntu,
 # otherwise those tests are skipped with the reason.

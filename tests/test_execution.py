@@ -12,7 +12,7 @@ import pytest
 
 from conftest import ROOT, SEEDS
 from presslens.actors import mentions_table
-from presslens.actors.tables import article_mentions
+from presslens.actors.extraction import article_mentions
 from presslens.corpus import load_corpus
 from presslens.execution import MIN_ARTICLES_FOR_WORKERS, Execution, code_fingerprint, extractor_key
 from presslens.text import article_tokens, tokens_table
@@ -68,12 +68,13 @@ def test_the_key_is_the_extractors_own_code_and_data():
         from presslens.execution import _module_closure
         return {path.relative_to(ROOT / "lib" / "presslens").as_posix() for path in _module_closure(module)}
 
-    tokens, mentions = closure("presslens.text"), closure("presslens.actors.tables")
+    tokens, mentions = closure("presslens.text"), closure("presslens.actors.extraction")
     assert "text.py" in tokens and not any(name.startswith("actors/") for name in tokens)
     assert {"actors/gazetteer.py", "actors/typing.py"} <= mentions
     for module in (tokens, mentions):
-        assert not {"widgets.py", "plots/__init__.py", "report/runner.py", "execution.py"} & module
-    assert code_fingerprint("presslens.text") != code_fingerprint("presslens.actors.tables")
+        assert not {"widgets.py", "plots/__init__.py", "report/runner.py", "execution.py", "actors/tables.py",
+                    "actors/corrections.py"} & module
+    assert code_fingerprint("presslens.text") != code_fingerprint("presslens.actors.extraction")
     assert extractor_key(functools.partial(article_mentions, gazetteer=None)) != \
         extractor_key(functools.partial(article_mentions, gazetteer=str(SEEDS / "000_be66cc4f6408135f.txt")))
     assert extractor_key(functools.partial(article_tokens, lemmatize_words=True)) != \
@@ -142,3 +143,24 @@ def test_articles_without_rows_are_not_rebuilt(seed_corpus, tmp_path):
     BUILT.clear()
     again = run.table(_long_only, seed_corpus, columns=["doc_id", "words"])
     assert BUILT == [] and again.equals(first)
+
+
+def test_a_run_on_part_of_the_corpus_keeps_the_rest_cached(seed_corpus, tmp_path):
+    run = Execution(cache_dir=tmp_path / "cache")
+    run.table(_lengths, seed_corpus, columns=COLUMNS)
+    part = run.table(_lengths, seed_corpus.select(seed_corpus.doc_ids[:2]), columns=COLUMNS)
+    assert part["doc_id"].tolist() == seed_corpus.doc_ids[:2]
+    BUILT.clear()
+    again = run.table(_lengths, seed_corpus, columns=COLUMNS)
+    assert BUILT == [] and again["doc_id"].tolist() == seed_corpus.doc_ids
+
+
+def test_an_edited_gazetteer_file_is_read_again(seed_corpus, tmp_path):
+    gazetteer = tmp_path / "mine.yaml"
+    gazetteer.write_text("actors:\n  - name: Example Holdings\n    type: organization\n", encoding="utf-8")
+    run = Execution(cache_dir=tmp_path / "cache")
+    before = mentions_table(seed_corpus, gazetteer=str(gazetteer), execution=run)
+    gazetteer.write_text("actors:\n  - name: Eurasian Development Fund\n    type: organization\n"
+                         "    aliases: [Eurasian]\n", encoding="utf-8")
+    after = mentions_table(seed_corpus, gazetteer=str(gazetteer), execution=run)
+    assert "Eurasian Development Fund" not in set(before["actor"]) and "Eurasian Development Fund" in set(after["actor"])

@@ -20,6 +20,8 @@ from presslens.report.runner import MAX_ARTICLE_PAGES
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 #: The tables ``presslens export`` writes (:data:`presslens.export.TABLES`).
+#: Notebook parameters that name a file.
+FILE_PARAMETERS = ("gazetteer", "lexicon", "corrections")
 TABLE_NAMES = ("articles", "terms", "mentions", "actors", "cooccurrence", "themes", "duplicates", "trends")
 COLUMNS_HELP = ("which columns of table files hold what, e.g. text=body,date=date_cleaned "
                 "(fields: text title date source byline url section id; default: recognised by their usual names)")
@@ -116,7 +118,10 @@ def _report(args: argparse.Namespace) -> int:
     if args.corrections:
         if "corrections" in parameters:
             raise ValueError("give the corrections file once: --corrections FILE or -p corrections=FILE")
-        parameters["corrections"] = str(Path(args.corrections).expanduser().resolve())
+        parameters["corrections"] = args.corrections
+    for name in FILE_PARAMETERS:  # the notebooks run in their own folder: a path is read from here
+        if isinstance(parameters.get(name), str) and parameters[name]:
+            parameters[name] = str(Path(parameters[name]).expanduser().resolve())
     result = run_report(
         args.corpus, args.out, jobs=args.jobs, show_code=args.show_code, with_solutions=args.with_solutions,
         standalone=args.standalone, parameters=parameters, columns=args.columns, notebooks_dir=args.notebooks,

@@ -11,6 +11,7 @@ exactly. Copies are joined into clusters (a copy of a copy is in the same cluste
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Literal
 
 import networkx as nx
@@ -121,6 +122,4 @@ def dedupe_corpus(corpus: Corpus, *, dedupe: Dedupe = "keep_all", duplicates: pd
         return corpus
     duplicates = duplicates_table(corpus) if duplicates is None else duplicates
     later = set(duplicates["doc_id"]) - set(duplicates.drop_duplicates("cluster")["doc_id"])
-    kept = Corpus(root=corpus.root, articles=[a for a in corpus if a.doc_id not in later],
-                  skipped=corpus.skipped, notices=corpus.notices)
-    return kept
+    return dataclasses.replace(corpus, articles=[article for article in corpus if article.doc_id not in later])

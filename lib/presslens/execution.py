@@ -102,13 +102,18 @@ class Execution:
         cached, done = _read_cached(path)
         missing = [doc_id for doc_id, key in keys.items() if key not in done]
         fresh = self._build_missing(corpus, missing, build, prepare)
-        wanted = set(keys.values())
-        parts = [cached[cached[KEY_COLUMN].isin(wanted)]] if cached is not None else []
         if fresh is not None and len(fresh):
-            parts.append(fresh.assign(**{KEY_COLUMN: fresh["doc_id"].astype(str).map(keys)}))
+            fresh = fresh.assign(**{KEY_COLUMN: fresh["doc_id"].astype(str).map(keys)})
+        if path is not None and missing:
+            # Rows are kept by article key (doc_id and text), so the cache keeps every version it has
+            # seen: another run may want the articles this one did not ask for.
+            stored = [part for part in (cached, fresh) if part is not None and len(part)]
+            stored = pd.concat(stored, ignore_index=True) if stored else pd.DataFrame(columns=[*columns, KEY_COLUMN])
+            _write_cached(path, stored, done | {keys[doc_id] for doc_id in missing})
+        wanted = set(keys.values())
+        parts = [part for part in (cached[cached[KEY_COLUMN].isin(wanted)] if cached is not None else None, fresh)
+                 if part is not None and len(part)]
         table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=[*columns, KEY_COLUMN])
-        if path is not None and done != wanted:
-            _write_cached(path, table, wanted)
         order = {doc_id: position for position, doc_id in enumerate(keys)}
         table = table.drop(columns=KEY_COLUMN)
         if len(table):
@@ -153,8 +158,9 @@ class Execution:
             results[i] = result
             if rekey is not None and keys[i] and rekey(items[i]) != keys[i]:
                 keys[i] = ""
-        if path is not None and (todo or len(stored) != len(set(keys))):
-            _write_store(path, {key: encode(results[i]) for i, key in enumerate(keys) if key})
+        new = {keys[i]: encode(results[i]) for i in todo if keys[i]}
+        if path is not None and new:
+            _write_store(path, {**stored, **new})  # what other runs stored stays
         return results
 
     def _path(self, key: str, build: Callable) -> Path | None:

@@ -75,6 +75,7 @@ def npmi(both, a, b, n) -> np.ndarray:
     p_a, p_b = _array(a) / n, _array(b) / n
     with np.errstate(divide="ignore", invalid="ignore"):
         value = np.log(p_ab / (p_a * p_b)) / -np.log(p_ab)
+    value = np.where(p_ab == 0, -1.0, value)  # never together
     return np.where(p_ab >= 1.0, 1.0, value)  # a pair in every window: perfectly associated
 
 

@@ -8,6 +8,8 @@ column of the articles table (``section``, ``byline``, ``reader``…).
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 
 from presslens.corpus import Corpus, articles_table
@@ -24,7 +26,7 @@ def subcorpus(
     *,
     date_from: str = "",
     date_to: str = "",
-    sources: list[str] | tuple[str, ...] = (),
+    sources: str | list[str] | tuple[str, ...] = (),
     where: str = "",
 ) -> Corpus:
     """The articles of ``corpus`` that pass every given condition (an empty condition passes all).
@@ -35,10 +37,12 @@ def subcorpus(
         ISO dates (``2024-05`` or ``2024-05-16``), both included; an undated article is left out
         when either is given.
     sources
-        Outlets to keep, as the ``source`` column writes them (case does not matter).
+        Outlets to keep, as the ``source`` column writes them (case does not matter); one outlet may be
+        given as a string.
     where
         A condition on the columns of the articles table, in pandas' query language, e.g.
-        ``n_words > 300 and folder == "politics"`` (``folder``, ``year``, ``month`` and ``week`` can be used too).
+        ``n_words > 300 and folder == "politics"``; ``folder``, ``week``, ``month``, ``quarter`` and
+        ``year`` can be used too, as text (``year == "2024"``, ``month >= "2024-03"``).
 
     Raises
     ------
@@ -55,7 +59,7 @@ def subcorpus(
             start, end = _date_bounds(bound, str(value))
             keep &= compare(start if bound == "date_from" else end)
     if sources:
-        wanted = {str(source).casefold() for source in sources}
+        wanted = {str(source).casefold() for source in ([sources] if isinstance(sources, str) else sources)}
         keep &= articles["source"].str.casefold().isin(wanted)
     if where:
         try:
@@ -64,8 +68,7 @@ def subcorpus(
             columns = ", ".join(articles.columns)
             raise ValueError(f"where={where!r} is not a condition on the articles ({error}); the columns are {columns}") from None
     chosen = set(articles.loc[keep, "doc_id"])
-    return Corpus(root=corpus.root, articles=[a for a in corpus if a.doc_id in chosen], skipped=corpus.skipped,
-                  notices=corpus.notices)
+    return dataclasses.replace(corpus, articles=[article for article in corpus if article.doc_id in chosen])
 
 
 def _date_bounds(name: str, value: str) -> tuple[pd.Timestamp, pd.Timestamp]:

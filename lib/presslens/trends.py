@@ -7,6 +7,7 @@ number of articles it rests on; a period of three articles says little whatever 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -25,51 +26,65 @@ if TYPE_CHECKING:
 TREND_COLUMNS = ["period", "kind", "name", "count", "per_1000_words", "n_articles"]
 
 
+KINDS = ("term", "actor", "theme")
+
+
 def trends_table(
     corpus: Corpus,
     *,
     by: Period = "month",
+    kinds: Sequence[str] = KINDS,
     terms: pd.DataFrame | None = None,
     mentions: pd.DataFrame | None = None,
     evidence: pd.DataFrame | None = None,
+    gazetteer: str | None = None,
+    corrections: str | None = None,
+    lexicon: str | None = None,
     execution: Execution | None = None,
 ) -> pd.DataFrame:
-    """Counts per period of every term, actor and theme: ``period, kind, name, count, per_1000_words, n_articles``.
+    """Counts per period of terms, actors and themes: ``period, kind, name, count, per_1000_words, n_articles``.
 
     ``kind`` is ``term`` (content words and phrases, as counted in 02), ``actor`` (mentions, as in 03)
-    or ``theme`` (lexicon matches, as in 04, named by the theme's label); ``per_1000_words`` divides
-    the count by the words of the period's articles, and ``n_articles`` is how many dated articles
-    the period holds. Only dated articles count; a name appears in a period only when counted there.
-    ``terms`` (phrase-merged tokens), ``mentions`` and ``evidence`` are computed when not given.
+    or ``theme`` (lexicon matches, as in 04, named by the theme's label); ``kinds`` chooses which.
+    ``per_1000_words`` divides the count by the words of the period's articles, and ``n_articles`` is
+    how many dated articles the period holds. Only dated articles count; a name appears in a period
+    only when counted there. ``terms`` (phrase-merged tokens), ``mentions`` and ``evidence`` are
+    computed when not given, with ``gazetteer``, ``corrections`` and ``lexicon`` as in 03 and 04.
     """
+    unknown = sorted(set(kinds) - set(KINDS))
+    if unknown:
+        raise ValueError(f"unknown kind(s) {', '.join(unknown)}: use {', '.join(KINDS)}")
     articles = articles_table(corpus)
     periods = article_periods(articles, by)
     if periods.empty:
         return pd.DataFrame(columns=TREND_COLUMNS)
     dated = articles.assign(period=articles["doc_id"].astype(str).map(periods)).dropna(subset=["period"])
     sizes = dated.groupby("period").agg(words=("n_words", "sum"), n_articles=("doc_id", "size"))
-    if terms is None or evidence is None:
+    named = []
+    if "term" in kinds or ("theme" in kinds and evidence is None):
         tokens = tokens_table(corpus, execution=execution)
+    if "term" in kinds:
         terms = merge_phrases(tokens, find_phrases(tokens)) if terms is None else terms
-        evidence = match_themes(corpus, tokens=tokens) if evidence is None else evidence
-    if mentions is None:
-        mentions = mentions_table(corpus, execution=execution)
-    labels = load_lexicon().labels
-    named = [
-        ("term", terms.loc[content_mask(terms), ["doc_id", "lemma"]].rename(columns={"lemma": "name"})),
-        ("actor", mentions[["doc_id", "actor"]].rename(columns={"actor": "name"})),
-        ("theme", evidence[["doc_id", "theme"]].assign(name=lambda table: table["theme"].map(labels).fillna(table["theme"]))),
-    ]
+        named.append(("term", terms.loc[content_mask(terms), ["doc_id", "lemma"]].rename(columns={"lemma": "name"})))
+    if "actor" in kinds:
+        if mentions is None:
+            mentions = mentions_table(corpus, gazetteer=gazetteer, corrections=corrections, execution=execution)
+        named.append(("actor", mentions[["doc_id", "actor"]].rename(columns={"actor": "name"})))
+    if "theme" in kinds:
+        themes = load_lexicon(lexicon)
+        evidence = match_themes(corpus, themes, tokens=tokens) if evidence is None else evidence
+        labels = evidence["theme"].map(themes.labels).fillna(evidence["theme"])
+        named.append(("theme", evidence[["doc_id"]].assign(name=labels)))
     parts = []
     for kind, table in named:
         when = table["doc_id"].astype(str).map(periods)
         counts = table.assign(period=when).dropna(subset=["period"]).groupby(["period", "name"]).size()
         parts.append(counts.rename("count").reset_index().assign(kind=kind))
-    trends = pd.concat(parts, ignore_index=True)
+    trends = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["period", "name", "count", "kind"])
     trends["per_1000_words"] = per_1000(trends["count"], trends["period"].map(sizes["words"]))
     trends["n_articles"] = trends["period"].map(sizes["n_articles"]).astype(int)
-    trends["period"] = trends["period"].dt.strftime("%Y-%m-%d")
-    order = {kind: position for position, (kind, _) in enumerate(named)}
+    trends["period"] = pd.to_datetime(trends["period"]).dt.strftime("%Y-%m-%d")
+    order = {kind: position for position, kind in enumerate(KINDS)}
     trends = trends.sort_values(["period", "kind", "count", "name"], key=lambda column: column.map(order) if column.name == "kind"
                                 else column, ascending=[True, True, False, True], ignore_index=True)
     return trends[TREND_COLUMNS]

@@ -65,7 +65,9 @@ def load_corrections(path: str | Path | None) -> Corrections:
     except OSError as error:
         raise ValueError(f"{where}: cannot read the corrections file ({error.strerror or error})") from None
     except yaml.YAMLError as error:
-        raise ValueError(f"{where}: not valid YAML ({error})") from None
+        mark = getattr(error, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark else ""
+        raise ValueError(f"{where}: not valid YAML{at} ({getattr(error, 'problem', None) or 'unreadable'})") from None
     if not isinstance(data, dict):
         raise ValueError(f"{where}: a corrections file is a mapping with the sections {', '.join(ACTIONS)}")
     unknown = sorted(set(data) - set(ACTIONS))

@@ -131,8 +131,21 @@ def _builtin_entries() -> tuple[GazetteerEntry, ...]:
     return tuple(_parse_gazetteer(source, "built-in gazetteer"))
 
 
-@functools.lru_cache(maxsize=8)
 def load_gazetteer(extra: str | None = None) -> Gazetteer:
-    """The built-in gazetteer, extended by a user file (whose entries take precedence) when given."""
+    """The built-in gazetteer, extended by a user file (whose entries take precedence) when given.
+
+    Kept in memory by the file's content, so that an edited file is read again.
+    """
+    if not extra:
+        return _gazetteer_with(None, b"")
+    try:
+        content = Path(extra).expanduser().read_bytes()
+    except OSError:
+        content = b""  # read_gazetteer_file says what is wrong with the path
+    return _gazetteer_with(str(extra), content)
+
+
+@functools.lru_cache(maxsize=8)
+def _gazetteer_with(extra: str | None, content: bytes) -> Gazetteer:  # content: part of the cache key only
     user = read_gazetteer_file(extra) if extra else []
     return Gazetteer([*user, *_builtin_entries()])

@@ -15,32 +15,14 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from presslens.actors.corrections import Corrections, apply_corrections, load_corrections
-from presslens.actors.gazetteer import ACTOR_TYPES, load_gazetteer
-from presslens.actors.resolution import find_mentions, short_name_targets, vote_types
-from presslens.actors.typing import load_models
-from presslens.actors.words import load_word_lists
+from presslens.actors.extraction import MENTION_COLUMNS, article_mentions, load_everything
+from presslens.actors.gazetteer import ACTOR_TYPES
+from presslens.actors.resolution import short_name_targets, vote_types
 from presslens.corpus import Corpus
 from presslens.measures import keyness_g2, log_ratio
 
 if TYPE_CHECKING:
     from presslens.execution import Execution
-
-MENTION_COLUMNS = ["doc_id", "paragraph", "sentence", "start", "end", "surface", "actor", "type", "method"]
-
-
-def article_mentions(corpus: Corpus, *, gazetteer: str | None = None) -> pd.DataFrame:
-    """The mentions of each article on its own (aliases resolved within the article), as a table."""
-    known = load_gazetteer(gazetteer or None)
-    rows = [mention.__dict__ for article in corpus for mention in find_mentions(article, gazetteer=known)]
-    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
-
-
-def _load_everything(gazetteer: str | None) -> None:
-    """Load the gazetteer, word lists, chunker and name typer (once per process)."""
-    load_gazetteer(gazetteer or None)
-    load_word_lists()
-    load_models()
-
 
 def join_across_articles(mentions: pd.DataFrame) -> pd.DataFrame:
     """A one-word person name that is the family (or first) name of exactly one full name in the corpus joins it."""
@@ -87,7 +69,7 @@ def mentions_table(
     _check_types(actor_types)
     build = functools.partial(article_mentions, gazetteer=gazetteer or None)
     mentions = build(corpus) if execution is None else execution.table(
-        build, corpus, columns=MENTION_COLUMNS, prepare=functools.partial(_load_everything, gazetteer))
+        build, corpus, columns=MENTION_COLUMNS, prepare=functools.partial(load_everything, gazetteer))
     mentions = harmonize_types(join_across_articles(mentions))
     if not isinstance(corrections, Corrections):
         corrections = load_corrections(corrections)
@@ -156,12 +138,13 @@ def distinctive_actors_table(mentions: pd.DataFrame, groups: pd.Series, *, n: in
     totals = counts.groupby("actor")["group_mentions"].transform("sum")
     group_size = counts.groupby("group")["group_mentions"].transform("sum")
     counts["rest_mentions"] = totals - counts["group_mentions"]
-    rest_size = len(grouped) - group_size
+    rest_size = counts["group_mentions"].sum() - group_size
     counts["g2"] = keyness_g2(counts["group_mentions"], counts["rest_mentions"], group_size.to_numpy(), rest_size.to_numpy())
     counts["log_ratio"] = log_ratio(counts["group_mentions"], counts["rest_mentions"], group_size.to_numpy(),
                                     rest_size.clip(lower=1).to_numpy())
     size_order = {group: position for position, group in enumerate(groups.value_counts().index[:max_groups])}
-    over = counts[(counts["log_ratio"] > 0) & (rest_size > 0) & counts["group"].isin(size_order)]
+    more_in_group = counts["group_mentions"] / group_size > counts["rest_mentions"] / rest_size.clip(lower=1)
+    over = counts[more_in_group & (rest_size > 0) & counts["group"].isin(size_order)]
     over = over.assign(order=over["group"].map(size_order)).sort_values(["order", "g2", "actor"], ascending=[True, False, True])
     over["rank"] = over.groupby("group").cumcount() + 1
     columns = ["group", "rank", "actor", "type", "group_mentions", "rest_mentions", "g2", "log_ratio"]

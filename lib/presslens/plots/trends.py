@@ -10,22 +10,23 @@ import plotly.graph_objects as go
 from presslens.plots import PALETTE, empty_figure, styled, text_label
 
 ARTICLES_COLOUR = "#d9dee5"
+#: Width of a period's bar, in days.
+BAR_DAYS = {"week": 6, "month": 26, "quarter": 80, "year": 330}
 
 
 @styled
-def plot_trends(trends: pd.DataFrame, *, kind: str, names: Sequence[str] = (), n: int = 5) -> go.Figure:
+def plot_trends(trends: pd.DataFrame, *, kind: str, names: Sequence[str] = (), n: int = 5, by: str = "month") -> go.Figure:
     """Lines of ``names`` (default: the ``n`` most counted of ``kind``) per 1,000 words, over grey bars of the
-    number of articles in each period (a :func:`~presslens.trends.trends_table`)."""
+    number of articles in each period (a :func:`~presslens.trends.trends_table` made with periods ``by``)."""
     chosen = trends[trends["kind"] == kind]
     if chosen.empty:
-        return empty_figure(f"{kind.capitalize()}s over time", "No dated article: nothing to draw over time.")
+        why = "No dated article: nothing to draw over time." if trends.empty else f"No {kind} in the dated articles."
+        return empty_figure(f"{kind.capitalize()}s over time", why)
     names = list(names) or chosen.groupby("name")["count"].sum().sort_values(ascending=False).head(n).index.tolist()
     periods = trends.drop_duplicates("period").sort_values("period")
-    starts = pd.to_datetime(periods["period"])
-    gap = starts.diff().min() if len(starts) > 1 else pd.Timedelta(days=30)
     figure = go.Figure(go.Bar(
-        x=starts, y=periods["n_articles"], name="articles", marker_color=ARTICLES_COLOUR,
-        width=0.8 * gap.total_seconds() * 1000,  # milliseconds on a date axis: most of the shortest gap between periods
+        x=pd.to_datetime(periods["period"]), y=periods["n_articles"], name="articles", marker_color=ARTICLES_COLOUR,
+        width=BAR_DAYS.get(by, 26) * 86_400_000, offset=0,  # on a date axis, milliseconds from the period's first day
         yaxis="y2", hovertemplate="%{x|%d %b %Y}: %{y} article(s)<extra></extra>",
     ))
     for number, name in enumerate(names):

@@ -236,8 +236,9 @@ def _article_pages(corpus, chosen: list, out: Path, options: PageOptions, parame
 def _articles_fingerprint(chosen: list, options: PageOptions, parameters: dict, corpus_hash: str) -> str:
     from presslens.execution import package_fingerprint
 
+    files = [_file_hash(parameters.get(name)) for name in ("gazetteer", "lexicon", "corrections")]
     payload = [[article.doc_id for article in chosen], asdict(options), parameters.get("gazetteer"),
-               parameters.get("lexicon"), _file_hash(parameters.get("corrections")), corpus_hash, package_fingerprint(), templates_hash()]
+               parameters.get("lexicon"), files, corpus_hash, package_fingerprint(), templates_hash()]
     return hashlib.sha1(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:20]
 
 

@@ -1,0 +1,32 @@
+"""The per-article step of actor extraction: the mentions of each article on its own.
+
+This is the work an :class:`~presslens.execution.Execution` caches, keyed by the code of this module
+and of what it imports (the gazetteer, reading, typing and resolution steps) and the data they read;
+the corpus-wide steps that follow (:mod:`presslens.actors.tables`) are recomputed from it every time.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from presslens.actors.gazetteer import load_gazetteer
+from presslens.actors.resolution import find_mentions
+from presslens.actors.typing import load_models
+from presslens.actors.words import load_word_lists
+from presslens.corpus import Corpus
+
+MENTION_COLUMNS = ["doc_id", "paragraph", "sentence", "start", "end", "surface", "actor", "type", "method"]
+
+
+def article_mentions(corpus: Corpus, *, gazetteer: str | None = None) -> pd.DataFrame:
+    """The mentions of each article on its own (aliases resolved within the article), as a table."""
+    known = load_gazetteer(gazetteer or None)
+    rows = [mention.__dict__ for article in corpus for mention in find_mentions(article, gazetteer=known)]
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+def load_everything(gazetteer: str | None) -> None:
+    """Load the gazetteer, word lists, chunker and name typer (once per process)."""
+    load_gazetteer(gazetteer or None)
+    load_word_lists()
+    load_models()
