@@ -24,8 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from presslens.corpus.model import natural_key
 from presslens.execution import default_jobs
-from presslens.report.index import natural_key
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
