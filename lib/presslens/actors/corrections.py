@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import yaml
 from rapidfuzz import fuzz, process
@@ -173,7 +174,7 @@ def _similar_spellings(actors: pd.DataFrame, min_ratio: int, known: set[str]) ->
     for kind, group in actors.groupby("type"):
         names = group["actor"].tolist()
         counts = dict(zip(group["actor"], group["mentions"]))
-        scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=min_ratio, workers=1)
+        scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=min_ratio, dtype=np.uint8, workers=1)
         for first, second in zip(*scores.nonzero()):
             if first < second and names[first].casefold() != names[second].casefold() \
                     and not {names[first], names[second]} <= known:
