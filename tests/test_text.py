@@ -105,3 +105,12 @@ def test_one_word_count_for_articles_tokens_and_rates(seed_corpus):
     articles = articles_table(seed_corpus).set_index("doc_id")
     assert per_article.to_dict() == articles["n_words"].to_dict()
     assert tokens["surface"].str.fullmatch(r"\d+(?:[.,]\d+)+").any(), "a number with separators is one word"
+
+
+def test_a_word_is_kept_as_written_and_counted_with_plain_apostrophes_and_hyphens():
+    article = article_from_text("a", "a.txt", "Trade talks\n\nOfficials don’t expect a cross‑border deal this year.")
+    tokens = tokens_table(Corpus(root=".", articles=[article]))
+    for row in tokens.itertuples():
+        assert article.text[row.start:row.end] == row.surface
+    written = dict(zip(tokens["surface"], tokens["lower"]))
+    assert written["don’t"] == "don't" and written["cross‑border"] == "cross-border"

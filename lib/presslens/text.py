@@ -149,8 +149,10 @@ def article_tokens(
         return pd.DataFrame(columns=TOKEN_COLUMNS)
     # Each distinct spelling is normalised, lemmatised and looked up once, then spread to its tokens.
     codes, spellings = pd.factorize(np.array(raw, dtype=object))
-    surface = np.array([_normalize_token(word) for word in spellings], dtype=object)
-    lower = np.array([word.lower() for word in surface], dtype=object)
+    # The surface stays as written (less a possessive 's), so that it is the text at its offsets;
+    # the lowercase form unifies apostrophes and hyphens for counting.
+    surface = np.array([_POSSESSIVE.sub("", word) for word in spellings], dtype=object)
+    lower = np.array([_normalize_token(word).lower() for word in spellings], dtype=object)
     is_number = np.array([bool(_NUMBER.match(word)) for word in lower])
     lemma = np.array(
         [lemmatize(word) if lemmatize_words and not number else word for word, number in zip(lower, is_number)],
