@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from presslens.corpus import load_corpus
+from presslens import (cooccurrence_evidence, cooccurrence_table, evidence_sentences, load_corpus, load_lexicon,
+                       match_themes, mentions_table, score_themes, tokens_table)
+from presslens.plots import setup_notebook
 from presslens.report import run_report
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,3 +84,22 @@ def browser(tmp_path_factory):
         return done.stdout, console
 
     return open_page
+
+
+def explorer_tables(corpus) -> dict:
+    """The tables the notebooks hand to the explorers, for ``corpus`` (and the corpus itself as ``docs``)."""
+    setup_notebook()
+    tokens = tokens_table(corpus)
+    mentions = mentions_table(corpus)
+    pairs = cooccurrence_table(mentions, corpus=corpus)
+    lexicon = load_lexicon()
+    evidence = match_themes(corpus, lexicon, tokens=tokens)
+    return {
+        "docs": corpus,
+        "tokens": tokens,
+        "mentions": mentions,
+        "pairs": pairs,
+        "evidence": cooccurrence_evidence(mentions, corpus=corpus, pairs=pairs),
+        "scores": score_themes(corpus, evidence, lexicon=lexicon),
+        "sentences": evidence_sentences(corpus, evidence, lexicon=lexicon),
+    }

@@ -18,15 +18,11 @@ from IPython.core.interactiveshell import InteractiveShell
 from IPython.display import HTML
 from IPython.utils.capture import capture_output
 
-from presslens.actors import mentions_table
-from presslens.cooccurrence import cooccurrence_evidence, cooccurrence_table
+from conftest import explorer_tables
 from presslens.corpus import Corpus, article_from_text
 from presslens.display import (Note, evidence_html, header_html, html_output, markdown_html, show_article_header,
-                               show_table, table_html)
-from presslens.plots import setup_notebook
-from presslens.text import tokens_table
-from presslens.display import show_evidence
-from presslens.themes import evidence_sentences, load_lexicon, match_themes, score_themes
+                               show_evidence, show_table, table_html)
+from presslens.themes import evidence_sentences, match_themes
 from presslens.widgets import KERNEL_NOTE, UNAVAILABLE, explore_actor, explore_kwic, explore_theme, explore_window
 
 PLOTLY = "application/vnd.plotly.v1+json"
@@ -97,20 +93,7 @@ def docs() -> Corpus:
 @pytest.fixture(scope="module")
 def analysis(docs):
     """The tables the notebooks hand to the explorers, for the invented articles."""
-    setup_notebook()
-    tokens = tokens_table(docs)
-    mentions = mentions_table(docs)
-    pairs = cooccurrence_table(mentions, corpus=docs)
-    lexicon = load_lexicon()
-    evidence = match_themes(docs, lexicon, tokens=tokens)
-    return {
-        "tokens": tokens,
-        "mentions": mentions,
-        "pairs": pairs,
-        "evidence": cooccurrence_evidence(mentions, corpus=docs, pairs=pairs),
-        "scores": score_themes(docs, evidence, lexicon=lexicon),
-        "sentences": evidence_sentences(docs, evidence, lexicon=lexicon),
-    }
+    return explorer_tables(docs)
 
 
 # --------------------------------------------------------------------------------------------

@@ -6,12 +6,10 @@ import sys
 
 import pytest
 
-from presslens.actors import mentions_table
-from presslens.cooccurrence import actor_evidence, actor_neighbours, cooccurrence_evidence, cooccurrence_table
+from conftest import explorer_tables
+from presslens.cooccurrence import actor_evidence, actor_neighbours, cooccurrence_table
 from presslens.frequency import kwic
-from presslens.plots import setup_notebook
-from presslens.text import tokens_table
-from presslens.themes import evidence_sentences, load_lexicon, match_themes, score_themes, theme_articles
+from presslens.themes import theme_articles
 from presslens.widgets import UNAVAILABLE, explore_actor, explore_kwic, explore_theme, explore_window
 
 PLOTLY = "application/vnd.plotly.v1+json"
@@ -20,21 +18,7 @@ PLOTLY = "application/vnd.plotly.v1+json"
 @pytest.fixture(scope="module")
 def analysis(seed_corpus):
     """The tables the notebooks hand to the explorers, computed once on the sample corpus."""
-    setup_notebook()
-    tokens = tokens_table(seed_corpus)
-    mentions = mentions_table(seed_corpus)
-    pairs = cooccurrence_table(mentions, corpus=seed_corpus)
-    lexicon = load_lexicon()
-    evidence = match_themes(seed_corpus, lexicon, tokens=tokens)
-    return {
-        "docs": seed_corpus,
-        "tokens": tokens,
-        "mentions": mentions,
-        "pairs": pairs,
-        "evidence": cooccurrence_evidence(mentions, corpus=seed_corpus, pairs=pairs),
-        "scores": score_themes(seed_corpus, evidence, lexicon=lexicon),
-        "sentences": evidence_sentences(seed_corpus, evidence, lexicon=lexicon),
-    }
+    return explorer_tables(seed_corpus)
 
 
 def control(box, description: str):

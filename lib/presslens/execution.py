@@ -226,10 +226,13 @@ def _unwrapped(build: Callable) -> Callable:
     return build
 
 
+def file_digest(path: str | Path | None) -> str:
+    """A hash of a file's content ('' when ``path`` names no file): what a result read from it depends on."""
+    return hashlib.sha1(Path(path).read_bytes()).hexdigest() if path and Path(path).is_file() else ""
+
+
 def _described(value):
-    if isinstance(value, (str, Path)) and str(value) and Path(value).is_file():
-        return hashlib.sha1(Path(value).read_bytes()).hexdigest()
-    return value
+    return (file_digest(value) or value) if isinstance(value, (str, Path)) else value
 
 
 @functools.cache

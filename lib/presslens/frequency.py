@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 from presslens.corpus import Corpus
-from presslens.corpus.tables import Period, article_periods
+from presslens.corpus.tables import Period, article_periods, period_sizes
 from presslens.measures import idf, keyness_g2, log_ratio, p_value, per_1000
 from presslens.phrases import find_phrases, locate_phrases, merge_phrases
 from presslens.text import content_mask, lemmatize_phrase, lowercase_phrase, tokens_table
@@ -351,8 +351,7 @@ def trend_table(
     if periods.empty:
         return pd.DataFrame(columns=columns)
     doc_ids = tokens["doc_id"].astype(str)
-    article_words = _words(tokens)
-    words = article_words.groupby(article_words.index.astype(str).map(periods)).sum().rename("words")
+    words = period_sizes(articles, periods)["words"]
     hits = locate_patterns(tokens, patterns)
     hit_periods = doc_ids.iloc[hits["row"].to_numpy()].map(periods).to_numpy()
     dated = pd.notna(hit_periods)

@@ -36,6 +36,7 @@ import yaml
 from presslens.corpus import Corpus, count_words
 from presslens.display import highlight_spans
 from presslens.measures import per_1000
+from presslens.selection import group_sizes_table
 from presslens.text import lemmatize_phrase, tokens_table
 
 if TYPE_CHECKING:
@@ -379,13 +380,11 @@ def group_theme_shares(corpus: Corpus, scores: pd.DataFrame, groups: pd.Series) 
     """Theme scores of groups of articles (per 1,000 words of all the group's articles), in the columns of
     :func:`score_themes` with the group as ``doc_id`` and a ``title`` saying how many articles it holds."""
     per_article = scores.assign(group=scores["doc_id"].astype(str).map(groups), weight=scores["score"] * scores["n_words"] / 1000)
-    article_words = pd.Series({article.doc_id: article.n_words for article in corpus}, dtype=float)
-    words = article_words.groupby(groups.reindex(article_words.index)).sum()
-    articles = groups.reindex(article_words.index).value_counts()
+    sizes = group_sizes_table(corpus, groups).set_index("group")
     table = per_article.groupby(["group", "theme", "label"], sort=False)["weight"].sum().reset_index()
-    table["score"] = per_1000(table["weight"], table["group"].map(words))
+    table["score"] = per_1000(table["weight"], table["group"].map(sizes["n_words"]))
     table["share"] = table["score"] / table.groupby("group")["score"].transform("sum")
-    table["title"] = table["group"] + " (" + table["group"].map(articles).astype(str) + " articles)"
+    table["title"] = table["group"] + " (" + table["group"].map(sizes["n_articles"]).astype(str) + " articles)"
     return table.rename(columns={"group": "doc_id"}).sort_values(["doc_id", "score"], ascending=[True, False], ignore_index=True)
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from presslens.actors import mentions_table
 from presslens.corpus import Corpus, articles_table
-from presslens.corpus.tables import Period, article_periods
+from presslens.corpus.tables import Period, article_periods, period_sizes
 from presslens.measures import per_1000
 from presslens.phrases import find_phrases, merge_phrases
 from presslens.text import content_mask, tokens_table
@@ -58,8 +58,7 @@ def trends_table(
     periods = article_periods(articles, by)
     if periods.empty:
         return pd.DataFrame(columns=TREND_COLUMNS)
-    dated = articles.assign(period=articles["doc_id"].astype(str).map(periods)).dropna(subset=["period"])
-    sizes = dated.groupby("period").agg(words=("n_words", "sum"), n_articles=("doc_id", "size"))
+    sizes = period_sizes(articles, periods)
     named = []
     if "term" in kinds or ("theme" in kinds and evidence is None):
         tokens = tokens_table(corpus, execution=execution)

@@ -42,6 +42,13 @@ def article_periods(articles: pd.DataFrame, by: Period) -> pd.Series:
     return dates.dt.to_period(PERIODS[by]).dt.to_timestamp()
 
 
+def period_sizes(articles: pd.DataFrame, periods: pd.Series) -> pd.DataFrame:
+    """Words and articles of each period (``words``, ``n_articles``, indexed by period), from an articles
+    table and the :func:`article_periods` of its dated articles."""
+    dated = articles.assign(period=articles["doc_id"].astype(str).map(periods)).dropna(subset=["period"])
+    return dated.groupby("period").agg(words=("n_words", "sum"), n_articles=("doc_id", "size"))
+
+
 def paragraphs_table(corpus: Corpus) -> pd.DataFrame:
     """One row per paragraph: ``doc_id, paragraph, start, end, text``."""
     rows = [

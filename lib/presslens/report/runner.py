@@ -234,17 +234,12 @@ def _article_pages(corpus, chosen: list, out: Path, options: PageOptions, parame
 
 
 def _articles_fingerprint(chosen: list, options: PageOptions, parameters: dict, corpus_hash: str) -> str:
-    from presslens.execution import package_fingerprint
+    from presslens.execution import file_digest, package_fingerprint
 
-    files = [_file_hash(parameters.get(name)) for name in ("gazetteer", "lexicon", "corrections")]
+    files = [file_digest(parameters.get(name)) for name in ("gazetteer", "lexicon", "corrections")]
     payload = [[article.doc_id for article in chosen], asdict(options), parameters.get("gazetteer"),
                parameters.get("lexicon"), files, corpus_hash, package_fingerprint(), templates_hash()]
     return hashlib.sha1(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:20]
-
-
-def _file_hash(path: str | None) -> str:
-    """The content of a file a page depends on (a gazetteer, a corrections file): editing it remakes the page."""
-    return hashlib.sha1(Path(path).read_bytes()).hexdigest() if path and Path(path).is_file() else ""
 
 
 @contextlib.contextmanager
@@ -273,10 +268,10 @@ def corpus_fingerprint(corpus) -> str:
 
 
 def _job_fingerprint(job: Job, corpus_hash: str) -> str:
-    from presslens.execution import package_fingerprint
+    from presslens.execution import file_digest, package_fingerprint
 
     digest = hashlib.sha1(Path(job.source).read_bytes())
-    files = {name: _file_hash(value) for name, value in job.parameters.items() if isinstance(value, str)}
+    files = {name: file_digest(value) for name, value in job.parameters.items() if isinstance(value, str)}
     payload = [job.parameters, files, asdict(job.options), corpus_hash, package_fingerprint(), templates_hash()]
     digest.update(json.dumps(payload, sort_keys=True, default=str).encode())
     return digest.hexdigest()[:20]
