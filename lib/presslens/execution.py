@@ -33,8 +33,10 @@ from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
@@ -47,6 +49,8 @@ ENGINES: tuple[str, ...] = ("pandas", "dask")
 MIN_ARTICLES_FOR_WORKERS = 40
 #: Below this much work to map (in units of one text file), worker processes cost more than they save.
 MIN_WORK_FOR_WORKERS = 1000
+#: Articles built and written at a time: memory stays bounded however large the corpus.
+ARTICLES_PER_CHUNK = 500
 KEY_COLUMN = "_article_key"
 COVERED_KEYS = b"presslens_covered_articles"
 #: A data file of the package named in code: ``data/gazetteer.yaml``.
@@ -97,29 +101,57 @@ class Execution:
         turns a sub-corpus into the rows of its articles; ``columns`` are those of an empty result;
         ``prepare`` loads what ``build`` needs (models, word lists) once, before workers start.
         """
-        keys = {article.doc_id: article_key(article) for article in corpus}
-        path = self._path(extractor_key(build), build)
-        cached, done = _read_cached(path)
-        missing = [doc_id for doc_id, key in keys.items() if key not in done]
-        fresh = self._build_missing(corpus, missing, build, prepare)
-        if fresh is not None and len(fresh):
-            fresh = fresh.assign(**{KEY_COLUMN: fresh["doc_id"].astype(str).map(keys)})
-        if path is not None and missing:
-            # Rows are kept by article key (doc_id and text), so the cache keeps every version it has
-            # seen: another run may want the articles this one did not ask for.
-            stored = [part for part in (cached, fresh) if part is not None and len(part)]
-            stored = pd.concat(stored, ignore_index=True) if stored else pd.DataFrame(columns=[*columns, KEY_COLUMN])
-            _write_cached(path, stored, done | {keys[doc_id] for doc_id in missing})
-        wanted = set(keys.values())
-        parts = [part for part in (cached[cached[KEY_COLUMN].isin(wanted)] if cached is not None else None, fresh)
-                 if part is not None and len(part)]
-        table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=[*columns, KEY_COLUMN])
-        order = {doc_id: position for position, doc_id in enumerate(keys)}
-        table = table.drop(columns=KEY_COLUMN)
-        if len(table):
-            table = table.assign(_order=table["doc_id"].astype(str).map(order)).sort_values("_order", kind="stable")
-            table = table.drop(columns="_order").reset_index(drop=True)
+        path = self.store(build, corpus, prepare=prepare)
+        if path is None:
+            parts = [part for part in self._built_parts(corpus, corpus.doc_ids, build, prepare) if len(part)]
+            table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
+        else:
+            keys = {article.doc_id: article_key(article) for article in corpus}
+            table = read_rows(path, set(keys.values())).drop(columns=KEY_COLUMN)
+            positions = table["doc_id"].map({doc_id: position for position, doc_id in enumerate(keys)}).astype(int)
+            if not positions.is_monotonic_increasing:  # rows of articles cached by different runs
+                table = table.iloc[np.argsort(positions.to_numpy(), kind="stable")].reset_index(drop=True)
         return table if len(table) else pd.DataFrame(columns=columns)
+
+    def store(self, build: Callable[..., pd.DataFrame], corpus, *, prepare: Callable[[], object] | None = None) -> Path | None:
+        """Make sure the cache holds the rows of every article of ``corpus`` (see :meth:`table`) and return
+        its Parquet file (``None`` without a cache folder).
+
+        Missing articles are built chunk by chunk and written as they come, next to the rows already
+        stored: neither this process nor a worker ever holds the whole table.
+        """
+        path = self._path(extractor_key(build), build)
+        if path is None:
+            return None
+        keys = {article.doc_id: article_key(article) for article in corpus}
+        done = covered_keys(path)
+        missing = [doc_id for doc_id, key in keys.items() if key not in done]
+        if not missing:
+            return path
+        # Rows are kept by article key (doc_id and text), so the cache keeps every version it has
+        # seen: another run may want the articles this one did not ask for.
+        covered = done | {keys[doc_id] for doc_id in missing}
+        metadata = {COVERED_KEYS: json.dumps(sorted(covered)).encode()}
+        writer = None
+        with atomic_path(path) as temporary:
+            try:
+                for batch in _stored_batches(path, done):
+                    writer = writer or pq.ParquetWriter(temporary, batch.schema.with_metadata(metadata))
+                    writer.write_table(pa.Table.from_batches([batch], schema=writer.schema))
+                for part in self._built_parts(corpus, missing, build, prepare):
+                    if not len(part):
+                        continue
+                    part = part.assign(doc_id=part["doc_id"].astype(str), **{KEY_COLUMN: part["doc_id"].astype(str).map(keys)})
+                    rows = pa.Table.from_pandas(part, preserve_index=False)
+                    writer = writer or pq.ParquetWriter(temporary, rows.schema.with_metadata(metadata))
+                    writer.write_table(rows.cast(writer.schema))
+                if writer is None:  # no article has a row: the file still records which were done
+                    schema = pa.schema([("doc_id", pa.string()), (KEY_COLUMN, pa.string())], metadata=metadata)
+                    writer = pq.ParquetWriter(temporary, schema)
+            finally:
+                if writer is not None:
+                    writer.close()
+        return path
 
     def map(
         self,
@@ -169,17 +201,20 @@ class Execution:
         name = getattr(_unwrapped(build), "__name__", "table")
         return Path(self.cache_dir) / f"{name}-{key}.parquet"
 
-    def _build_missing(self, corpus, missing: list[str], build, prepare) -> pd.DataFrame | None:
-        if not missing:
-            return None
-        subset = corpus.select(missing)
+    def _built_parts(self, corpus, doc_ids: list[str], build, prepare):
+        """``build`` over the articles ``doc_ids``, a chunk at a time, in corpus order."""
+        if not doc_ids:
+            return
+        subset = corpus.select(doc_ids)
         if self.engine == "dask":
-            return _build_with_dask(subset, build, self, prepare)
-        if self.workers == 1 or len(missing) < MIN_ARTICLES_FOR_WORKERS:
-            return build(subset)
-        chunks = _chunks(subset, self.workers * 4)
+            yield from _build_with_dask(subset, build, self, prepare)
+            return
+        if self.workers == 1 or len(doc_ids) < MIN_ARTICLES_FOR_WORKERS:
+            yield from map(build, _chunks(subset, max(1, len(doc_ids) // ARTICLES_PER_CHUNK)))
+            return
+        chunks = _chunks(subset, max(self.workers * 4, len(doc_ids) // ARTICLES_PER_CHUNK))
         with worker_pool(min(self.workers, len(chunks)), prepare=prepare) as pool:
-            return pd.concat(pool.map(build, chunks), ignore_index=True)
+            yield from pool.map(build, chunks)
 
 
 def default_jobs() -> int:
@@ -305,24 +340,27 @@ def article_key(article) -> str:
     return digest.hexdigest()[:20]
 
 
-def _read_cached(path: Path | None) -> tuple[pd.DataFrame | None, set[str]]:
-    """The cached rows and the keys of the articles they cover (an article may have no rows)."""
-    if path is None:
-        return None, set()
+def covered_keys(path: Path) -> set[str]:
+    """The keys of the articles a cached table covers (an article may have no rows); none when the file
+    is missing or damaged, which is then rebuilt, never trusted."""
     try:
-        stored = pq.read_table(path)
-        covered = set(json.loads(stored.schema.metadata[COVERED_KEYS]))
-        return stored.to_pandas(), covered
-    except Exception:  # noqa: BLE001 - a missing or damaged cache is rebuilt, never trusted
-        return None, set()
+        return set(json.loads(pq.read_schema(path).metadata[COVERED_KEYS]))
+    except Exception:  # noqa: BLE001
+        return set()
 
 
-def _write_cached(path: Path, table: pd.DataFrame, covered: set[str]) -> None:
-    """Rows and covered keys in one Parquet file, written atomically: they can never disagree."""
-    stored = pa.Table.from_pandas(table, preserve_index=False)
-    metadata = {**(stored.schema.metadata or {}), COVERED_KEYS: json.dumps(sorted(covered)).encode()}
-    with atomic_path(path) as temporary:
-        pq.write_table(stored.replace_schema_metadata(metadata), temporary)
+def _stored_batches(path: Path, done: set[str]):
+    """The rows of a cached table, batch by batch (none when ``done`` is empty: nothing is trusted)."""
+    if done:
+        yield from pq.ParquetFile(path).iter_batches()
+
+
+def read_rows(path: Path, keys: set[str], columns: list[str] | None = None) -> pd.DataFrame:
+    """The rows of a cached table that belong to the articles of ``keys`` (all columns, or ``columns``)."""
+    wanted = pa.array(sorted(keys), type=pa.string())
+    table = pq.read_table(path, columns=None if columns is None else [*columns, KEY_COLUMN], read_dictionary=["doc_id"])
+    table = table.filter(pc.is_in(table[KEY_COLUMN], value_set=wanted))
+    return table.to_pandas()  # doc_id comes as a category
 
 
 def _read_store(path: Path | None) -> dict[str, str]:
@@ -372,24 +410,30 @@ def _chunks(corpus, count: int) -> list:
     return chunks
 
 
-def _build_with_dask(corpus, build, execution: Execution, prepare) -> pd.DataFrame:
+def _build_with_dask(corpus, build, execution: Execution, prepare):
+    """``build`` over ``corpus`` on a ``dask.distributed`` cluster, the parts in corpus order."""
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as error:
         raise ValueError("the dask engine needs the optional extra: pip install 'presslens[dask]'") from error
     if execution.scheduler:
         with Client(execution.scheduler) as client:
-            return _map_on_cluster(client, corpus, build, prepare)
+            yield from _map_on_cluster(client, corpus, build, prepare)
+        return
     with LocalCluster(n_workers=execution.workers, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster:
         with Client(cluster) as client:
-            return _map_on_cluster(client, corpus, build, prepare)
+            yield from _map_on_cluster(client, corpus, build, prepare)
 
 
-def _map_on_cluster(client, corpus, build, prepare) -> pd.DataFrame:
-    """Load the models on every worker once, then build two partitions of articles per worker."""
+def _map_on_cluster(client, corpus, build, prepare):
+    """Load the models on every worker once, then build the chunks (at least two per worker), each
+    part handed back as soon as it and those before it are done."""
     workers = max(len(client.scheduler_info()["workers"]), 1)
     if prepare:
         client.run(prepare)
-    chunks = _chunks(corpus, workers * 2)
-    return pd.concat(client.gather(client.map(build, chunks, pure=False)), ignore_index=True)
+    chunks = _chunks(corpus, max(workers * 2, len(corpus) // ARTICLES_PER_CHUNK))
+    futures = client.map(build, chunks, pure=False)
+    for future in futures:
+        yield future.result()
+        future.release()

@@ -89,19 +89,23 @@ def collocations_table(
         raise ValueError(f"unknown measure {measure!r}: use one of {', '.join(MIN_SCORE)}")
     if min_count < 1:
         raise ValueError(f"min_count={min_count}: use 1 or more")
-    words = tokens["lemma"].to_numpy(dtype=object)
-    if len(words) < 2:
+    if len(tokens) < 2:
         return pd.DataFrame(columns=COLLOCATION_COLUMNS)
+    codes, vocabulary = pd.factorize(tokens["lemma"].to_numpy(dtype=object))
     content, joined = content_mask(tokens).to_numpy(), joined_to_next(tokens)
-    word_fd = FreqDist(dict(pd.Series(words).value_counts().items()))
-    bigram_fd = FreqDist(_count_ngrams(words, content, joined, 2))
+    word_fd = FreqDist(dict(zip(vocabulary, np.bincount(codes, minlength=len(vocabulary)).tolist())))
+    # Only n-grams seen min_count times can be scored, and only their parts are ever looked up:
+    # the counts NLTK gets are kept to those, every one of them exact.
+    pairs = _count_ngrams(codes, content, joined, 2)
+    bigram_fd = _freq_dist(pairs, vocabulary, min_count)
     tables = [_score(BigramCollocationFinder(word_fd, bigram_fd), BigramAssocMeasures, measure, min_count,
                      lambda pair: max(word_fd[pair[0]], word_fd[pair[1]]))]
     if ngram_max == 3:
-        trigram_fd = FreqDist(_count_ngrams(words, content, joined, 3))
-        wildcard_fd = FreqDist()
-        for (first, _, last), count in trigram_fd.items():
-            wildcard_fd[(first, last)] += count
+        triples = _count_ngrams(codes, content, joined, 3)
+        trigram_fd = _freq_dist(triples, vocabulary, min_count)
+        ends = triples.groupby([0, 2])["count"].sum()  # the pairs of a triple's outer words, any word between
+        wildcard_fd = FreqDist({(first, last): int(ends[(codes_first, codes_last)]) for (first, _, last), (codes_first, _, codes_last)
+                                in zip(trigram_fd, _codes_of(trigram_fd, vocabulary))})
         finder = TrigramCollocationFinder(word_fd, bigram_fd, wildcard_fd, trigram_fd)
         tables.append(_score(finder, TrigramAssocMeasures, measure, min_count,
                              lambda triple: max(bigram_fd[triple[:2]], bigram_fd[triple[1:]])))
@@ -109,17 +113,29 @@ def collocations_table(
     return table.sort_values(["score", "count", "phrase"], ascending=[False, False, True], ignore_index=True)
 
 
-def _count_ngrams(words: np.ndarray, content: np.ndarray, joined: np.ndarray, size: int) -> dict[tuple[str, ...], int]:
-    """How often each run of ``size`` adjacent content words occurs."""
-    count = len(words) - size + 1
+def _count_ngrams(codes: np.ndarray, content: np.ndarray, joined: np.ndarray, size: int) -> pd.DataFrame:
+    """How often each run of ``size`` adjacent content words occurs: one column of word codes per
+    position (0, 1, …) and ``count``."""
+    count = max(len(codes) - size + 1, 0)
     eligible = content[:count].copy()
     for offset in range(1, size):
         eligible &= joined[offset - 1:offset - 1 + count] & content[offset:offset + count]
     starts = np.flatnonzero(eligible)
-    if not len(starts):
-        return {}
-    ngrams = pd.DataFrame({offset: words[starts + offset] for offset in range(size)})
-    return dict(ngrams.value_counts().items())
+    ngrams = pd.DataFrame({offset: codes[starts + offset] for offset in range(size)})
+    return ngrams.value_counts(sort=False).rename("count").reset_index()
+
+
+def _freq_dist(ngrams: pd.DataFrame, vocabulary: pd.Index, min_count: int) -> FreqDist:
+    """The n-grams counted at least ``min_count`` times, as words."""
+    kept = ngrams[ngrams["count"] >= min_count]
+    words = [vocabulary[kept[offset].to_numpy()] for offset in range(len(kept.columns) - 1)]
+    return FreqDist(dict(zip(zip(*words), kept["count"].tolist())))
+
+
+def _codes_of(fd: FreqDist, vocabulary: pd.Index) -> list[tuple[int, ...]]:
+    """The word codes of every n-gram of ``fd``."""
+    index = {word: code for code, word in enumerate(vocabulary)}
+    return [tuple(index[word] for word in ngram) for ngram in fd]
 
 
 def _score(finder, measures, measure: str, min_count: int, most_frequent_part) -> pd.DataFrame:
@@ -199,6 +215,7 @@ def locate_phrases(tokens: pd.DataFrame, phrases: Iterable[str]) -> pd.DataFrame
         for offset in range(1, size):
             adjacent &= joined[offset - 1:offset - 1 + count]
         rows = np.flatnonzero(adjacent)
+        rows = rows[np.isin(codes[rows], wanted[0].to_numpy())]  # only where a phrase can start
         positions = pd.DataFrame({offset: codes[rows + offset] for offset in range(size)}).assign(row=rows)
         found.append(positions.merge(wanted, on=list(range(size)))[["phrase", "row"]].assign(n_words=size))
     return pd.concat(found, ignore_index=True).sort_values("row", ignore_index=True)
@@ -221,33 +238,47 @@ def merge_phrases(tokens: pd.DataFrame, phrases: pd.DataFrame | Iterable[str]) -
     ranked = phrases["phrase"] if isinstance(phrases, pd.DataFrame) else phrases
     rank = {phrase: number for number, phrase in enumerate(dict.fromkeys(ranked))}
     matches = locate_phrases(tokens, [phrase for phrase in rank if " " in phrase])
-    matches = matches.assign(rank=matches.phrase.map(rank)).sort_values(["rank", "row"], kind="stable")
-    taken = np.zeros(len(tokens), dtype=bool)
-    accepted = []
-    for row, size in zip(matches.row.to_numpy(), matches.n_words.to_numpy()):
-        if not taken[row:row + size].any():
-            taken[row:row + size] = True
-            accepted.append((row, size))
-    columns = {name: tokens[name].to_numpy(dtype=object) for name in ("surface", "lower", "lemma")}
-    merged = {name: values.copy() for name, values in columns.items()}
-    end = tokens["end"].to_numpy().copy()
+    starts, sizes = _accepted(matches.assign(rank=matches.phrase.map(rank)))
+    keep = np.ones(len(tokens), dtype=bool)
+    for offset in range(1, int(sizes.max(initial=1))):
+        keep[(starts + offset)[sizes > offset]] = False  # the later words of a phrase join its first
+    columns = {name: tokens[name].array if isinstance(tokens[name].dtype, pd.CategoricalDtype) else tokens[name].to_numpy()
+               for name in TOKEN_COLUMNS}
+    end = columns["end"].copy()
     n_words = np.ones(len(tokens), dtype=int)
-    starts = np.array([row for row, _ in accepted], dtype=int)
-    sizes = np.array([size for _, size in accepted], dtype=int)
+    joined = {name: columns[name].astype(object) for name in ("surface", "lower", "lemma")}
     for size in np.unique(sizes):
         first = starts[sizes == size]
-        for name, values in columns.items():
-            merged[name][first] = [" ".join(values[row:row + size]) for row in first]
+        for name, values in joined.items():
+            words = values[first]
+            for offset in range(1, size):
+                words = words + " " + values[first + offset]
+            joined[name][first] = words
         end[first] = end[first + size - 1]
         n_words[first] = size
-    keep = ~taken
-    keep[starts] = True
     is_phrase = n_words > 1
-    result = tokens.assign(
-        **merged,
-        end=end,
-        is_stop=tokens["is_stop"].to_numpy() & ~is_phrase,
-        is_number=tokens["is_number"].to_numpy() & ~is_phrase,
-        n_words=n_words,
-    )
-    return result[keep].reset_index(drop=True)[[*TOKEN_COLUMNS, "n_words"]]
+    result = {**columns, **joined, "end": end, "is_stop": columns["is_stop"] & ~is_phrase,
+              "is_number": columns["is_number"] & ~is_phrase, "n_words": n_words}
+    return pd.DataFrame({name: values[keep] for name, values in result.items()})
+
+
+def _accepted(matches: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The phrase occurrences kept, as first rows and sizes: where occurrences overlap, the phrase of
+    lower ``rank`` wins, then the earlier one; an occurrence that overlaps no other is always kept."""
+    matches = matches.sort_values(["row", "rank"], kind="stable")
+    rows, sizes = matches["row"].to_numpy(), matches["n_words"].to_numpy()
+    ends = rows + sizes
+    overlaps_earlier = np.r_[False, rows[1:] < np.maximum.accumulate(ends)[:-1]]
+    overlaps_later = np.r_[rows[1:] < ends[:-1], False]
+    alone = ~(overlaps_earlier | overlaps_later)
+    contested = matches[~alone].sort_values(["rank", "row"], kind="stable")
+    taken: set[int] = set()
+    won_rows, won_sizes = [], []
+    for row, size in zip(contested["row"].tolist(), contested["n_words"].tolist()):
+        span = range(row, row + size)
+        if taken.isdisjoint(span):
+            taken.update(span)
+            won_rows.append(row)
+            won_sizes.append(size)
+    return (np.r_[rows[alone], np.array(won_rows, dtype=int)].astype(int),
+            np.r_[sizes[alone], np.array(won_sizes, dtype=int)].astype(int))

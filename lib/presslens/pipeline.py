@@ -7,13 +7,15 @@ a notebook, an export, an article page — reads them back.
 
 from __future__ import annotations
 
-from presslens.actors import mentions_table
+from presslens.actors.tables import mentions_builder
 from presslens.corpus import Corpus
 from presslens.execution import Execution
-from presslens.text import tokens_table
+from presslens.text import tokens_builder
 
 
 def process_corpus(corpus: Corpus, execution: Execution, *, gazetteer: str | None = None) -> None:
-    """Compute (or read from the execution's cache) the tokens and mentions of ``corpus``, with default settings."""
-    tokens_table(corpus, execution=execution)
-    mentions_table(corpus, gazetteer=gazetteer, execution=execution)
+    """Compute what the execution's cache lacks of the tokens and mentions of ``corpus``, with default
+    settings, written as they come: this process never holds either table."""
+    execution.store(tokens_builder(), corpus)
+    build, prepare = mentions_builder(gazetteer)
+    execution.store(build, corpus, prepare=prepare)

@@ -69,6 +69,8 @@ def article_profiles(
     file) merges, renames, retypes and drops actors; ``execution``
     computes the tokens and mentions once (:mod:`presslens.execution`).
     """
+    if doc_ids is not None and not doc_ids:
+        return
     for doc_id in doc_ids or []:
         check_article(corpus, doc_id)
     tokens = tokens_table(corpus, execution=execution)

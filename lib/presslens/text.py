@@ -118,12 +118,17 @@ def tokens_table(
     execution
         Computes each article's tokens once, kept in its cache, in its workers (:mod:`presslens.execution`).
     """
-    stopwords = tuple(sorted({word.lower() for word in extra_stopwords}))
-    build = functools.partial(article_tokens, lemmatize_words=lemmatize_words, extra_stopwords=stopwords)
+    build = tokens_builder(lemmatize_words=lemmatize_words, extra_stopwords=extra_stopwords)
     table = build(corpus) if execution is None else execution.table(build, corpus, columns=TOKEN_COLUMNS)
     if len(table):
-        table["doc_id"] = pd.Categorical(table["doc_id"].astype(str), categories=pd.Index(corpus.doc_ids).unique())
+        table["doc_id"] = pd.Categorical(table["doc_id"], categories=pd.Index(corpus.doc_ids).unique())
     return table
+
+
+def tokens_builder(*, lemmatize_words: bool = True, extra_stopwords: list[str] | tuple[str, ...] = ()) -> functools.partial:
+    """:func:`article_tokens` with its settings, as an execution builds and caches it."""
+    stopwords = tuple(sorted({word.lower() for word in extra_stopwords}))
+    return functools.partial(article_tokens, lemmatize_words=lemmatize_words, extra_stopwords=stopwords)
 
 
 def article_tokens(
@@ -170,11 +175,11 @@ def article_tokens(
     is_name = np.array([word[:1].isupper() for word in surface])[codes] & ~first_in_sentence
     return pd.DataFrame({
         "doc_id": pd.Categorical.from_codes(np.repeat(categories.get_indexer(doc_ids), counts), categories=categories),
-        "paragraph": np.concatenate(paragraphs),
-        "sentence": sentence,
-        "position": np.arange(len(raw)) - offsets,
-        "start": start,
-        "end": start + np.array([len(word) for word in surface])[codes],
+        "paragraph": np.concatenate(paragraphs).astype(np.int32),
+        "sentence": sentence.astype(np.int32),
+        "position": (np.arange(len(raw)) - offsets).astype(np.int32),
+        "start": start.astype(np.int32),
+        "end": (start + np.array([len(word) for word in surface])[codes]).astype(np.int32),
         "surface": surface[codes],
         "lower": lower[codes],
         "lemma": np.where(is_name, lower[codes], lemma[codes]),

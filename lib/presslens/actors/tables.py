@@ -44,6 +44,12 @@ def harmonize_types(mentions: pd.DataFrame) -> pd.DataFrame:
     return mentions if chosen.equals(mentions["type"]) else mentions.assign(type=chosen)
 
 
+def mentions_builder(gazetteer: str | None = None) -> tuple[functools.partial, functools.partial]:
+    """:func:`~presslens.actors.extraction.article_mentions` with its gazetteer, as an execution builds and
+    caches it, and what loads its models once before workers start."""
+    return functools.partial(article_mentions, gazetteer=gazetteer or None), functools.partial(load_everything, gazetteer)
+
+
 def mentions_table(
     corpus: Corpus,
     *,
@@ -67,9 +73,9 @@ def mentions_table(
         Finds each article's mentions once, kept in its cache, in its workers (:mod:`presslens.execution`).
     """
     _check_types(actor_types)
-    build = functools.partial(article_mentions, gazetteer=gazetteer or None)
-    mentions = build(corpus) if execution is None else execution.table(
-        build, corpus, columns=MENTION_COLUMNS, prepare=functools.partial(load_everything, gazetteer))
+    build, prepare = mentions_builder(gazetteer)
+    mentions = build(corpus) if execution is None else execution.table(build, corpus, columns=MENTION_COLUMNS, prepare=prepare)
+    mentions = mentions.assign(doc_id=mentions["doc_id"].astype(str))
     mentions = harmonize_types(join_across_articles(mentions))
     if not isinstance(corrections, Corrections):
         corrections = load_corrections(corrections)

@@ -223,6 +223,8 @@ def _article_pages(corpus, chosen: list, out: Path, options: PageOptions, parame
     from presslens.report.articles import ArticlePage, article_page_path, write_article_pages
 
     doc_ids = [article.doc_id for article in chosen]
+    if not doc_ids:
+        return []
     earlier = {page["doc_id"]: page for page in previous.get("articles", [])}
     unchanged = previous.get("articles_fingerprint") == _articles_fingerprint(chosen, options, parameters, fingerprint)
     if unchanged and all(doc_id in earlier and earlier[doc_id].get("status") == "ok"
