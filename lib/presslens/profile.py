@@ -76,14 +76,16 @@ def article_profiles(
     tokens = tokens_table(corpus, execution=execution)
     terms = merge_phrases(tokens, find_phrases(tokens))
     distinctive = _by_article(tfidf_table(terms, n=top_n))
-    key = _by_article(key_sentences_table(terms, corpus, n=n_sentences))
+    key = _by_article(key_sentences_table(terms, corpus, n=n_sentences, doc_ids=doc_ids))
     mentions = mentions_table(corpus, gazetteer=gazetteer, corrections=corrections, execution=execution)
     actors = _by_article(actors_table(mentions=mentions))
     mentions_of = _by_article(mentions)
+    # An article's theme scores do not depend on the rest of the corpus: only the profiled articles are matched.
+    profiled = corpus if doc_ids is None else corpus.select(doc_ids)
     themes_lexicon = load_lexicon(lexicon)
-    evidence = match_themes(corpus, themes_lexicon, tokens=tokens)
-    scores = _by_article(score_themes(corpus, evidence, lexicon=themes_lexicon))
-    sentences = _by_article(evidence_sentences(corpus, evidence, lexicon=themes_lexicon))
+    evidence = match_themes(profiled, themes_lexicon, tokens=_rows_of(tokens, profiled))
+    scores = _by_article(score_themes(profiled, evidence, lexicon=themes_lexicon))
+    sentences = _by_article(evidence_sentences(profiled, evidence, lexicon=themes_lexicon))
     for doc_id in doc_ids if doc_ids is not None else corpus.doc_ids:
         article = corpus[doc_id]
         yield ArticleProfile(
@@ -102,12 +104,13 @@ def article_profile(corpus: Corpus, doc_id: str, **options) -> ArticleProfile:
     return next(article_profiles(corpus, [doc_id], **options))
 
 
-def key_sentences_table(terms: pd.DataFrame, corpus: Corpus, *, n: int = 5) -> pd.DataFrame:
+def key_sentences_table(terms: pd.DataFrame, corpus: Corpus, *, n: int = 5, doc_ids: list[str] | None = None) -> pd.DataFrame:
     """The ``n`` sentences of each article that carry most of its distinctive vocabulary, in reading order.
 
     Each sentence scores the sum, over its distinct terms, of the term's weight in the article —
     count × smoothed inverse document frequency, log((1 + N) / (1 + df)) + 1 — divided by the square
-    root of its number of terms, so long sentences do not win by length alone.
+    root of its number of terms, so long sentences do not win by length alone. ``doc_ids`` limits the
+    table to these articles; document frequencies still come from every article of ``terms``.
 
     Returns
     -------
@@ -119,6 +122,8 @@ def key_sentences_table(terms: pd.DataFrame, corpus: Corpus, *, n: int = 5) -> p
         return pd.DataFrame(columns=KEY_SENTENCE_COLUMNS)
     n_articles = counted["doc_id"].nunique()
     document_frequency = counted.groupby("lemma")["doc_id"].nunique()
+    if doc_ids is not None:
+        counted = _rows_of(counted, corpus.select(doc_ids))
     weights = counted.groupby(["doc_id", "lemma"], observed=True).size().rename("count").reset_index()
     weights["weight"] = weights["count"] * weights["lemma"].map(
         pd.Series(idf(n_articles, document_frequency, smooth=True), index=document_frequency.index))
@@ -150,3 +155,8 @@ def _by_article(table: pd.DataFrame):
               for doc_id, rows in table.groupby("doc_id", observed=True, sort=False)} if len(table) else {}
     empty = table.iloc[0:0]
     return lambda doc_id: groups.get(doc_id, empty)
+
+
+def _rows_of(table: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
+    """The rows of ``table`` that belong to the articles of ``corpus``."""
+    return table[table["doc_id"].isin(corpus.doc_ids)]
