@@ -105,3 +105,14 @@ def test_an_actors_evidence_follows_its_strongest_neighbours(seed_corpus, mentio
     assert len(actor_evidence(evidence, "Russia")) == actor_neighbours(pairs, "Russia")["count"].sum()
     capped = actor_evidence(evidence, "Russia", neighbours=strongest, per_neighbour=2)
     assert capped.groupby("neighbour").size().max() == 2 and list(dict.fromkeys(capped["neighbour"])) == list(strongest["neighbour"])
+
+
+@pytest.mark.parametrize("window", WINDOWS)
+def test_evidence_per_pair_keeps_each_pairs_first_windows(seed_corpus, mentions, window):
+    everything = cooccurrence_evidence(mentions, corpus=seed_corpus, window=window)
+    first_two = cooccurrence_evidence(mentions, corpus=seed_corpus, window=window, per_pair=2)
+    expected = everything.groupby(["actor_a", "actor_b"], sort=False).head(2).reset_index(drop=True)
+    assert len(everything) > len(first_two) > 0
+    pd.testing.assert_frame_equal(first_two, expected)
+    with pytest.raises(ValueError, match="per_pair"):
+        cooccurrence_evidence(mentions, corpus=seed_corpus, per_pair=0)

@@ -23,6 +23,7 @@ import pandas as pd
 
 from presslens.corpus import Corpus
 from presslens.measures import contingency_g2, jaccard, npmi
+from presslens.sql import query
 
 Window = Literal["sentence", "paragraph", "article"]
 PairMeasure = Literal["count", "npmi", "jaccard", "log_likelihood"]
@@ -95,17 +96,15 @@ def cooccurrence_table(
         return pd.DataFrame(columns=COOCCURRENCE_COLUMNS)
     keys = _WINDOW_KEYS[window]
     present = mentions[[*keys, "actor", "type"]].drop_duplicates(subset=[*keys, "actor"])
+    present = present.assign(doc_id=present["doc_id"].astype(str))
     per_actor = present.groupby("actor").size()
-    pairs = present.merge(present, on=keys, suffixes=("_a", "_b"))
-    pairs = pairs[pairs["actor_a"] < pairs["actor_b"]]
-    if pairs.empty:
+    table = query(f"""
+        SELECT a.actor AS actor_a, a.type AS type_a, b.actor AS actor_b, b.type AS type_b,
+               count(*) AS count, count(DISTINCT a.doc_id) AS n_docs
+        FROM present a JOIN present b ON {_same_window(keys)} AND a.actor < b.actor
+        GROUP BY ALL HAVING count(*) >= $min_count""", {"min_count": min_count}, present=present)
+    if table.empty:
         return pd.DataFrame(columns=COOCCURRENCE_COLUMNS)
-    table = (
-        pairs.groupby(["actor_a", "type_a", "actor_b", "type_b"], observed=True)
-        .agg(count=("doc_id", "size"), n_docs=("doc_id", "nunique"))
-        .reset_index()
-    )
-    table = table[table["count"] >= min_count].copy()
     table.insert(4, "window", window)
     table["count_a"] = table["actor_a"].map(per_actor).to_numpy()
     table["count_b"] = table["actor_b"].map(per_actor).to_numpy()
@@ -117,38 +116,51 @@ def cooccurrence_table(
     return table.reset_index(drop=True)[COOCCURRENCE_COLUMNS]
 
 
+def _same_window(keys: list[str]) -> str:
+    """The SQL condition that mentions ``a`` and ``b`` stand in one window."""
+    return " AND ".join(f"a.{key} = b.{key}" for key in keys)
+
+
 def cooccurrence_evidence(
     mentions: pd.DataFrame,
     *,
     corpus: Corpus,
     window: Window = "sentence",
     pairs: pd.DataFrame | None = None,
+    per_pair: int | None = None,
 ) -> pd.DataFrame:
     """The windows behind every co-occurring pair: ``actor_a, actor_b, doc_id, paragraph, sentence, text``.
 
     For a ``sentence`` window the text is the sentence; for ``paragraph`` the paragraph; for
     ``article`` the first sentence that names each actor of the pair, joined by " … ".
-    Pass ``pairs`` (a co-occurrence table) to keep only its pairs.
+    Pass ``pairs`` (a co-occurrence table) to keep only its pairs, and ``per_pair`` to keep only the
+    first windows of each pair (by ``doc_id``, then sentence): a large corpus has more than anyone reads.
     """
     check_window(window)
+    if per_pair is not None and per_pair < 1:
+        raise ValueError(f"per_pair={per_pair}: keep 1 or more windows per pair, or None for all")
     keys = _WINDOW_KEYS[window]
-    columns = list(dict.fromkeys([*keys, "actor", "paragraph", "sentence"]))
-    present = mentions[columns].drop_duplicates(subset=[*keys, "actor"])
-    merged = present.merge(present, on=keys, suffixes=("_a", "_b"))
-    merged = merged[merged["actor_a"] < merged["actor_b"]]
-    if pairs is not None:
-        wanted = pairs[["actor_a", "actor_b"]].drop_duplicates()
-        merged = merged.merge(wanted, on=["actor_a", "actor_b"])
+    present = mentions[["doc_id", "paragraph", "sentence", "actor"]].drop_duplicates(subset=[*keys, "actor"])
+    present = present.assign(doc_id=present["doc_id"].astype(str))
+    wanted = (pairs if pairs is not None else pd.DataFrame(columns=["actor_a", "actor_b"]))[["actor_a", "actor_b"]]
+    # The window's sentence: the sentence itself, else the first sentence of the pair's first actor.
+    merged = query(f"""
+        SELECT a.actor AS actor_a, b.actor AS actor_b, a.doc_id, a.paragraph AS paragraph_a, b.paragraph AS paragraph_b,
+               a.sentence AS sentence_a, b.sentence AS sentence_b,
+               row_number() OVER (PARTITION BY a.actor, b.actor ORDER BY a.doc_id, a.sentence) AS nth
+        FROM present a JOIN present b ON {_same_window(keys)} AND a.actor < b.actor
+        {"SEMI JOIN wanted w ON a.actor = w.actor_a AND b.actor = w.actor_b" if pairs is not None else ""}
+        QUALIFY nth <= $limit""", {"limit": per_pair or 2**62}, present=present, wanted=wanted.astype(str))
     articles = {article.doc_id: article for article in corpus}
     rows = []
     for row in merged.itertuples(index=False):
         article = articles[row.doc_id]
         if window == "sentence":
-            _, start, end = article.sentence_spans[row.sentence]
-            text, paragraph, sentence = article.text[start:end], row.paragraph_a, row.sentence
+            _, start, end = article.sentence_spans[row.sentence_a]
+            text, paragraph, sentence = article.text[start:end], row.paragraph_a, row.sentence_a
         elif window == "paragraph":
-            start, end = article.paragraph_spans[row.paragraph]
-            text, paragraph, sentence = article.text[start:end], row.paragraph, row.sentence_a
+            start, end = article.paragraph_spans[row.paragraph_a]
+            text, paragraph, sentence = article.text[start:end], row.paragraph_a, row.sentence_a
         else:
             first = article.sentences[row.sentence_a]
             second = article.sentences[row.sentence_b]
