@@ -17,11 +17,11 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 SEEDS = Path(__file__).parents[1] / "seeds"
 
 
-def sample_tables() -> dict[str, pd.DataFrame]:
-    """The tables of the sample corpus, by name."""
+def sample_tables(corpus_path: Path = SEEDS) -> dict[str, pd.DataFrame]:
+    """The tables of the sample corpus (or of another corpus), by name."""
     import presslens as pl
 
-    corpus = pl.load_corpus(SEEDS)
+    corpus = pl.load_corpus(corpus_path)
     tokens = pl.tokens_table(corpus)
     phrases = pl.find_phrases(tokens)
     terms = pl.merge_phrases(tokens, phrases)
@@ -64,8 +64,13 @@ def stored(name: str) -> pd.DataFrame:
     return pd.read_csv(SNAPSHOTS / f"{name}.csv.gz", keep_default_na=False)
 
 
-if __name__ == "__main__":
-    SNAPSHOTS.mkdir(exist_ok=True)
-    for name, table in sample_tables().items():
-        table.to_csv(SNAPSHOTS / f"{name}.csv.gz", index=False)
+def write_tables(corpus_path: Path, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for name, table in sample_tables(corpus_path).items():
+        table.to_csv(out / f"{name}.csv.gz", index=False)
         print(f"{name}: {len(table)} rows", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    # python tests/sample_tables.py [CORPUS OUT]: the snapshots of the sample corpus, or the tables of another corpus
+    write_tables(Path(sys.argv[1]), Path(sys.argv[2])) if len(sys.argv) == 3 else write_tables(SEEDS, SNAPSHOTS)

@@ -104,7 +104,7 @@ def test_cached_load_equals_fresh_load(corpus_copy, tmp_path):
     load_corpus(corpus_copy, execution=run)
     cached = load_corpus(corpus_copy, execution=run)
     assert [a.__dict__ for a in cached] == [a.__dict__ for a in fresh]
-    assert sorted(path.name.split("-")[0] for path in Path(run.cache_dir).iterdir()) == ["clean_draft", "read_file"]
+    assert sorted(path.name.split("-")[0] for path in Path(run.cache_dir).iterdir()) == ["clean_draft", "load_corpus", "read_file"]
 
 
 def test_worker_processes_give_the_same_tables(replicated):

@@ -195,6 +195,12 @@ class Execution:
             _write_store(path, {**stored, **new})  # what other runs stored stays
         return results
 
+    def result_path(self, function: Callable, inputs: str) -> Path | None:
+        """The cache file for the whole result of ``function`` on inputs whose key is ``inputs``: named
+        like the tables, after ``function``'s code and settings, then ``inputs`` (``None`` without a cache folder)."""
+        path = self._path(extractor_key(function), function)
+        return None if path is None else path.with_name(f"{path.stem}-{inputs}{path.suffix}")
+
     def _path(self, key: str, build: Callable) -> Path | None:
         if not self.cache_dir:
             return None

@@ -220,3 +220,22 @@ def test_bbc_corpus_loads_completely():
     not_utf8 = [n for n in corpus.notices if "not UTF-8" in n.message]
     assert [n.path for n in not_utf8] == ["sport/199.txt"]
     assert "£15.8m" in corpus["sport/199"].text
+
+
+def test_a_corpus_loaded_again_is_read_back_whole_until_a_file_changes(corpus_copy, tmp_path, monkeypatch):
+    import presslens.corpus.load as loading
+    from presslens.execution import Execution
+
+    run = Execution(cache_dir=tmp_path / "cache")
+    first = load_corpus(corpus_copy, execution=run)
+    (snapshot,) = (tmp_path / "cache").glob("load_corpus-*.parquet")
+    monkeypatch.setattr(loading, "find_chrome", lambda drafts: pytest.fail("the snapshot was not used"))
+    again = load_corpus(corpus_copy, execution=run)
+    assert again == first and again.root == first.root
+    monkeypatch.undo()
+    changed = corpus_copy / "003_f6417c26bc500f79.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA new closing paragraph about Almaty.\n", encoding="utf-8")
+    after = load_corpus(corpus_copy, execution=run)
+    assert "Almaty." in after["003_f6417c26bc500f79"].text.splitlines()[-1]
+    assert [path.name for path in (tmp_path / "cache").glob("load_corpus-*.parquet")] != [snapshot.name]
+    assert len(list((tmp_path / "cache").glob("load_corpus-*.parquet"))) == 1

@@ -23,7 +23,7 @@ from presslens.corpus.metadata import site_name
 from presslens.corpus.model import Article, Corpus, Draft, Notice, SkippedFile
 from presslens.corpus.readers import WEB_SUFFIXES, read_file
 from presslens.corpus.readers.tables import MAPPING_PROBLEM, Columns
-from presslens.corpus.store import content_key, decode, encode, file_key
+from presslens.corpus.store import content_key, decode, encode, file_key, read_snapshot, write_snapshot
 from presslens.resources import punkt_tokenizer
 
 if TYPE_CHECKING:
@@ -71,9 +71,17 @@ def load_corpus(
     columns = Columns.parse(columns)
     hide_progress = None if progress is None and len(files) > PROGRESS_THRESHOLD else not progress  # None: on a terminal
     keep = execution is not None and execution.cache_dir
+    keys = [file_key(file) if keep else "" for file in files]
+    # A corpus loaded before from exactly these files is read back whole: every notebook of a report loads it.
+    snapshot = execution.result_path(load_corpus, content_key(str(root), str(columns), list(map(str, files)), keys)) \
+        if keep and all(keys) else None
+    if snapshot is not None and snapshot.is_file():
+        try:
+            return read_snapshot(snapshot, root=str(root))
+        except Exception:  # noqa: BLE001 - a damaged snapshot is rebuilt, never trusted
+            pass
     read = _map(
-        execution, functools.partial(read_file, root=root, columns=columns), files,
-        [file_key(file) if keep else "" for file in files],
+        execution, functools.partial(read_file, root=root, columns=columns), files, keys,
         work=_reading_work, rekey=file_key, desc="reading files", hide_progress=hide_progress,
     )
     corpus = Corpus(root=str(root), articles=[])
@@ -91,6 +99,8 @@ def load_corpus(
     for result in built:
         (corpus.articles if isinstance(result, Article) else corpus.skipped).append(result)
     _check_duplicates(corpus)
+    if snapshot is not None:
+        write_snapshot(snapshot, corpus)
     return corpus
 
 

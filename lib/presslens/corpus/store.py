@@ -14,7 +14,10 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from presslens.corpus.model import Article, Draft, Notice, Removal, SkippedFile
+import pandas as pd
+
+from presslens.atomic import atomic_path
+from presslens.corpus.model import Article, Corpus, Draft, Notice, Removal, SkippedFile
 
 
 def file_key(file: Path) -> str:
@@ -78,3 +81,24 @@ def _untagged(value):
         if name in fields:
             fields[name] = [tuple(span) for span in fields[name]]
     return _TYPES[value["type"]](**fields)
+
+
+def write_snapshot(path: Path, corpus: Corpus) -> None:
+    """Keep a loaded corpus whole in ``path``, in place of the snapshots of earlier versions of it."""
+    parts = {"article": corpus.articles, "skipped": corpus.skipped, "notice": corpus.notices}
+    table = pd.DataFrame([(part, encode(item)) for part, items in parts.items() for item in items], columns=["part", "item"])
+    with atomic_path(path) as temporary:
+        table.to_parquet(temporary, index=False)
+    prefix = path.stem.rsplit("-", 1)[0]
+    for earlier in path.parent.glob(f"{prefix}-*{path.suffix}"):
+        if earlier != path:
+            earlier.unlink(missing_ok=True)
+
+
+def read_snapshot(path: Path, root: str) -> Corpus:
+    """The corpus of ``root`` that :func:`write_snapshot` kept."""
+    table = pd.read_parquet(path)
+    parts = {"article": [], "skipped": [], "notice": []}
+    for part, item in zip(table["part"], table["item"]):
+        parts[part].append(decode(item))
+    return Corpus(root=root, articles=parts["article"], skipped=parts["skipped"], notices=parts["notice"])
