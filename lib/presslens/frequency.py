@@ -18,7 +18,8 @@ counted as terms.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -72,18 +73,51 @@ def _words(tokens: pd.DataFrame) -> pd.Series:
     return grouped["n_words"].sum() if "n_words" in tokens else grouped.size()
 
 
-def count_terms(terms: pd.DataFrame) -> pd.DataFrame:
+@dataclass(frozen=True)
+class DocumentFrequencies:
+    """In how many articles each term is counted (``terms``, indexed by term), out of ``n_articles``
+    articles with words and ``n_with_terms`` articles with a counted term."""
+
+    terms: pd.Series
+    n_articles: int
+    n_with_terms: int
+
+    @classmethod
+    def of(cls, terms: pd.DataFrame) -> "DocumentFrequencies":
+        """The document frequencies of a terms table (see :func:`~presslens.phrases.merge_phrases`)."""
+        counted = _counted(terms).drop_duplicates(["doc_id", "term"])
+        return cls(terms=counted["term"].value_counts().rename("documents"),
+                   n_articles=len(_words(terms)), n_with_terms=counted["doc_id"].nunique())
+
+
+def document_frequencies(tokens: pd.DataFrame, phrases: pd.DataFrame | Iterable[str], *,
+                         articles_per_chunk: int = 2000) -> DocumentFrequencies:
+    """The document frequencies of the terms ``merge_phrases(tokens, phrases)`` would give, merged a
+    chunk of articles at a time so that the merged table of the whole corpus is never held."""
+    doc_ids = tokens["doc_id"].to_numpy()
+    starts = np.flatnonzero(np.r_[True, doc_ids[1:] != doc_ids[:-1]])  # tokens come article by article
+    bounds = [*starts[::articles_per_chunk], len(tokens)]
+    parts = [DocumentFrequencies.of(merge_phrases(tokens.iloc[first:last], phrases))
+             for first, last in zip(bounds[:-1], bounds[1:])]
+    counts = pd.concat([part.terms for part in parts]).groupby(level=0).sum() if parts else pd.Series(dtype=int)
+    return DocumentFrequencies(terms=counts.rename("documents"), n_articles=sum(part.n_articles for part in parts),
+                               n_with_terms=sum(part.n_with_terms for part in parts))
+
+
+def count_terms(terms: pd.DataFrame, *, documents: DocumentFrequencies | None = None) -> pd.DataFrame:
     """How often each term occurs in each article: ``doc_id, term, count, per_1000, tfidf``.
 
     ``per_1000`` is per 1,000 words of the article; ``tfidf`` is count × log10(articles / articles
-    with the term), 0 for a term found in every article.
+    with the term), 0 for a term found in every article. ``documents`` gives the document
+    frequencies of a larger corpus these articles belong to (:func:`document_frequencies`).
     """
     counted = _counted(terms)
     table = counted.groupby(["doc_id", "term"], observed=True, sort=False).size().rename("count").reset_index()
     words = _words(terms)
-    documents = table.groupby("term")["doc_id"].transform("size")
+    documents = documents or DocumentFrequencies(terms=table["term"].value_counts(), n_articles=len(words),
+                                                 n_with_terms=table["doc_id"].nunique())
     table["per_1000"] = per_1000(table["count"], words.reindex(table["doc_id"]))
-    table["tfidf"] = table["count"] * idf(len(words), documents)
+    table["tfidf"] = table["count"] * idf(documents.n_articles, table["term"].map(documents.terms).to_numpy())
     return table.sort_values(["doc_id", "count", "term"], ascending=[True, False, True], ignore_index=True)
 
 
@@ -115,13 +149,13 @@ def top_terms_table(terms: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
     return table[table["rank"] <= n][["doc_id", "rank", "term", "count", "per_1000"]].reset_index(drop=True)
 
 
-def tfidf_table(terms: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
+def tfidf_table(terms: pd.DataFrame, *, n: int = 10, documents: DocumentFrequencies | None = None) -> pd.DataFrame:
     """The ``n`` most distinctive terms of each article by TF-IDF: ``doc_id, rank, term, count, tfidf``.
 
     Only terms absent from at least one other article have a TF-IDF above 0; a corpus of one
-    article gives an empty table.
+    article gives an empty table. ``documents`` as for :func:`count_terms`.
     """
-    table = count_terms(terms)
+    table = count_terms(terms, documents=documents)
     table = table[table["tfidf"] > 0].sort_values(["doc_id", "tfidf", "term"], ascending=[True, False, True])
     table["rank"] = table.groupby("doc_id", observed=True, sort=False).cumcount() + 1
     return table[table["rank"] <= n][["doc_id", "rank", "term", "count", "tfidf"]].reset_index(drop=True)

@@ -18,7 +18,7 @@ import pandas as pd
 from presslens.actors import actors_table, corpus_actors, mentions_table
 from presslens.cooccurrence import cooccurrence_evidence, cooccurrence_table
 from presslens.corpus import Article, Corpus
-from presslens.frequency import tfidf_table
+from presslens.frequency import DocumentFrequencies, document_frequencies, tfidf_table
 from presslens.measures import idf
 from presslens.network import build_network
 from presslens.phrases import find_phrases, merge_phrases
@@ -74,14 +74,17 @@ def article_profiles(
     for doc_id in doc_ids or []:
         check_article(corpus, doc_id)
     tokens = tokens_table(corpus, execution=execution)
-    terms = merge_phrases(tokens, find_phrases(tokens))
-    distinctive = _by_article(tfidf_table(terms, n=top_n))
-    key = _by_article(key_sentences_table(terms, corpus, n=n_sentences, doc_ids=doc_ids))
+    phrases = find_phrases(tokens)
+    # Terms are weighed against the whole corpus, but merged only for the profiled articles.
+    profiled = corpus if doc_ids is None else corpus.select(doc_ids)
+    documents = document_frequencies(tokens, phrases)
+    terms = merge_phrases(_rows_of(tokens, profiled), phrases)
+    distinctive = _by_article(tfidf_table(terms, n=top_n, documents=documents))
+    key = _by_article(key_sentences_table(terms, corpus, n=n_sentences, documents=documents))
     mentions = mentions_table(corpus, gazetteer=gazetteer, corrections=corrections, execution=execution)
     actors = _by_article(actors_table(mentions=mentions))
     mentions_of = _by_article(mentions)
     # An article's theme scores do not depend on the rest of the corpus: only the profiled articles are matched.
-    profiled = corpus if doc_ids is None else corpus.select(doc_ids)
     themes_lexicon = load_lexicon(lexicon)
     evidence = match_themes(profiled, themes_lexicon, tokens=_rows_of(tokens, profiled))
     scores = _by_article(score_themes(profiled, evidence, lexicon=themes_lexicon))
@@ -104,13 +107,14 @@ def article_profile(corpus: Corpus, doc_id: str, **options) -> ArticleProfile:
     return next(article_profiles(corpus, [doc_id], **options))
 
 
-def key_sentences_table(terms: pd.DataFrame, corpus: Corpus, *, n: int = 5, doc_ids: list[str] | None = None) -> pd.DataFrame:
+def key_sentences_table(terms: pd.DataFrame, corpus: Corpus, *, n: int = 5,
+                        documents: DocumentFrequencies | None = None) -> pd.DataFrame:
     """The ``n`` sentences of each article that carry most of its distinctive vocabulary, in reading order.
 
     Each sentence scores the sum, over its distinct terms, of the term's weight in the article —
     count × smoothed inverse document frequency, log((1 + N) / (1 + df)) + 1 — divided by the square
-    root of its number of terms, so long sentences do not win by length alone. ``doc_ids`` limits the
-    table to these articles; document frequencies still come from every article of ``terms``.
+    root of its number of terms, so long sentences do not win by length alone. ``documents`` gives
+    the document frequencies of a larger corpus the articles of ``terms`` belong to.
 
     Returns
     -------
@@ -120,13 +124,10 @@ def key_sentences_table(terms: pd.DataFrame, corpus: Corpus, *, n: int = 5, doc_
     counted = terms[content_mask(terms)]
     if counted.empty:
         return pd.DataFrame(columns=KEY_SENTENCE_COLUMNS)
-    n_articles = counted["doc_id"].nunique()
-    document_frequency = counted.groupby("lemma")["doc_id"].nunique()
-    if doc_ids is not None:
-        counted = _rows_of(counted, corpus.select(doc_ids))
+    documents = documents or DocumentFrequencies.of(terms)
     weights = counted.groupby(["doc_id", "lemma"], observed=True).size().rename("count").reset_index()
-    weights["weight"] = weights["count"] * weights["lemma"].map(
-        pd.Series(idf(n_articles, document_frequency, smooth=True), index=document_frequency.index))
+    weights["weight"] = weights["count"] * idf(documents.n_with_terms, weights["lemma"].map(documents.terms).to_numpy(),
+                                               smooth=True)
     distinct = counted.drop_duplicates(["doc_id", "sentence", "lemma"])[["doc_id", "sentence", "lemma"]]
     distinct = distinct.merge(weights[["doc_id", "lemma", "weight"]], on=["doc_id", "lemma"])
     scores = distinct.groupby(["doc_id", "sentence"], observed=True)["weight"].agg(["sum", "size"]).reset_index()

@@ -29,6 +29,18 @@ WARM_UP = ("import presslens.actors, presslens.cooccurrence, presslens.corpus, p
            "presslens.text, presslens.themes, presslens.topics, presslens.widgets\n"
            "presslens.plots.setup_notebook()")
 
+#: Between notebooks: forget every variable, then give the freed memory back to the system (glibc keeps
+#: it otherwise), so that a kernel does not carry the high-water mark of one notebook into the next.
+RESET = """%reset -f
+import ctypes as _ctypes, gc as _gc
+_gc.collect()
+try:
+    _ctypes.CDLL("libc.so.6").malloc_trim(0)
+except (OSError, AttributeError):  # not glibc
+    pass
+del _ctypes, _gc
+"""
+
 
 @dataclass(frozen=True)
 class Job:
@@ -135,7 +147,7 @@ def _fresh_namespace(kernel) -> None:
     """A running kernel with no variables left from an earlier notebook (imported modules stay loaded)."""
     if not kernel.is_alive():
         kernel.restart_kernel(now=True)
-    _run_code(kernel, "%reset -f")
+    _run_code(kernel, RESET)
 
 
 def _run_code(kernel, code: str) -> None:
