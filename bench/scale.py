@@ -37,10 +37,14 @@ def main() -> None:
     for times in args.times:
         corpus = replicate(Path(args.corpus), times, work / f"x{times}")
         articles = sum(1 for path in corpus.rglob("*.txt") if path.name.lower() not in {"readme.txt", "source.txt"})
-        seconds, memory = measure_command(["report", "--corpus", str(corpus), "--out", str(work / f"report{times}"),
-                                           "--max-articles", "0"])
-        runs.append({"times": times, "articles": articles, "seconds": seconds, "peak_memory_mb": memory})
-        print(f"×{times:<3} {articles:>8,} articles  {seconds:8.1f} s  peak {memory:8,.0f} MB", flush=True)
+        out = work / f"report{times}"
+        seconds, memory = measure_command(["report", "--corpus", str(corpus), "--out", str(out), "--max-articles", "0"])
+        record = json.loads((out / "run.json").read_text(encoding="utf-8"))
+        notebooks = {run["name"]: round(run["seconds"], 1) for run in record["notebooks"]}
+        runs.append({"times": times, "articles": articles, "seconds": seconds, "peak_memory_mb": memory,
+                     "notebook_seconds": notebooks})
+        print(f"×{times:<3} {articles:>8,} articles  {seconds:8.1f} s  peak {memory:8,.0f} MB  notebooks: "
+              + ", ".join(f"{name[:2]} {value:.0f} s" for name, value in notebooks.items()), flush=True)
         shutil.rmtree(work, ignore_errors=True)
     first, last = runs[0], runs[-1]
     growth = {"time_ratio": last["seconds"] / first["seconds"], "linear_ratio": last["times"] / first["times"],

@@ -365,8 +365,14 @@ def read_rows(path: Path, keys: set[str], columns: list[str] | None = None) -> p
     """The rows of a cached table that belong to the articles of ``keys`` (all columns, or ``columns``)."""
     wanted = pa.array(sorted(keys), type=pa.string())
     table = pq.read_table(path, columns=None if columns is None else [*columns, KEY_COLUMN], read_dictionary=["doc_id"])
-    table = table.filter(pc.is_in(table[KEY_COLUMN], value_set=wanted))
-    return table.to_pandas()  # doc_id comes as a category
+    wanted_rows = pc.is_in(table[KEY_COLUMN], value_set=wanted)
+    if not pc.all(wanted_rows).as_py():  # rows of other articles: a filter copies the table, so only then
+        table = table.filter(wanted_rows)
+    # doc_id comes as a category; columns are handed over one by one, never all held twice
+    rows = table.to_pandas(split_blocks=True, self_destruct=True)
+    del table
+    pa.default_memory_pool().release_unused()
+    return rows
 
 
 def _read_store(path: Path | None) -> dict[str, str]:

@@ -91,7 +91,7 @@ def collocations_table(
         raise ValueError(f"min_count={min_count}: use 1 or more")
     if len(tokens) < 2:
         return pd.DataFrame(columns=COLLOCATION_COLUMNS)
-    codes, vocabulary = pd.factorize(tokens["lemma"].to_numpy(dtype=object))
+    codes, vocabulary = pd.factorize(tokens["lemma"])
     content, joined = content_mask(tokens).to_numpy(), joined_to_next(tokens)
     word_fd = FreqDist(dict(zip(vocabulary, np.bincount(codes, minlength=len(vocabulary)).tolist())))
     # Only n-grams seen min_count times can be scored, and only their parts are ever looked up:
@@ -202,7 +202,7 @@ def locate_phrases(tokens: pd.DataFrame, phrases: Iterable[str]) -> pd.DataFrame
     by_size: dict[int, list[str]] = {}
     for phrase in dict.fromkeys(phrases):
         by_size.setdefault(phrase.count(" ") + 1, []).append(phrase)
-    codes, vocabulary = pd.factorize(tokens["lemma"].to_numpy(dtype=object))
+    codes, vocabulary = pd.factorize(tokens["lemma"])
     vocabulary = pd.Index(vocabulary)
     joined = joined_to_next(tokens)
     found = [pd.DataFrame({"phrase": pd.Series(dtype=object), "row": pd.Series(dtype=int), "n_words": pd.Series(dtype=int)})]
@@ -242,24 +242,30 @@ def merge_phrases(tokens: pd.DataFrame, phrases: pd.DataFrame | Iterable[str]) -
     keep = np.ones(len(tokens), dtype=bool)
     for offset in range(1, int(sizes.max(initial=1))):
         keep[(starts + offset)[sizes > offset]] = False  # the later words of a phrase join its first
-    columns = {name: tokens[name].array if isinstance(tokens[name].dtype, pd.CategoricalDtype) else tokens[name].to_numpy()
-               for name in TOKEN_COLUMNS}
-    end = columns["end"].copy()
-    n_words = np.ones(len(tokens), dtype=int)
-    joined = {name: columns[name].astype(object) for name in ("surface", "lower", "lemma")}
-    for size in np.unique(sizes):
-        first = starts[sizes == size]
-        for name, values in joined.items():
-            words = values[first]
-            for offset in range(1, size):
-                words = words + " " + values[first + offset]
-            joined[name][first] = words
-        end[first] = end[first + size - 1]
-        n_words[first] = size
+    # Only the rows that start a phrase change: the others are taken as they are, column by column.
+    result = tokens.loc[keep, TOKEN_COLUMNS].reset_index(drop=True)
+    rows = (np.cumsum(keep) - 1)[starts]  # the row of each phrase in the result
+    for name in ("surface", "lower", "lemma"):
+        result.iloc[rows, result.columns.get_loc(name)] = _joined(tokens[name], starts, sizes)
+    result.iloc[rows, result.columns.get_loc("end")] = tokens["end"].to_numpy()[starts + sizes - 1]
+    n_words = np.ones(len(result), dtype=int)
+    n_words[rows] = sizes
     is_phrase = n_words > 1
-    result = {**columns, **joined, "end": end, "is_stop": columns["is_stop"] & ~is_phrase,
-              "is_number": columns["is_number"] & ~is_phrase, "n_words": n_words}
-    return pd.DataFrame({name: values[keep] for name, values in result.items()})
+    return result.assign(is_stop=result["is_stop"].to_numpy() & ~is_phrase,
+                         is_number=result["is_number"].to_numpy() & ~is_phrase, n_words=n_words)
+
+
+def _joined(words: pd.Series, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """The words from each start, ``size`` of them, joined by spaces."""
+    joined = np.empty(len(starts), dtype=object)
+    for size in np.unique(sizes):
+        of_size = sizes == size
+        first = starts[of_size]
+        text = words.iloc[first].to_numpy(dtype=object)
+        for offset in range(1, size):
+            text = text + " " + words.iloc[first + offset].to_numpy(dtype=object)
+        joined[of_size] = text
+    return joined
 
 
 def _accepted(matches: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
