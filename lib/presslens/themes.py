@@ -237,7 +237,9 @@ def match_themes(corpus: Corpus, lexicon: Lexicon | None = None, *, tokens: pd.D
     tokens = tokens_table(corpus) if tokens is None else tokens
     if tokens.empty:
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
-    lemmas = tokens["lemma"].to_numpy(dtype=object)
+    # Lemmas as codes into their vocabulary: the text of a token is only made where a match needs it.
+    codes, vocabulary = pd.factorize(tokens["lemma"])
+    vocabulary = np.asarray(vocabulary, dtype=object)
     documents = pd.factorize(tokens["doc_id"])[0]
     sentences = tokens["sentence"].to_numpy()
     claimed = np.zeros(len(tokens), dtype=bool)
@@ -247,14 +249,14 @@ def match_themes(corpus: Corpus, lexicon: Lexicon | None = None, *, tokens: pd.D
     phrase_theme = {" ".join(phrase): theme.id for theme in lexicon.themes for phrase in theme.phrases}
     for length in sorted({term.count(" ") + 1 for term in phrase_theme}, reverse=True):
         of_length = {term: theme_id for term, theme_id in phrase_theme.items() if term.count(" ") + 1 == length}
-        first_words = {term.split(" ", 1)[0] for term in of_length}
-        starts = np.flatnonzero(pd.Series(lemmas[: len(lemmas) - length + 1]).isin(first_words).to_numpy())
+        first_words = pd.Index(vocabulary).get_indexer(list({term.split(" ", 1)[0] for term in of_length}))
+        starts = np.flatnonzero(np.isin(codes[: len(codes) - length + 1], first_words[first_words >= 0]))
         ends = starts + length - 1
         # Tokens are in reading order, so equal article and sentence at both ends means one sentence.
         starts = starts[(documents[starts] == documents[ends]) & (sentences[starts] == sentences[ends])]
-        text = lemmas[starts]
+        text = vocabulary[codes[starts]]
         for offset in range(1, length):
-            text = text + " " + lemmas[starts + offset]
+            text = text + " " + vocabulary[codes[starts + offset]]
         hits = pd.Series(text).isin(of_length).to_numpy()
         for start, term in zip(starts[hits], text[hits]):
             if not claimed[start: start + length].any():
@@ -265,7 +267,7 @@ def match_themes(corpus: Corpus, lexicon: Lexicon | None = None, *, tokens: pd.D
                 phrase_themes.append(of_length[term])
 
     word_theme = pd.Series({word: theme.id for theme in lexicon.themes for word in theme.words}, dtype=object)
-    word_themes = pd.Series(lemmas).map(word_theme).to_numpy(dtype=object)
+    word_themes = pd.Series(vocabulary).map(word_theme).to_numpy(dtype=object)[codes]
     words = np.flatnonzero(pd.notna(word_themes) & ~claimed)
 
     first = np.concatenate([np.asarray(phrase_starts, dtype=np.int64), words])
@@ -278,7 +280,7 @@ def match_themes(corpus: Corpus, lexicon: Lexicon | None = None, *, tokens: pd.D
         "sentence": sentences[first],
         "start": tokens["start"].to_numpy()[first],
         "end": tokens["end"].to_numpy()[last],
-        "term": np.concatenate([np.asarray(phrase_terms, dtype=object), lemmas[words]]),
+        "term": np.concatenate([np.asarray(phrase_terms, dtype=object), vocabulary[codes[words]]]),
         "kind": np.where(is_phrase, "phrase", "word"),
         "weight": np.where(is_phrase, PHRASE_WEIGHT, 1.0),
     })
