@@ -164,3 +164,24 @@ def test_an_edited_gazetteer_file_is_read_again(seed_corpus, tmp_path):
                          "    aliases: [Eurasian]\n", encoding="utf-8")
     after = mentions_table(seed_corpus, gazetteer=str(gazetteer), execution=run)
     assert "Eurasian Development Fund" not in set(before["actor"]) and "Eurasian Development Fund" in set(after["actor"])
+
+
+def test_an_empty_corpus_gives_an_empty_table_with_a_cache(tmp_path):
+    from presslens.corpus import Corpus
+
+    empty = tokens_table(Corpus(root="none", articles=[]), execution=Execution(cache_dir=tmp_path / "cache"))
+    assert empty.empty and list(empty.columns)[:2] == ["doc_id", "paragraph"]
+
+
+def test_a_cache_with_damaged_rows_is_rebuilt(seed_corpus, tmp_path):
+    run = Execution(cache_dir=tmp_path / "cache")
+    first = tokens_table(seed_corpus, execution=run)
+    (cached,) = (tmp_path / "cache").glob("article_tokens-*.parquet")
+    damaged = bytearray(cached.read_bytes())
+    damaged[200:2000] = bytes(1800)  # the footer, with the covered keys, stays readable
+    cached.write_bytes(bytes(damaged))
+    pd.testing.assert_frame_equal(tokens_table(seed_corpus, execution=run), first)
+    one_more = seed_corpus.select(seed_corpus.doc_ids[:2])
+    cached.write_bytes(bytes(damaged))
+    pd.testing.assert_frame_equal(tokens_table(one_more, execution=run),
+                                  first[first["doc_id"].isin(one_more.doc_ids)].reset_index(drop=True), check_categorical=False)

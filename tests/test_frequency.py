@@ -258,3 +258,14 @@ def test_report_shows_every_frequency_figure(report_dir):
     for text in ["Most frequent terms", "Keyness of", "Distinctive terms", "Where the terms occur", "Terms over time", "belt and road"]:
         assert text.lower() in page.lower(), text
     assert "Traceback" not in page
+
+
+def test_no_phrase_to_merge_leaves_the_tokens_as_they_are(seed_corpus):
+    from presslens import merge_phrases, term_counts_table, tokens_table
+
+    tokens = tokens_table(seed_corpus)
+    merged = merge_phrases(tokens, [])
+    assert len(merged) == len(tokens) and (merged["n_words"] == 1).all()
+    assert merged["lemma"].equals(tokens["lemma"])
+    single_words = term_counts_table(seed_corpus, ngram_max=1)
+    assert len(single_words) and not single_words["term"].str.contains(" ").any()

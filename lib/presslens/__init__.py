@@ -32,7 +32,7 @@ _PUBLIC = {
     "presslens.phrases": ["collocations_table", "find_phrases", "merge_phrases"],
     "presslens.frequency": [
         "count_terms", "term_counts_table", "frequency_table", "top_terms_table", "tfidf_table", "keyness_table",
-        "kwic", "dispersion_table", "trend_table", "group_keyness_table",
+        "kwic", "dispersion_table", "trend_table", "group_keyness_table", "document_frequencies",
     ],
     "presslens.actors": [
         "load_gazetteer", "mentions_table", "actors_table", "corpus_actors", "load_corrections", "corrections_table",

@@ -96,12 +96,13 @@ def cooccurrence_table(
         return pd.DataFrame(columns=COOCCURRENCE_COLUMNS)
     keys = _WINDOW_KEYS[window]
     present = mentions[[*keys, "actor", "type"]].drop_duplicates(subset=[*keys, "actor"])
-    present = present.assign(doc_id=present["doc_id"].astype(str))
+    present = present.assign(doc_id=present["doc_id"].astype(str), actor=present["actor"].astype(str))
     per_actor = present.groupby("actor").size()
     table = query(f"""
         SELECT a.actor AS actor_a, a.type AS type_a, b.actor AS actor_b, b.type AS type_b,
                count(*) AS count, count(DISTINCT a.doc_id) AS n_docs
         FROM present a JOIN present b ON {_same_window(keys)} AND a.actor < b.actor
+        WHERE a.type IS NOT NULL AND b.type IS NOT NULL
         GROUP BY ALL HAVING count(*) >= $min_count""", {"min_count": min_count}, present=present)
     if table.empty:
         return pd.DataFrame(columns=COOCCURRENCE_COLUMNS)
@@ -134,14 +135,14 @@ def cooccurrence_evidence(
     For a ``sentence`` window the text is the sentence; for ``paragraph`` the paragraph; for
     ``article`` the first sentence that names each actor of the pair, joined by " … ".
     Pass ``pairs`` (a co-occurrence table) to keep only its pairs, and ``per_pair`` to keep only the
-    first windows of each pair (by ``doc_id``, then sentence): a large corpus has more than anyone reads.
+    first windows of each pair (in ``doc_id`` order, then by sentence): a large corpus has more than anyone reads.
     """
     check_window(window)
     if per_pair is not None and per_pair < 1:
         raise ValueError(f"per_pair={per_pair}: keep 1 or more windows per pair, or None for all")
     keys = _WINDOW_KEYS[window]
     present = mentions[["doc_id", "paragraph", "sentence", "actor"]].drop_duplicates(subset=[*keys, "actor"])
-    present = present.assign(doc_id=present["doc_id"].astype(str))
+    present = present.assign(doc_id=present["doc_id"].astype(str), actor=present["actor"].astype(str))
     wanted = (pairs if pairs is not None else pd.DataFrame(columns=["actor_a", "actor_b"]))[["actor_a", "actor_b"]]
     # The window's sentence: the sentence itself, else the first sentence of the pair's first actor.
     merged = query(f"""

@@ -19,6 +19,7 @@ and keep nothing. With one:
 from __future__ import annotations
 
 import ast
+import contextlib
 import functools
 import hashlib
 import importlib.util
@@ -101,13 +102,15 @@ class Execution:
         turns a sub-corpus into the rows of its articles; ``columns`` are those of an empty result;
         ``prepare`` loads what ``build`` needs (models, word lists) once, before workers start.
         """
+        keys = {article.doc_id: article_key(article) for article in corpus}
         path = self.store(build, corpus, prepare=prepare)
-        if path is None:
-            parts = [part for part in self._built_parts(corpus, corpus.doc_ids, build, prepare) if len(part)]
+        table = None if path is None else read_rows(path, set(keys.values()))
+        if table is None:  # no cache folder, or its file damaged or replaced by another run meanwhile
+            with contextlib.closing(self._built_parts(corpus, corpus.doc_ids, build, prepare)) as parts:
+                parts = [part for part in parts if len(part)]
             table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
         else:
-            keys = {article.doc_id: article_key(article) for article in corpus}
-            table = read_rows(path, set(keys.values())).drop(columns=KEY_COLUMN)
+            table = table.drop(columns=KEY_COLUMN)
             positions = table["doc_id"].map({doc_id: position for position, doc_id in enumerate(keys)}).astype(int)
             if not positions.is_monotonic_increasing:  # rows of articles cached by different runs
                 table = table.iloc[np.argsort(positions.to_numpy(), kind="stable")].reset_index(drop=True)
@@ -117,28 +120,39 @@ class Execution:
         """Make sure the cache holds the rows of every article of ``corpus`` (see :meth:`table`) and return
         its Parquet file (``None`` without a cache folder).
 
-        Missing articles are built chunk by chunk and written as they come, next to the rows already
-        stored: neither this process nor a worker ever holds the whole table.
+        Missing articles are built chunk by chunk and written as they come, after the rows already
+        stored; ``build`` must give the same column types in every chunk. A file that cannot be read
+        is rebuilt whole, never trusted.
         """
         path = self._path(extractor_key(build), build)
         if path is None:
             return None
         keys = {article.doc_id: article_key(article) for article in corpus}
-        done = covered_keys(path)
+        stored = _open_cached(path)
+        done = covered_keys(stored)
         missing = [doc_id for doc_id, key in keys.items() if key not in done]
-        if not missing:
-            return path
-        # Rows are kept by article key (doc_id and text), so the cache keeps every version it has
-        # seen: another run may want the articles this one did not ask for.
-        covered = done | {keys[doc_id] for doc_id in missing}
-        metadata = {COVERED_KEYS: json.dumps(sorted(covered)).encode()}
-        writer = None
-        with atomic_path(path) as temporary:
+        if missing:
             try:
-                for batch in _stored_batches(path, done):
-                    writer = writer or pq.ParquetWriter(temporary, batch.schema.with_metadata(metadata))
-                    writer.write_table(pa.Table.from_batches([batch], schema=writer.schema))
-                for part in self._built_parts(corpus, missing, build, prepare):
+                self._write(path, stored, done, corpus, missing, keys, build, prepare)
+            except (OSError, pa.ArrowException):  # stored rows that cannot be read: build everything again
+                self._write(path, None, set(), corpus, list(keys), keys, build, prepare)
+        return path
+
+    def _write(self, path: Path, stored, done: set[str], corpus, missing: list[str], keys: dict, build, prepare) -> None:
+        """The stored rows, then those of the ``missing`` articles, into a new file that replaces ``path``.
+
+        Rows are kept by article key (doc_id and text), so the cache keeps every version it has seen:
+        another run may want the articles this one did not ask for.
+        """
+        metadata = {COVERED_KEYS: json.dumps(sorted(done | {keys[doc_id] for doc_id in missing})).encode()}
+        writer = None
+        with atomic_path(path) as temporary, contextlib.closing(self._built_parts(corpus, missing, build, prepare)) as parts:
+            try:
+                for group in range(stored.num_row_groups if stored is not None and done else 0):
+                    rows = stored.read_row_group(group)
+                    writer = writer or pq.ParquetWriter(temporary, rows.schema.with_metadata(metadata))
+                    writer.write_table(rows.replace_schema_metadata(metadata))
+                for part in parts:
                     if not len(part):
                         continue
                     part = part.assign(doc_id=part["doc_id"].astype(str), **{KEY_COLUMN: part["doc_id"].astype(str).map(keys)})
@@ -151,7 +165,6 @@ class Execution:
             finally:
                 if writer is not None:
                     writer.close()
-        return path
 
     def map(
         self,
@@ -346,26 +359,35 @@ def article_key(article) -> str:
     return digest.hexdigest()[:20]
 
 
-def covered_keys(path: Path) -> set[str]:
-    """The keys of the articles a cached table covers (an article may have no rows); none when the file
-    is missing or damaged, which is then rebuilt, never trusted."""
+def _open_cached(path: Path, **options) -> pq.ParquetFile | None:
+    """A cached table, opened once (its covered keys and rows are then read from the same file, even if
+    another run replaces it meanwhile); ``None`` when missing or unreadable."""
     try:
-        return set(json.loads(pq.read_schema(path).metadata[COVERED_KEYS]))
+        return pq.ParquetFile(path, **options)
+    except (OSError, pa.ArrowException):
+        return None
+
+
+def covered_keys(stored: pq.ParquetFile | None) -> set[str]:
+    """The keys of the articles a cached table covers (an article may have no rows); none when there is
+    no table or it does not say, which is then rebuilt, never trusted."""
+    try:
+        return set(json.loads(stored.schema_arrow.metadata[COVERED_KEYS]))
     except Exception:  # noqa: BLE001
         return set()
 
 
-def _stored_batches(path: Path, done: set[str]):
-    """The rows of a cached table, batch by batch (none when ``done`` is empty: nothing is trusted)."""
-    if done:
-        yield from pq.ParquetFile(path).iter_batches()
-
-
-def read_rows(path: Path, keys: set[str], columns: list[str] | None = None) -> pd.DataFrame:
-    """The rows of a cached table that belong to the articles of ``keys`` (all columns, or ``columns``)."""
-    wanted = pa.array(sorted(keys), type=pa.string())
-    table = pq.read_table(path, columns=None if columns is None else [*columns, KEY_COLUMN], read_dictionary=["doc_id"])
-    wanted_rows = pc.is_in(table[KEY_COLUMN], value_set=wanted)
+def read_rows(path: Path, keys: set[str]) -> pd.DataFrame | None:
+    """The rows of a cached table that belong to the articles of ``keys``; ``None`` when the file cannot
+    be read or does not cover them all (another run replaced it meanwhile)."""
+    stored = _open_cached(path, read_dictionary=["doc_id"])
+    if stored is None or not keys <= covered_keys(stored):
+        return None
+    try:
+        table = stored.read()
+    except (OSError, pa.ArrowException):
+        return None
+    wanted_rows = pc.is_in(table[KEY_COLUMN], value_set=pa.array(sorted(keys), type=pa.string()))
     if not pc.all(wanted_rows).as_py():  # rows of other articles: a filter copies the table, so only then
         table = table.filter(wanted_rows)
     # doc_id comes as a category; columns are handed over one by one, never all held twice
@@ -412,13 +434,13 @@ def _chunks(corpus, count: int) -> list:
     target = total / max(count, 1)
     chunks, current, size = [], [], 0
     for article in articles:
-        current.append(article.doc_id)
+        current.append(article)
         size += len(article.text)
         if size >= target:
-            chunks.append(corpus.select(current))
+            chunks.append(type(corpus)(root=corpus.root, articles=current))
             current, size = [], 0
     if current:
-        chunks.append(corpus.select(current))
+        chunks.append(type(corpus)(root=corpus.root, articles=current))
     return chunks
 
 

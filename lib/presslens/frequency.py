@@ -73,7 +73,7 @@ def _words(tokens: pd.DataFrame) -> pd.Series:
     return grouped["n_words"].sum() if "n_words" in tokens else grouped.size()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class DocumentFrequencies:
     """In how many articles each term is counted (``terms``, indexed by term), out of ``n_articles``
     articles with words and ``n_with_terms`` articles with a counted term."""
@@ -94,11 +94,11 @@ def document_frequencies(tokens: pd.DataFrame, phrases: pd.DataFrame | Iterable[
                          articles_per_chunk: int = 2000) -> DocumentFrequencies:
     """The document frequencies of the terms ``merge_phrases(tokens, phrases)`` would give, merged a
     chunk of articles at a time so that the merged table of the whole corpus is never held."""
-    doc_ids = tokens["doc_id"].to_numpy()
-    starts = np.flatnonzero(np.r_[True, doc_ids[1:] != doc_ids[:-1]])  # tokens come article by article
-    bounds = [*starts[::articles_per_chunk], len(tokens)]
-    parts = [DocumentFrequencies.of(merge_phrases(tokens.iloc[first:last], phrases))
-             for first, last in zip(bounds[:-1], bounds[1:])]
+    if articles_per_chunk < 1:
+        raise ValueError(f"articles_per_chunk={articles_per_chunk}: use 1 or more")
+    chunks = pd.Series(pd.factorize(tokens["doc_id"])[0] // articles_per_chunk)
+    parts = [DocumentFrequencies.of(merge_phrases(tokens.iloc[rows].reset_index(drop=True), phrases))
+             for rows in chunks.groupby(chunks.to_numpy()).indices.values()]  # whole articles, rows in their order
     counts = pd.concat([part.terms for part in parts]).groupby(level=0).sum() if parts else pd.Series(dtype=int)
     return DocumentFrequencies(terms=counts.rename("documents"), n_articles=sum(part.n_articles for part in parts),
                                n_with_terms=sum(part.n_with_terms for part in parts))
@@ -152,8 +152,8 @@ def top_terms_table(terms: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
 def tfidf_table(terms: pd.DataFrame, *, n: int = 10, documents: DocumentFrequencies | None = None) -> pd.DataFrame:
     """The ``n`` most distinctive terms of each article by TF-IDF: ``doc_id, rank, term, count, tfidf``.
 
-    Only terms absent from at least one other article have a TF-IDF above 0; a corpus of one
-    article gives an empty table. ``documents`` as for :func:`count_terms`.
+    Only terms absent from at least one other article have a TF-IDF above 0: without ``documents``
+    (as for :func:`count_terms`), a corpus of one article gives an empty table.
     """
     table = count_terms(terms, documents=documents)
     table = table[table["tfidf"] > 0].sort_values(["doc_id", "tfidf", "term"], ascending=[True, False, True])

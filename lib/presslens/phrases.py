@@ -91,7 +91,7 @@ def collocations_table(
         raise ValueError(f"min_count={min_count}: use 1 or more")
     if len(tokens) < 2:
         return pd.DataFrame(columns=COLLOCATION_COLUMNS)
-    codes, vocabulary = pd.factorize(tokens["lemma"])
+    codes, vocabulary = pd.factorize(tokens["lemma"], use_na_sentinel=False)
     content, joined = content_mask(tokens).to_numpy(), joined_to_next(tokens)
     word_fd = FreqDist(dict(zip(vocabulary, np.bincount(codes, minlength=len(vocabulary)).tolist())))
     # Only n-grams seen min_count times can be scored, and only their parts are ever looked up:
@@ -271,6 +271,8 @@ def _joined(words: pd.Series, starts: np.ndarray, sizes: np.ndarray) -> np.ndarr
 def _accepted(matches: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """The phrase occurrences kept, as first rows and sizes: where occurrences overlap, the phrase of
     lower ``rank`` wins, then the earlier one; an occurrence that overlaps no other is always kept."""
+    if matches.empty:
+        return np.array([], dtype=int), np.array([], dtype=int)
     matches = matches.sort_values(["row", "rank"], kind="stable")
     rows, sizes = matches["row"].to_numpy(), matches["n_words"].to_numpy()
     ends = rows + sizes

@@ -77,8 +77,8 @@ def article_profiles(
     phrases = find_phrases(tokens)
     # Terms are weighed against the whole corpus, but merged only for the profiled articles.
     profiled = corpus if doc_ids is None else corpus.select(doc_ids)
-    documents = document_frequencies(tokens, phrases)
-    terms = merge_phrases(_rows_of(tokens, profiled), phrases)
+    terms = merge_phrases(tokens if doc_ids is None else _rows_of(tokens, profiled), phrases)
+    documents = DocumentFrequencies.of(terms) if doc_ids is None else document_frequencies(tokens, phrases)
     distinctive = _by_article(tfidf_table(terms, n=top_n, documents=documents))
     key = _by_article(key_sentences_table(terms, corpus, n=n_sentences, documents=documents))
     mentions = mentions_table(corpus, gazetteer=gazetteer, corrections=corrections, execution=execution)

@@ -8,18 +8,17 @@ a temporary folder instead of failing.
 from __future__ import annotations
 
 import tempfile
-from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-#: Where DuckDB spills what does not fit in memory (never the corpus or the working folder).
-SPILL_FOLDER = Path(tempfile.gettempdir()) / "presslens-duckdb"
-
-
 def query(sql: str, parameters: dict | None = None, **tables: pd.DataFrame) -> pd.DataFrame:
-    """The result of ``sql`` over pandas ``tables`` (each known to the query by its keyword name)."""
-    with duckdb.connect(config={"temp_directory": str(SPILL_FOLDER)}) as connection:
+    """The result of ``sql`` over pandas ``tables`` (each known to the query by its keyword name).
+
+    DuckDB spills into a private temporary folder, removed afterwards: never the corpus or the working folder.
+    """
+    with tempfile.TemporaryDirectory(prefix="presslens-duckdb-") as spill, \
+            duckdb.connect(config={"temp_directory": spill}) as connection:
         for name, table in tables.items():
             connection.register(name, table)
         return connection.execute(sql, parameters or {}).df()

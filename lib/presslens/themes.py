@@ -250,7 +250,7 @@ def match_themes(corpus: Corpus, lexicon: Lexicon | None = None, *, tokens: pd.D
     for length in sorted({term.count(" ") + 1 for term in phrase_theme}, reverse=True):
         of_length = {term: theme_id for term, theme_id in phrase_theme.items() if term.count(" ") + 1 == length}
         first_words = pd.Index(vocabulary).get_indexer(list({term.split(" ", 1)[0] for term in of_length}))
-        starts = np.flatnonzero(np.isin(codes[: len(codes) - length + 1], first_words[first_words >= 0]))
+        starts = np.flatnonzero(np.isin(codes[: max(len(codes) - length + 1, 0)], first_words[first_words >= 0]))
         ends = starts + length - 1
         # Tokens are in reading order, so equal article and sentence at both ends means one sentence.
         starts = starts[(documents[starts] == documents[ends]) & (sentences[starts] == sentences[ends])]

@@ -239,3 +239,12 @@ def test_a_corpus_loaded_again_is_read_back_whole_until_a_file_changes(corpus_co
     assert "Almaty." in after["003_f6417c26bc500f79"].text.splitlines()[-1]
     assert [path.name for path in (tmp_path / "cache").glob("load_corpus-*.parquet")] != [snapshot.name]
     assert len(list((tmp_path / "cache").glob("load_corpus-*.parquet"))) == 1
+
+
+def test_snapshots_of_two_corpora_in_one_cache_are_both_kept(corpus_copy, seeds_dir, tmp_path):
+    from presslens.execution import Execution
+
+    run = Execution(cache_dir=tmp_path / "cache")
+    load_corpus(corpus_copy, execution=run)
+    load_corpus(seeds_dir, execution=run)
+    assert len(list((tmp_path / "cache").glob("load_corpus-*.parquet"))) == 2

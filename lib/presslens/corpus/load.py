@@ -73,8 +73,8 @@ def load_corpus(
     keep = execution is not None and execution.cache_dir
     keys = [file_key(file) if keep else "" for file in files]
     # A corpus loaded before from exactly these files is read back whole: every notebook of a report loads it.
-    snapshot = execution.result_path(load_corpus, content_key(str(root), str(columns), list(map(str, files)), keys)) \
-        if keep and all(keys) else None
+    inputs = f"{content_key(str(root), str(columns))}-{content_key(list(map(str, files)), keys)}"
+    snapshot = execution.result_path(load_corpus, inputs) if keep and all(keys) else None
     if snapshot is not None and snapshot.is_file():
         try:
             return read_snapshot(snapshot, root=str(root))
@@ -99,7 +99,7 @@ def load_corpus(
     for result in built:
         (corpus.articles if isinstance(result, Article) else corpus.skipped).append(result)
     _check_duplicates(corpus)
-    if snapshot is not None:
+    if snapshot is not None and [file_key(file) for file in files] == keys:  # no file changed while it was read
         write_snapshot(snapshot, corpus)
     return corpus
 

@@ -84,7 +84,8 @@ def _untagged(value):
 
 
 def write_snapshot(path: Path, corpus: Corpus) -> None:
-    """Keep a loaded corpus whole in ``path``, in place of the snapshots of earlier versions of it."""
+    """Keep a loaded corpus whole in ``path`` (named ``…-<folder and columns>-<files>``), in place of the
+    snapshots of earlier versions of the same folder's files."""
     parts = {"article": corpus.articles, "skipped": corpus.skipped, "notice": corpus.notices}
     table = pd.DataFrame([(part, encode(item)) for part, items in parts.items() for item in items], columns=["part", "item"])
     with atomic_path(path) as temporary:
