@@ -40,8 +40,10 @@ def sample(corpus: Path, per_folder: int, target: Path) -> Path:
 def tables(library: Path, corpus: Path, out: Path) -> dict[str, pd.DataFrame]:
     """The tables computed by the presslens under ``library``."""
     environment = {**os.environ, "PYTHONPATH": str(library)}
-    subprocess.run([sys.executable, str(ROOT / "tests" / "sample_tables.py"), str(corpus), str(out)], check=True,
-                   env=environment, stderr=subprocess.DEVNULL)
+    done = subprocess.run([sys.executable, str(ROOT / "tests" / "sample_tables.py"), str(corpus), str(out)],
+                          env=environment, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"the tables of {library} could not be computed:\n{done.stderr[-3000:]}")
     return {path.name.removesuffix(".csv.gz"): pd.read_csv(path, keep_default_na=False) for path in sorted(out.glob("*.csv.gz"))}
 
 
@@ -54,6 +56,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="presslens-same-") as work:
         work = Path(work)
         corpus = sample(Path(args.corpus), args.per_folder, work / "corpus")
+        articles = sum(1 for path in corpus.rglob("*") if path.is_file())
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(work / "earlier"), args.against],
                        check=True, capture_output=True)
         try:
@@ -61,7 +64,6 @@ def main() -> int:
             now = tables(ROOT / "lib", corpus, work / "now-tables")
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(work / "earlier")], check=True)
-    articles = sum(1 for path in corpus.rglob("*") if path.is_file())
     print(f"{articles} articles of {args.corpus}; this code against {args.against}")
     different = 0
     for name in sorted(set(earlier) | set(now)):

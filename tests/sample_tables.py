@@ -37,7 +37,6 @@ def sample_tables(corpus_path: Path = SEEDS) -> dict[str, pd.DataFrame]:
         "frequency": pl.frequency_table(terms),
         "tfidf": pl.tfidf_table(terms, n=10),
         "keyness": pl.keyness_table(terms, first),
-        "keyness_by_source": pl.keyness_table(terms, articles["source"].iloc[0], by="source", articles=articles),
         "collocations": pl.collocations_table(tokens),
         "phrases": phrases,
         "kwic": pl.kwic(corpus, ["china", "belt and road"], tokens=tokens),
@@ -50,6 +49,8 @@ def sample_tables(corpus_path: Path = SEEDS) -> dict[str, pd.DataFrame]:
         "key_sentences": pl.key_sentences_table(terms, corpus),
         "topics": pl.fit_topics(corpus, n_topics=3, tokens=tokens).terms,
     }
+    if articles["source"].nunique() > 1:  # keyness needs a source to compare with another
+        tables["keyness_by_source"] = pl.keyness_table(terms, articles["source"].iloc[0], by="source", articles=articles)
     for window in ("sentence", "paragraph", "article"):
         tables[f"cooccurrence_{window}"] = pl.cooccurrence_table(mentions, corpus=corpus, window=window)
     return tables
