@@ -253,3 +253,14 @@ def test_article_page_names_are_safe_files_and_links():
     assert export_page.startswith("articles/exports/nyt1_007-") and urlsplit(export_page).path == export_page
     assert article_page_path("exports/nyt1#007") != article_page_path("exports/nyt1_007")
     assert ".." not in article_page_path("../../etc/passwd")
+
+
+def test_kernels_find_nltk_data_named_relative_to_where_the_command_runs(tmp_path, monkeypatch):
+    import os
+
+    from presslens.report.execute import kernel_environment
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NLTK_DATA", os.pathsep.join(["../shared/nltk_data", "/opt/nltk_data"]))
+    folders = kernel_environment()["NLTK_DATA"].split(os.pathsep)
+    assert folders == [str((tmp_path / "../shared/nltk_data").resolve()), "/opt/nltk_data"]

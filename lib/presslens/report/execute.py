@@ -106,7 +106,7 @@ def _serve(kernel_manager, jobs: queue.Queue, results: queue.Queue, cwd: str) ->
     """
     kernel = kernel_manager(kernel_name="python3")
     try:
-        kernel.start_kernel(cwd=cwd)
+        kernel.start_kernel(cwd=cwd, env=kernel_environment())
         _run_code(kernel, WARM_UP)
         failure = ""
     except Exception as error:  # noqa: BLE001 - reported on every notebook this thread takes
@@ -141,6 +141,16 @@ def execute(job: Job, kernel) -> tuple[float, str]:
     except Exception as failure:  # noqa: BLE001
         error = error or f"HTML conversion failed: {type(failure).__name__}: {failure}"
     return time.perf_counter() - started, error
+
+
+def kernel_environment() -> dict[str, str]:
+    """This process's environment for a kernel, with relative ``NLTK_DATA`` folders made absolute: a
+    kernel runs in the notebooks' folder, where ``../shared/nltk_data`` names another place."""
+    environment = dict(os.environ)
+    if environment.get("NLTK_DATA"):
+        folders = environment["NLTK_DATA"].split(os.pathsep)
+        environment["NLTK_DATA"] = os.pathsep.join(str(Path(folder).resolve()) if folder else folder for folder in folders)
+    return environment
 
 
 def _fresh_namespace(kernel) -> None:
