@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -12,11 +13,16 @@ from presslens import (cooccurrence_evidence, cooccurrence_table, evidence_sente
                        match_themes, mentions_table, score_themes, tokens_table)
 from presslens.plots import setup_notebook
 from presslens.report import run_report
+from presslens.report.execute import kernel_environment
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 BBC = SHARED / "corpora" / "bbc"
+
+# Kernels that tests start run in other folders: an NLTK_DATA given relative to here must still be found.
+if os.environ.get("NLTK_DATA"):
+    os.environ["NLTK_DATA"] = kernel_environment()["NLTK_DATA"]
 
 
 @pytest.fixture(scope="session")
