@@ -103,7 +103,7 @@ class Execution:
         ``prepare`` loads what ``build`` needs (models, word lists) once, before workers start.
         """
         keys = {article.doc_id: article_key(article) for article in corpus}
-        path = self.store(build, corpus, prepare=prepare)
+        path = self._store(build, corpus, keys, prepare)
         table = None if path is None else read_rows(path, set(keys.values()))
         if table is None:  # no cache folder, or its file damaged or replaced by another run meanwhile
             with contextlib.closing(self._built_parts(corpus, corpus.doc_ids, build, prepare)) as parts:
@@ -124,10 +124,13 @@ class Execution:
         stored; ``build`` must give the same column types in every chunk. A file that cannot be read
         is rebuilt whole, never trusted.
         """
+        return self._store(build, corpus, {article.doc_id: article_key(article) for article in corpus}, prepare)
+
+    def _store(self, build, corpus, keys: dict[str, str], prepare) -> Path | None:
+        """:meth:`store`, the articles' keys already computed (hashing every text is not free)."""
         path = self._path(extractor_key(build), build)
         if path is None:
             return None
-        keys = {article.doc_id: article_key(article) for article in corpus}
         stored = _open_cached(path)
         done = covered_keys(stored)
         missing = [doc_id for doc_id, key in keys.items() if key not in done]
