@@ -5,6 +5,8 @@ The public grammar follows the pipeline; every name below is importable from ``p
     corpus   = load_corpus("articles/")                  # Corpus of Articles
     tokens   = tokens_table(corpus)                      # one row per word
     counts   = count_terms(merge_phrases(tokens, find_phrases(tokens)))
+    tokens   = token_chunks(corpus, execution=run)       # the same, read a chunk of articles at a time,
+    counts   = count_terms(term_counts(tokens, find_phrases(tokens)))  # for corpora too large to hold
     mentions = mentions_table(corpus)                    # one row per actor mention
     pairs    = cooccurrence_table(mentions, corpus=corpus)
     scores   = score_themes(corpus, match_themes(corpus, tokens=tokens))
@@ -29,10 +31,11 @@ _PUBLIC = {
     ],
     "presslens.execution": ["Execution"],
     "presslens.text": ["tokens_table", "content_tokens"],
+    "presslens.chunks": ["token_chunks"],
     "presslens.phrases": ["collocations_table", "find_phrases", "merge_phrases"],
     "presslens.frequency": [
         "count_terms", "term_counts_table", "frequency_table", "top_terms_table", "tfidf_table", "keyness_table",
-        "kwic", "dispersion_table", "trend_table", "group_keyness_table", "document_frequencies",
+        "kwic", "dispersion_table", "trend_table", "group_keyness_table", "term_counts",
     ],
     "presslens.actors": [
         "load_gazetteer", "mentions_table", "actors_table", "corpus_actors", "load_corrections", "corrections_table",

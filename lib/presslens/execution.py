@@ -116,6 +116,26 @@ class Execution:
                 table = table.iloc[np.argsort(positions.to_numpy(), kind="stable")].reset_index(drop=True)
         return table if len(table) else pd.DataFrame(columns=columns)
 
+    def chunks(
+        self,
+        build: Callable[..., pd.DataFrame],
+        corpus,
+        *,
+        columns: list[str],
+        articles_per_chunk: int,
+        prepare: Callable[[], object] | None = None,
+    ) -> "TableChunks":
+        """The rows :meth:`table` gives, as tables of about ``articles_per_chunk`` whole articles in corpus
+        order, read from the cache a few row groups at a time (built a chunk at a time without one): the
+        rows of the whole corpus are never held at once. The result can be read again and again."""
+        if articles_per_chunk < 1:
+            raise ValueError(f"articles_per_chunk={articles_per_chunk}: use 1 or more")
+        keys = {article.doc_id: article_key(article) for article in corpus}
+        path = self._store(build, corpus, keys, prepare)
+        stored = None if path is None else _open_cached(path, read_dictionary=["doc_id"])
+        plan = None if stored is None else _chunk_plan(stored, keys, articles_per_chunk)
+        return TableChunks(self, build, corpus, columns, articles_per_chunk, prepare, keys, path, stored, plan)
+
     def store(self, build: Callable[..., pd.DataFrame], corpus, *, prepare: Callable[[], object] | None = None) -> Path | None:
         """Make sure the cache holds the rows of every article of ``corpus`` (see :meth:`table`) and return
         its Parquet file (``None`` without a cache folder).
@@ -223,8 +243,8 @@ class Execution:
         name = getattr(_unwrapped(build), "__name__", "table")
         return Path(self.cache_dir) / f"{name}-{key}.parquet"
 
-    def _built_parts(self, corpus, doc_ids: list[str], build, prepare):
-        """``build`` over the articles ``doc_ids``, a chunk at a time, in corpus order."""
+    def _built_parts(self, corpus, doc_ids: list[str], build, prepare, articles_per_chunk: int = ARTICLES_PER_CHUNK):
+        """``build`` over the articles ``doc_ids``, about ``articles_per_chunk`` at a time, in corpus order."""
         if not doc_ids:
             return
         subset = corpus.select(doc_ids)
@@ -232,11 +252,86 @@ class Execution:
             yield from _build_with_dask(subset, build, self, prepare)
             return
         if self.workers == 1 or len(doc_ids) < MIN_ARTICLES_FOR_WORKERS:
-            yield from map(build, _chunks(subset, max(1, len(doc_ids) // ARTICLES_PER_CHUNK)))
+            yield from map(build, _chunks(subset, max(1, len(doc_ids) // articles_per_chunk)))
             return
-        chunks = _chunks(subset, max(self.workers * 4, len(doc_ids) // ARTICLES_PER_CHUNK))
+        chunks = _chunks(subset, max(self.workers * 4, len(doc_ids) // articles_per_chunk))
         with worker_pool(min(self.workers, len(chunks)), prepare=prepare) as pool:
             yield from pool.map(build, chunks)
+
+
+@dataclass(frozen=True, eq=False)
+class TableChunks:
+    """A table of :meth:`Execution.chunks`: iterate over it for its chunks."""
+
+    execution: Execution
+    build: Callable
+    corpus: object
+    columns: list[str]
+    articles_per_chunk: int
+    prepare: Callable[[], object] | None
+    keys: dict[str, str]  # doc_id: article key, in corpus order
+    path: Path | None
+    stored: pq.ParquetFile | None
+    plan: list[list[int]] | None  # the row groups of each chunk
+
+    def __iter__(self):
+        if self.plan is None:
+            yield from self._built_or_whole()
+            return
+        wanted = pa.array(sorted(set(self.keys.values())), type=pa.string())
+        for groups in self.plan:
+            try:
+                rows = self.stored.read_row_groups(groups)
+            except (OSError, pa.ArrowException) as error:
+                raise OSError(f"the cached table {self.path} could not be read: delete it and run again ({error})") from error
+            in_corpus = pc.is_in(rows[KEY_COLUMN], value_set=wanted)
+            if not pc.all(in_corpus).as_py():
+                rows = rows.filter(in_corpus)
+            yield rows.drop_columns([KEY_COLUMN]).to_pandas(split_blocks=True, self_destruct=True)
+
+    def _built_or_whole(self):
+        """Without a usable plan: chunks built here (no cache), or the whole cached table cut in chunks
+        (rows not in corpus order, or the file replaced meanwhile)."""
+        if self.path is None:
+            with contextlib.closing(self.execution._built_parts(self.corpus, list(self.keys), self.build, self.prepare,
+                                                                self.articles_per_chunk)) as parts:
+                yield from (part for part in parts if len(part))
+            return
+        table = self.execution.table(self.build, self.corpus, columns=self.columns, prepare=self.prepare)
+        if not len(table):
+            return
+        documents = pd.factorize(table["doc_id"])[0] // self.articles_per_chunk
+        for rows in pd.Series(documents).groupby(documents).indices.values():
+            yield table.iloc[rows].reset_index(drop=True)
+
+
+def _chunk_plan(stored: pq.ParquetFile, keys: dict[str, str], articles_per_chunk: int) -> list[list[int]] | None:
+    """The row groups to read for each chunk of about ``articles_per_chunk`` articles of ``keys``; ``None``
+    when the file cannot be read, lacks an article, or holds them in another order than the corpus."""
+    position = {key: number for number, key in enumerate(keys.values())}
+    if not set(position) <= covered_keys(stored):
+        return None
+    found = []  # (row group, positions of the corpus's articles in it, in order)
+    try:
+        for group in range(stored.num_row_groups):
+            present = stored.read_row_group(group, columns=[KEY_COLUMN]).column(0).unique().to_pylist()
+            positions = [position[key] for key in present if key in position]
+            if positions:
+                found.append((group, positions))
+    except (OSError, pa.ArrowException):
+        return None
+    flat = [number for _, positions in found for number in positions]
+    if any(later < earlier for earlier, later in zip(flat, flat[1:])):
+        return None
+    plan, current, articles = [], [], 0
+    for index, (group, positions) in enumerate(found):
+        current.append(group)
+        articles += len(positions)
+        split_article = index + 1 < len(found) and found[index + 1][1][0] == positions[-1]
+        if articles >= articles_per_chunk and not split_article:
+            plan.append(current)
+            current, articles = [], 0
+    return plan + [current] if current else plan
 
 
 def default_jobs() -> int:
@@ -386,13 +481,17 @@ def read_rows(path: Path, keys: set[str]) -> pd.DataFrame | None:
     stored = _open_cached(path, read_dictionary=["doc_id"])
     if stored is None or not keys <= covered_keys(stored):
         return None
+    wanted = pa.array(sorted(keys), type=pa.string())
+    groups = []
     try:
-        table = stored.read()
+        for group in range(stored.num_row_groups):  # a group at a time: rows of other articles are never all held
+            rows = stored.read_row_group(group)
+            in_keys = pc.is_in(rows[KEY_COLUMN], value_set=wanted)
+            groups.append(rows if pc.all(in_keys).as_py() else rows.filter(in_keys))
     except (OSError, pa.ArrowException):
         return None
-    wanted_rows = pc.is_in(table[KEY_COLUMN], value_set=pa.array(sorted(keys), type=pa.string()))
-    if not pc.all(wanted_rows).as_py():  # rows of other articles: a filter copies the table, so only then
-        table = table.filter(wanted_rows)
+    table = pa.concat_tables(groups) if groups else stored.schema_arrow.empty_table()
+    del groups
     # doc_id comes as a category; columns are handed over one by one, never all held twice
     rows = table.to_pandas(split_blocks=True, self_destruct=True)
     del table

@@ -24,11 +24,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+
+from presslens.chunks import TokenChunks, chunks_of, summed_counts, token_chunks
 from presslens.corpus import Corpus
 from presslens.corpus.tables import Period, article_periods, period_sizes
 from presslens.measures import idf, keyness_g2, log_ratio, p_value, per_1000
 from presslens.phrases import find_phrases, locate_phrases, merge_phrases
-from presslens.text import content_mask, lemmatize_phrase, lowercase_phrase, tokens_table
+from presslens.text import TOKEN_COLUMNS, content_mask, lemmatize_phrase, lowercase_phrase, tokens_table
 
 if TYPE_CHECKING:
     from presslens.execution import Execution
@@ -51,12 +53,11 @@ def term_counts_table(
 
     The whole pipeline in one call — tokens, phrases found and merged, counts — and the table of
     ``presslens export terms``. ``lemmatize_words`` and ``extra_stopwords`` go to
-    :func:`~presslens.text.tokens_table` (with ``execution``), ``ngram_max`` and ``min_count`` to
+    :func:`~presslens.text.token_chunks` (with ``execution``), ``ngram_max`` and ``min_count`` to
     :func:`~presslens.phrases.find_phrases`.
     """
-    tokens = tokens_table(corpus, lemmatize_words=lemmatize_words, extra_stopwords=extra_stopwords, execution=execution)
-    phrases = find_phrases(tokens, ngram_max=ngram_max, min_count=min_count)
-    return count_terms(merge_phrases(tokens, phrases))
+    tokens = token_chunks(corpus, lemmatize_words=lemmatize_words, extra_stopwords=extra_stopwords, execution=execution)
+    return count_terms(term_counts(tokens, find_phrases(tokens, ngram_max=ngram_max, min_count=min_count)))
 
 
 def _counted(terms: pd.DataFrame) -> pd.DataFrame:
@@ -74,6 +75,39 @@ def _words(tokens: pd.DataFrame) -> pd.Series:
 
 
 @dataclass(frozen=True, eq=False)
+class TermCounts:
+    """What every frequency table is counted from: ``documents`` (``doc_id, term, count``, each counted
+    term of each article), ``forms`` (the count of each written form, indexed by ``term, surface``)
+    and ``words`` (the words of each article with one, indexed by ``doc_id``)."""
+
+    documents: pd.DataFrame
+    forms: pd.Series
+    words: pd.Series
+
+    @classmethod
+    def of(cls, terms: pd.DataFrame | TermCounts) -> TermCounts:
+        """The counts of a terms table (see :func:`~presslens.phrases.merge_phrases`)."""
+        if isinstance(terms, TermCounts):
+            return terms
+        counted = _counted(terms)
+        documents = counted.groupby(["doc_id", "term"], observed=True, sort=False).size().rename("count").reset_index()
+        return cls(documents=documents, forms=counted.groupby(["term", "surface"], sort=False).size(), words=_words(terms))
+
+
+def term_counts(tokens: pd.DataFrame | TokenChunks, phrases: pd.DataFrame | Iterable[str]) -> TermCounts:
+    """The :class:`TermCounts` of ``merge_phrases(tokens, phrases)``, merged a chunk of articles at a time
+    (:func:`~presslens.text.token_chunks`): every table of this module takes them in place of the terms."""
+    parts = [TermCounts.of(merge_phrases(chunk, phrases)) for chunk in chunks_of(tokens)]
+    if len(parts) == 1:
+        return parts[0]
+    if not parts:
+        return TermCounts.of(merge_phrases(pd.DataFrame(columns=TOKEN_COLUMNS), phrases))
+    return TermCounts(documents=pd.concat([part.documents for part in parts], ignore_index=True),
+                      forms=summed_counts(part.forms for part in parts),
+                      words=pd.concat([part.words for part in parts]))
+
+
+@dataclass(frozen=True, eq=False)
 class DocumentFrequencies:
     """In how many articles each term is counted (``terms``, indexed by term), out of ``n_articles``
     articles with words and ``n_with_terms`` articles with a counted term."""
@@ -83,73 +117,59 @@ class DocumentFrequencies:
     n_with_terms: int
 
     @classmethod
-    def of(cls, terms: pd.DataFrame) -> "DocumentFrequencies":
-        """The document frequencies of a terms table (see :func:`~presslens.phrases.merge_phrases`)."""
-        counted = _counted(terms).drop_duplicates(["doc_id", "term"])
-        return cls(terms=counted["term"].value_counts().rename("documents"),
-                   n_articles=len(_words(terms)), n_with_terms=counted["doc_id"].nunique())
+    def of(cls, terms: pd.DataFrame | TermCounts) -> DocumentFrequencies:
+        """The document frequencies of a terms table or its :class:`TermCounts`."""
+        counts = TermCounts.of(terms)
+        return cls(terms=counts.documents["term"].value_counts().rename("documents"), n_articles=len(counts.words),
+                   n_with_terms=counts.documents["doc_id"].nunique())
 
 
-def document_frequencies(tokens: pd.DataFrame, phrases: pd.DataFrame | Iterable[str], *,
-                         articles_per_chunk: int = 2000) -> DocumentFrequencies:
-    """The document frequencies of the terms ``merge_phrases(tokens, phrases)`` would give, merged a
-    chunk of articles at a time so that the merged table of the whole corpus is never held."""
-    if articles_per_chunk < 1:
-        raise ValueError(f"articles_per_chunk={articles_per_chunk}: use 1 or more")
-    chunks = pd.Series(pd.factorize(tokens["doc_id"])[0] // articles_per_chunk)
-    parts = [DocumentFrequencies.of(merge_phrases(tokens.iloc[rows].reset_index(drop=True), phrases))
-             for rows in chunks.groupby(chunks.to_numpy()).indices.values()]  # whole articles, rows in their order
-    counts = pd.concat([part.terms for part in parts]).groupby(level=0).sum() if parts else pd.Series(dtype=int)
-    return DocumentFrequencies(terms=counts.rename("documents"), n_articles=sum(part.n_articles for part in parts),
-                               n_with_terms=sum(part.n_with_terms for part in parts))
-
-
-def count_terms(terms: pd.DataFrame, *, documents: DocumentFrequencies | None = None) -> pd.DataFrame:
+def count_terms(terms: pd.DataFrame | TermCounts, *, documents: DocumentFrequencies | None = None) -> pd.DataFrame:
     """How often each term occurs in each article: ``doc_id, term, count, per_1000, tfidf``.
 
+    ``terms`` is a terms table (:func:`~presslens.phrases.merge_phrases`) or its :func:`term_counts`.
     ``per_1000`` is per 1,000 words of the article; ``tfidf`` is count × log10(articles / articles
     with the term), 0 for a term found in every article. ``documents`` gives the document
-    frequencies of a larger corpus these articles belong to (:func:`document_frequencies`).
+    frequencies of a larger corpus these articles belong to.
     """
-    counted = _counted(terms)
-    table = counted.groupby(["doc_id", "term"], observed=True, sort=False).size().rename("count").reset_index()
-    words = _words(terms)
-    documents = documents or DocumentFrequencies(terms=table["term"].value_counts(), n_articles=len(words),
-                                                 n_with_terms=table["doc_id"].nunique())
-    table["per_1000"] = per_1000(table["count"], words.reindex(table["doc_id"]))
+    counts = TermCounts.of(terms)
+    documents = documents or DocumentFrequencies.of(counts)
+    table = counts.documents.copy()
+    table["per_1000"] = per_1000(table["count"], counts.words.reindex(table["doc_id"]))
     table["tfidf"] = table["count"] * idf(documents.n_articles, table["term"].map(documents.terms).to_numpy())
     return table.sort_values(["doc_id", "count", "term"], ascending=[True, False, True], ignore_index=True)
 
 
-def frequency_table(terms: pd.DataFrame) -> pd.DataFrame:
+def frequency_table(terms: pd.DataFrame | TermCounts) -> pd.DataFrame:
     """Corpus frequency of every term, most frequent first: ``term, form, count, documents, per_1000``.
 
     ``form`` is the term as most often written (*Belt and Road*, *Russia*), for display;
     ``documents`` the number of articles that use it; ``per_1000`` per 1,000 words of the corpus.
     """
-    counted = _counted(terms)
-    grouped = counted.groupby("term")
-    table = pd.DataFrame({"count": grouped.size(), "documents": grouped["doc_id"].nunique()})
-    table["per_1000"] = per_1000(table["count"], terms["n_words"].sum())
-    table["form"] = _written_forms(counted)
+    counts = TermCounts.of(terms)
+    grouped = counts.documents.groupby("term")
+    table = pd.DataFrame({"count": grouped["count"].sum(), "documents": grouped.size()})
+    table["per_1000"] = per_1000(table["count"], counts.words.sum())
+    table["form"] = _written_forms(counts.forms)
     table = table.rename_axis("term").reset_index()[["term", "form", "count", "documents", "per_1000"]]
     return table.sort_values(["count", "term"], ascending=[False, True], ignore_index=True)
 
 
-def _written_forms(counted: pd.DataFrame) -> pd.Series:
-    """The most frequent written form (``surface``) of each ``term``."""
-    forms = counted.groupby(["term", "surface"]).size().sort_values(ascending=False, kind="stable")
+def _written_forms(forms: pd.Series) -> pd.Series:
+    """The most frequent written form (``surface``) of each ``term``, the first in order when tied."""
+    forms = forms.sort_index().sort_values(ascending=False, kind="stable")
     return forms.reset_index().drop_duplicates("term").set_index("term")["surface"]
 
 
-def top_terms_table(terms: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
+def top_terms_table(terms: pd.DataFrame | TermCounts, *, n: int = 10) -> pd.DataFrame:
     """The ``n`` most frequent terms of each article: ``doc_id, rank, term, count, per_1000``."""
     table = count_terms(terms)
     table["rank"] = table.groupby("doc_id", observed=True, sort=False).cumcount() + 1
     return table[table["rank"] <= n][["doc_id", "rank", "term", "count", "per_1000"]].reset_index(drop=True)
 
 
-def tfidf_table(terms: pd.DataFrame, *, n: int = 10, documents: DocumentFrequencies | None = None) -> pd.DataFrame:
+def tfidf_table(terms: pd.DataFrame | TermCounts, *, n: int = 10,
+                documents: DocumentFrequencies | None = None) -> pd.DataFrame:
     """The ``n`` most distinctive terms of each article by TF-IDF: ``doc_id, rank, term, count, tfidf``.
 
     Only terms absent from at least one other article have a TF-IDF above 0: without ``documents``
@@ -162,7 +182,7 @@ def tfidf_table(terms: pd.DataFrame, *, n: int = 10, documents: DocumentFrequenc
 
 
 def keyness_table(
-    terms: pd.DataFrame,
+    terms: pd.DataFrame | TermCounts,
     target: str,
     *,
     by: str = "doc_id",
@@ -178,6 +198,8 @@ def keyness_table(
 
     Parameters
     ----------
+    terms
+        A terms table (:func:`~presslens.phrases.merge_phrases`) or its :func:`term_counts`.
     target
         The article (``doc_id``), or the value of the ``by`` column, to compare with the rest.
     by
@@ -191,7 +213,8 @@ def keyness_table(
     ValueError
         When ``by`` or ``target`` is unknown, or when the target holds every article.
     """
-    groups = _article_groups(terms, by=by, articles=articles)
+    counts = TermCounts.of(terms)
+    groups = _article_groups(counts.words.index, by=by, articles=articles)
     values = list(dict.fromkeys(groups))
     target = str(target)
     if target not in values:
@@ -199,17 +222,19 @@ def keyness_table(
         raise ValueError(f"unknown keyness target {target!r} for {by}: use one of {shown}")
     if len(values) == 1:
         raise ValueError(f"every article has {by} = {target!r}: keyness needs articles outside the target to compare with")
-    in_target = groups.reindex(terms["doc_id"].astype(str)).to_numpy() == target
-    target_words = terms.loc[in_target, "n_words"].sum()
-    rest_words = terms.loc[~in_target, "n_words"].sum()
-    counted = content_mask(terms).to_numpy()
-    counts = pd.crosstab(terms["lemma"].to_numpy()[counted], in_target[counted])
-    a = counts.get(True, pd.Series(0, index=counts.index)).to_numpy(dtype=float)
-    b = counts.get(False, pd.Series(0, index=counts.index)).to_numpy(dtype=float)
+    in_target = groups.to_numpy() == target
+    target_words = counts.words[in_target].sum()
+    rest_words = counts.words[~in_target].sum()
+    documents = counts.documents
+    codes, doc_ids = pd.factorize(documents["doc_id"])
+    row_in_target = pd.Index(doc_ids).astype(str).isin(groups.index[in_target])[codes]
+    by_side = documents.groupby([documents["term"], row_in_target])["count"].sum().unstack(fill_value=0)
+    a = by_side.get(True, pd.Series(0, index=by_side.index)).to_numpy(dtype=float)
+    b = by_side.get(False, pd.Series(0, index=by_side.index)).to_numpy(dtype=float)
     g2 = keyness_g2(a, b, target_words, rest_words)
     more_in_target = a / target_words >= b / rest_words
     table = pd.DataFrame({
-        "term": counts.index.to_numpy(),
+        "term": by_side.index.to_numpy(),
         "target_count": a.astype(int),
         "rest_count": b.astype(int),
         "target_per_1000": per_1000(a, target_words),
@@ -221,19 +246,21 @@ def keyness_table(
     return table.sort_values(["g2", "term"], ascending=[False, True], ignore_index=True)
 
 
-def group_keyness_table(terms: pd.DataFrame, groups: pd.Series, *, n: int = 10, max_groups: int = 12) -> pd.DataFrame:
+def group_keyness_table(terms: pd.DataFrame | TermCounts, groups: pd.Series, *, n: int = 10,
+                        max_groups: int = 12) -> pd.DataFrame:
     """The ``n`` terms most over-used by each group against all other groups: ``group, rank`` and the
     columns of :func:`keyness_table`, for the ``max_groups`` largest groups, largest first.
 
     ``groups`` gives each article's group, indexed by ``doc_id`` (:func:`~presslens.selection.article_groups`).
     Only terms with G² > 0 count: a group's rank 1 is its most distinctive term.
     """
+    counts = TermCounts.of(terms)
     articles = pd.DataFrame({"doc_id": groups.index, "group": groups.to_numpy()})
     tables = []
     for group in groups.value_counts().index[:max_groups]:
         if (groups == group).all():
             continue
-        keyness = keyness_table(terms, group, by="group", articles=articles)
+        keyness = keyness_table(counts, group, by="group", articles=articles)
         top = keyness[keyness["g2"] > 0].head(n)
         tables.append(top.assign(group=group, rank=range(1, len(top) + 1)))
     if not tables:
@@ -241,9 +268,9 @@ def group_keyness_table(terms: pd.DataFrame, groups: pd.Series, *, n: int = 10, 
     return pd.concat(tables, ignore_index=True)[["group", "rank", *KEYNESS_COLUMNS]]
 
 
-def _article_groups(terms: pd.DataFrame, *, by: str, articles: pd.DataFrame | None) -> pd.Series:
-    """The group (as text) of each article of ``terms``, indexed by ``doc_id``."""
-    doc_ids = pd.Index(terms["doc_id"].unique()).astype(str)
+def _article_groups(doc_ids: pd.Index, *, by: str, articles: pd.DataFrame | None) -> pd.Series:
+    """The group (as text) of each article of ``doc_ids``, indexed by ``doc_id``."""
+    doc_ids = pd.Index(doc_ids).astype(str)
     if by == "doc_id":
         return pd.Series(doc_ids, index=doc_ids)
     if articles is None:
@@ -259,7 +286,7 @@ def kwic(
     pattern: str | Sequence[str],
     *,
     context: int = 8,
-    tokens: pd.DataFrame | None = None,
+    tokens: pd.DataFrame | TokenChunks | None = None,
 ) -> pd.DataFrame:
     """Keyword in context: every occurrence of a word or phrase, ``doc_id, sentence, left, keyword, right``.
 
@@ -274,15 +301,22 @@ def kwic(
     context
         Words of context on each side.
     tokens
-        The corpus's :func:`~presslens.text.tokens_table`, when already computed.
+        The corpus's :func:`~presslens.text.tokens_table` or :func:`~presslens.text.token_chunks`, when
+        already computed.
     """
     if context < 0:
         raise ValueError(f"context={context}: give the number of words of context, 0 or more")
     tokens = tokens_table(corpus) if tokens is None else tokens
+    texts = {article.doc_id: article.text for article in corpus}
+    lines = [line for chunk in chunks_of(tokens) for line in _kwic_lines(chunk, texts, pattern, context)]
+    return pd.DataFrame(lines, columns=["doc_id", "sentence", "left", "keyword", "right"])
+
+
+def _kwic_lines(tokens: pd.DataFrame, texts: dict[str, str], pattern: str | Sequence[str], context: int) -> list[tuple]:
+    """The lines of :func:`kwic` found in ``tokens``."""
     hits = locate_patterns(tokens, pattern)
-    columns = ["doc_id", "sentence", "left", "keyword", "right"]
     if hits.empty:
-        return pd.DataFrame(columns=columns)
+        return []
     first, last = _sentence_bounds(tokens)
     rows = hits["row"].to_numpy()
     ends = rows + hits["n_words"].to_numpy() - 1
@@ -290,14 +324,13 @@ def kwic(
     right_end = tokens["end"].to_numpy()[np.minimum(ends + context, last[rows])]
     keyword_start = tokens["start"].to_numpy()[rows]
     keyword_end = tokens["end"].to_numpy()[ends]
-    texts = {article.doc_id: article.text for article in corpus}
     lines = []
     for doc_id, sentence, left, k_start, k_end, right in zip(
         tokens["doc_id"].to_numpy()[rows], tokens["sentence"].to_numpy()[rows], left_start, keyword_start, keyword_end, right_end
     ):
         text = texts[doc_id]
         lines.append((doc_id, sentence, text[left:k_start].strip(), text[k_start:k_end], text[k_end:right].strip()))
-    return pd.DataFrame(lines, columns=columns)
+    return lines
 
 
 def _sentence_bounds(tokens: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -337,7 +370,7 @@ def _pattern_list(patterns: str | Sequence[str]) -> list[str]:
     return [patterns] if isinstance(patterns, str) else list(dict.fromkeys(patterns))
 
 
-def dispersion_table(tokens: pd.DataFrame, patterns: str | Sequence[str]) -> pd.DataFrame:
+def dispersion_table(tokens: pd.DataFrame | TokenChunks, patterns: str | Sequence[str]) -> pd.DataFrame:
     """Where each word or phrase occurs along each article: ``doc_id, term, sentence, position, relative_position``.
 
     ``position`` counts words from the start of the article, ``relative_position`` runs from 0
@@ -345,6 +378,13 @@ def dispersion_table(tokens: pd.DataFrame, patterns: str | Sequence[str]) -> pd.
     ``tokens`` and every pattern, so that a dispersion plot also shows where a term never occurs.
     """
     patterns = _pattern_list(patterns)
+    tables = [_dispersion(chunk, patterns) for chunk in chunks_of(tokens)]
+    table = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0] if tables else \
+        _dispersion(pd.DataFrame(columns=TOKEN_COLUMNS), patterns)
+    return table.sort_values(["term", "doc_id", "position"], ignore_index=True)
+
+
+def _dispersion(tokens: pd.DataFrame, patterns: list[str]) -> pd.DataFrame:
     hits = locate_patterns(tokens, patterns)
     rows = hits["row"].to_numpy()
     doc_ids = tokens["doc_id"].astype("category")
@@ -356,11 +396,11 @@ def dispersion_table(tokens: pd.DataFrame, patterns: str | Sequence[str]) -> pd.
         "position": tokens["position"].to_numpy()[rows],
     })
     table["relative_position"] = table["position"] / np.maximum(table["doc_id"].map(last_position).astype(float), 1)
-    return table.sort_values(["term", "doc_id", "position"], ignore_index=True)
+    return table
 
 
 def trend_table(
-    tokens: pd.DataFrame,
+    tokens: pd.DataFrame | TokenChunks,
     articles: pd.DataFrame,
     patterns: str | Sequence[str],
     *,
@@ -384,14 +424,18 @@ def trend_table(
     columns = ["period", "term", "count", "words", "per_1000"]
     if periods.empty:
         return pd.DataFrame(columns=columns)
-    doc_ids = tokens["doc_id"].astype(str)
     words = period_sizes(articles, periods)["words"]
-    hits = locate_patterns(tokens, patterns)
-    hit_periods = doc_ids.iloc[hits["row"].to_numpy()].map(periods).to_numpy()
-    dated = pd.notna(hit_periods)
-    counts = pd.DataFrame({"period": hit_periods[dated], "term": hits["pattern"].to_numpy()[dated]}).value_counts()
+    counts = summed_counts(_dated_hits(chunk, periods, patterns) for chunk in chunks_of(tokens))
     grid = pd.MultiIndex.from_product([words.index.sort_values(), patterns], names=["period", "term"])
     table = counts.reindex(grid, fill_value=0).rename("count").reset_index()
     table["words"] = table["period"].map(words).astype(int)
     table["per_1000"] = per_1000(table["count"], table["words"])
     return table[columns]
+
+
+def _dated_hits(tokens: pd.DataFrame, periods: pd.Series, patterns: list[str]) -> pd.Series:
+    """How often each pattern occurs in ``tokens`` in each period, indexed by ``period, term``."""
+    hits = locate_patterns(tokens, patterns)
+    hit_periods = tokens["doc_id"].iloc[hits["row"].to_numpy()].astype(str).map(periods).to_numpy()
+    dated = pd.notna(hit_periods)
+    return pd.DataFrame({"period": hit_periods[dated], "term": hits["pattern"].to_numpy()[dated]}).value_counts()

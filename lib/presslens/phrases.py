@@ -30,6 +30,7 @@ from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
 from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 from nltk.probability import FreqDist
 
+from presslens.chunks import TokenChunks, chunks_of, summed_counts
 from presslens.text import TOKEN_COLUMNS, content_mask, lemmatize_phrase
 
 CollocationMeasure = Literal["likelihood_ratio", "pmi"]
@@ -59,7 +60,7 @@ def joined_to_next(tokens: pd.DataFrame) -> np.ndarray:
 
 
 def collocations_table(
-    tokens: pd.DataFrame,
+    tokens: pd.DataFrame | TokenChunks,
     *,
     ngram_max: int = 3,
     min_count: int = 3,
@@ -74,7 +75,7 @@ def collocations_table(
     Parameters
     ----------
     tokens
-        A :func:`~presslens.text.tokens_table`.
+        A :func:`~presslens.text.tokens_table`, or :func:`~presslens.text.token_chunks`.
     ngram_max
         Longest phrase in words: 2 (pairs) or 3 (pairs and triples).
     min_count
@@ -89,23 +90,19 @@ def collocations_table(
         raise ValueError(f"unknown measure {measure!r}: use one of {', '.join(MIN_SCORE)}")
     if min_count < 1:
         raise ValueError(f"min_count={min_count}: use 1 or more")
-    if len(tokens) < 2:
+    words, pairs, triples = _ngram_counts(tokens, ngram_max)
+    if words.sum() < 2:
         return pd.DataFrame(columns=COLLOCATION_COLUMNS)
-    codes, vocabulary = pd.factorize(tokens["lemma"], use_na_sentinel=False)
-    content, joined = content_mask(tokens).to_numpy(), joined_to_next(tokens)
-    word_fd = FreqDist(dict(zip(vocabulary, np.bincount(codes, minlength=len(vocabulary)).tolist())))
+    word_fd = FreqDist(dict(zip(words.index, words.tolist())))
     # Only n-grams seen min_count times can be scored, and only their parts are ever looked up:
     # the counts NLTK gets are kept to those, every one of them exact.
-    pairs = _count_ngrams(codes, content, joined, 2)
-    bigram_fd = _freq_dist(pairs, vocabulary, min_count)
+    bigram_fd = _freq_dist(pairs, min_count)
     tables = [_score(BigramCollocationFinder(word_fd, bigram_fd), BigramAssocMeasures, measure, min_count,
                      lambda pair: max(word_fd[pair[0]], word_fd[pair[1]]))]
     if ngram_max == 3:
-        triples = _count_ngrams(codes, content, joined, 3)
-        trigram_fd = _freq_dist(triples, vocabulary, min_count)
-        ends = triples.groupby([0, 2])["count"].sum()  # the pairs of a triple's outer words, any word between
-        wildcard_fd = FreqDist({(first, last): int(ends[(codes_first, codes_last)]) for (first, _, last), (codes_first, _, codes_last)
-                                in zip(trigram_fd, _codes_of(trigram_fd, vocabulary))})
+        trigram_fd = _freq_dist(triples, min_count)
+        ends = triples.groupby(level=[0, 2], sort=False, dropna=False).sum()  # a triple's outer words, any word between
+        wildcard_fd = FreqDist({(first, last): int(ends[(first, last)]) for first, _, last in trigram_fd})
         finder = TrigramCollocationFinder(word_fd, bigram_fd, wildcard_fd, trigram_fd)
         tables.append(_score(finder, TrigramAssocMeasures, measure, min_count,
                              lambda triple: max(bigram_fd[triple[:2]], bigram_fd[triple[1:]])))
@@ -113,29 +110,38 @@ def collocations_table(
     return table.sort_values(["score", "count", "phrase"], ascending=[False, False, True], ignore_index=True)
 
 
-def _count_ngrams(codes: np.ndarray, content: np.ndarray, joined: np.ndarray, size: int) -> pd.DataFrame:
-    """How often each run of ``size`` adjacent content words occurs: one column of word codes per
-    position (0, 1, …) and ``count``."""
+def _ngram_counts(tokens: pd.DataFrame | TokenChunks, ngram_max: int) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """How often each word (lemma) occurs, and each run of two and (up to ``ngram_max``) three adjacent
+    content words, as counts indexed by the words: chunk by chunk, added up."""
+    words, pairs, triples = [], [], []
+    for chunk in chunks_of(tokens):
+        codes, vocabulary = pd.factorize(chunk["lemma"], use_na_sentinel=False)
+        vocabulary = np.asarray(vocabulary, dtype=object)
+        content, joined = content_mask(chunk).to_numpy(), joined_to_next(chunk)
+        words.append(pd.Series(np.bincount(codes, minlength=len(vocabulary)), index=vocabulary))
+        pairs.append(_count_ngrams(codes, vocabulary, content, joined, 2))
+        if ngram_max == 3:
+            triples.append(_count_ngrams(codes, vocabulary, content, joined, 3))
+    return summed_counts(words), summed_counts(pairs), summed_counts(triples)
+
+
+def _count_ngrams(codes: np.ndarray, vocabulary: np.ndarray, content: np.ndarray, joined: np.ndarray,
+                  size: int) -> pd.Series:
+    """How often each run of ``size`` adjacent content words occurs, indexed by its words."""
     count = max(len(codes) - size + 1, 0)
     eligible = content[:count].copy()
     for offset in range(1, size):
         eligible &= joined[offset - 1:offset - 1 + count] & content[offset:offset + count]
     starts = np.flatnonzero(eligible)
-    ngrams = pd.DataFrame({offset: codes[starts + offset] for offset in range(size)})
-    return ngrams.value_counts(sort=False).rename("count").reset_index()
+    counts = pd.DataFrame({offset: codes[starts + offset] for offset in range(size)}).value_counts(sort=False)
+    ngrams = [vocabulary[counts.index.get_level_values(offset).to_numpy()] for offset in range(size)]
+    return pd.Series(counts.to_numpy(), index=pd.MultiIndex.from_arrays(ngrams), name="count")
 
 
-def _freq_dist(ngrams: pd.DataFrame, vocabulary: pd.Index, min_count: int) -> FreqDist:
-    """The n-grams counted at least ``min_count`` times, as words."""
-    kept = ngrams[ngrams["count"] >= min_count]
-    words = [vocabulary[kept[offset].to_numpy()] for offset in range(len(kept.columns) - 1)]
-    return FreqDist(dict(zip(zip(*words), kept["count"].tolist())))
-
-
-def _codes_of(fd: FreqDist, vocabulary: pd.Index) -> list[tuple[int, ...]]:
-    """The word codes of every n-gram of ``fd``."""
-    index = {word: code for code, word in enumerate(vocabulary)}
-    return [tuple(index[word] for word in ngram) for ngram in fd]
+def _freq_dist(ngrams: pd.Series, min_count: int) -> FreqDist:
+    """The n-grams counted at least ``min_count`` times."""
+    kept = ngrams[ngrams >= min_count]
+    return FreqDist(dict(zip(kept.index, kept.tolist())))
 
 
 def _score(finder, measures, measure: str, min_count: int, most_frequent_part) -> pd.DataFrame:
@@ -148,12 +154,13 @@ def _score(finder, measures, measure: str, min_count: int, most_frequent_part) -
 
 
 def find_phrases(
-    tokens: pd.DataFrame,
+    tokens: pd.DataFrame | TokenChunks,
     *,
     ngram_max: int = 3,
     min_count: int = 3,
     measure: CollocationMeasure = "likelihood_ratio",
     known: Iterable[str] | None = None,
+    collocations: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The phrases to count as one term: ``phrase, n_words, count, score, source``.
 
@@ -165,23 +172,28 @@ def find_phrases(
     Parameters
     ----------
     tokens
-        A :func:`~presslens.text.tokens_table`.
+        A :func:`~presslens.text.tokens_table`, or :func:`~presslens.text.token_chunks`.
     ngram_max
         Longest phrase found by statistics: 2 or 3; 1 turns phrases off, known expressions included.
     min_count, measure
         As for :func:`collocations_table`.
     known
         Known expressions (default: the list of ``data/phrases.yaml``).
+    collocations
+        The :func:`collocations_table` of ``tokens`` with these settings, when already computed.
     """
     if ngram_max == 1:
         return pd.DataFrame(columns=PHRASE_COLUMNS)
-    collocations = collocations_table(tokens, ngram_max=ngram_max, min_count=min_count, measure=measure)
+    if collocations is None:
+        collocations = collocations_table(tokens, ngram_max=ngram_max, min_count=min_count, measure=measure)
     kept = collocations[
         (collocations.score >= MIN_SCORE[measure]) & ((collocations.n_words == 2) | (collocations.share >= MIN_TRIPLE_SHARE))
     ]
     expressions = known_phrases() if known is None else [lemmatize_phrase(phrase) for phrase in known]
-    found = locate_phrases(tokens, [phrase for phrase in expressions if " " in phrase])
-    known_table = found.groupby("phrase", sort=False).size().rename("count").reset_index()
+    expressions = [phrase for phrase in expressions if " " in phrase]
+    found = summed_counts(locate_phrases(chunk, expressions).groupby("phrase", sort=False).size()
+                          for chunk in chunks_of(tokens))
+    known_table = found.rename("count").rename_axis("phrase").reset_index()
     known_table = known_table.assign(
         n_words=known_table.phrase.str.count(" ") + 1,
         score=known_table.phrase.map(collocations.set_index("phrase").score).astype(float),
@@ -199,16 +211,13 @@ def locate_phrases(tokens: pd.DataFrame, phrases: Iterable[str]) -> pd.DataFrame
 
     ``row`` is the position in ``tokens`` of the first word. Overlapping occurrences are all kept.
     """
-    by_size: dict[int, list[str]] = {}
-    for phrase in dict.fromkeys(phrases):
-        by_size.setdefault(phrase.count(" ") + 1, []).append(phrase)
     codes, vocabulary = pd.factorize(tokens["lemma"])
     vocabulary = pd.Index(vocabulary)
     joined = joined_to_next(tokens)
     found = [pd.DataFrame({"phrase": pd.Series(dtype=object), "row": pd.Series(dtype=int), "n_words": pd.Series(dtype=int)})]
-    for size, group in by_size.items():
+    for size, words in _words_by_size(tuple(dict.fromkeys(phrases))).items():
         # Words become vocabulary codes: the phrases are found by joining their codes with the codes at each position.
-        wanted = pd.Series(group).str.split(" ", expand=True).apply(vocabulary.get_indexer).assign(phrase=group)
+        wanted = words.drop(columns="phrase").apply(vocabulary.get_indexer).assign(phrase=words["phrase"])
         wanted = wanted[(wanted.drop(columns="phrase") >= 0).all(axis=1)]
         count = max(len(codes) - size + 1, 0)
         adjacent = np.ones(count, dtype=bool)
@@ -219,6 +228,16 @@ def locate_phrases(tokens: pd.DataFrame, phrases: Iterable[str]) -> pd.DataFrame
         positions = pd.DataFrame({offset: codes[rows + offset] for offset in range(size)}).assign(row=rows)
         found.append(positions.merge(wanted, on=list(range(size)))[["phrase", "row"]].assign(n_words=size))
     return pd.concat(found, ignore_index=True).sort_values("row", ignore_index=True)
+
+
+@functools.lru_cache(maxsize=8)
+def _words_by_size(phrases: tuple[str, ...]) -> dict[int, pd.DataFrame]:
+    """The phrases of each length, one column of words per position (0, 1, …) and ``phrase``: split once
+    for the many chunks of tokens they are located in."""
+    by_size: dict[int, list[str]] = {}
+    for phrase in phrases:
+        by_size.setdefault(phrase.count(" ") + 1, []).append(phrase)
+    return {size: pd.Series(group).str.split(" ", expand=True).assign(phrase=group) for size, group in by_size.items()}
 
 
 def merge_phrases(tokens: pd.DataFrame, phrases: pd.DataFrame | Iterable[str]) -> pd.DataFrame:
@@ -235,10 +254,9 @@ def merge_phrases(tokens: pd.DataFrame, phrases: pd.DataFrame | Iterable[str]) -
     phrases
         A :func:`find_phrases` table, or lemmatised phrases in order of priority.
     """
-    ranked = phrases["phrase"] if isinstance(phrases, pd.DataFrame) else phrases
-    rank = {phrase: number for number, phrase in enumerate(dict.fromkeys(ranked))}
-    matches = locate_phrases(tokens, [phrase for phrase in rank if " " in phrase])
-    starts, sizes = _accepted(matches.assign(rank=matches.phrase.map(rank)))
+    ranked = _ranked(tuple(phrases["phrase"] if isinstance(phrases, pd.DataFrame) else phrases))
+    matches = locate_phrases(tokens, [phrase for phrase in ranked if " " in phrase])
+    starts, sizes = _accepted(matches.assign(rank=ranked.get_indexer(matches["phrase"])))
     keep = np.ones(len(tokens), dtype=bool)
     for offset in range(1, int(sizes.max(initial=1))):
         keep[(starts + offset)[sizes > offset]] = False  # the later words of a phrase join its first
@@ -253,6 +271,12 @@ def merge_phrases(tokens: pd.DataFrame, phrases: pd.DataFrame | Iterable[str]) -
     is_phrase = n_words > 1
     return result.assign(is_stop=result["is_stop"].to_numpy() & ~is_phrase,
                          is_number=result["is_number"].to_numpy() & ~is_phrase, n_words=n_words)
+
+
+@functools.lru_cache(maxsize=8)
+def _ranked(phrases: tuple[str, ...]) -> pd.Index:
+    """The phrases without repeats, in order of priority: a phrase's rank is its position."""
+    return pd.Index(list(dict.fromkeys(phrases)), dtype=object)
 
 
 def _joined(words: pd.Series, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:

@@ -18,10 +18,11 @@ import pandas as pd
 from presslens.actors import actors_table, corpus_actors, mentions_table
 from presslens.cooccurrence import cooccurrence_evidence, cooccurrence_table
 from presslens.corpus import Article, Corpus
-from presslens.frequency import DocumentFrequencies, document_frequencies, tfidf_table
+from presslens.frequency import DocumentFrequencies, term_counts, tfidf_table
 from presslens.measures import idf
 from presslens.network import build_network
 from presslens.phrases import find_phrases, merge_phrases
+from presslens.chunks import token_chunks
 from presslens.text import content_mask, tokens_table
 from presslens.themes import evidence_sentences, load_lexicon, match_themes, score_themes
 
@@ -73,12 +74,13 @@ def article_profiles(
         return
     for doc_id in doc_ids or []:
         check_article(corpus, doc_id)
-    tokens = tokens_table(corpus, execution=execution)
-    phrases = find_phrases(tokens)
-    # Terms are weighed against the whole corpus, but merged only for the profiled articles.
+    # Terms are weighed against the whole corpus, read a chunk at a time, but merged only for the profiled articles.
+    all_tokens = token_chunks(corpus, execution=execution)
+    phrases = find_phrases(all_tokens)
     profiled = corpus if doc_ids is None else corpus.select(doc_ids)
-    terms = merge_phrases(tokens if doc_ids is None else _rows_of(tokens, profiled), phrases)
-    documents = DocumentFrequencies.of(terms) if doc_ids is None else document_frequencies(tokens, phrases)
+    tokens = tokens_table(profiled, execution=execution)
+    terms = merge_phrases(tokens, phrases)
+    documents = DocumentFrequencies.of(terms if doc_ids is None else term_counts(all_tokens, phrases))
     distinctive = _by_article(tfidf_table(terms, n=top_n, documents=documents))
     key = _by_article(key_sentences_table(terms, corpus, n=n_sentences, documents=documents))
     mentions = mentions_table(corpus, gazetteer=gazetteer, corrections=corrections, execution=execution)
@@ -86,7 +88,7 @@ def article_profiles(
     mentions_of = _by_article(mentions)
     # An article's theme scores do not depend on the rest of the corpus: only the profiled articles are matched.
     themes_lexicon = load_lexicon(lexicon)
-    evidence = match_themes(profiled, themes_lexicon, tokens=_rows_of(tokens, profiled))
+    evidence = match_themes(profiled, themes_lexicon, tokens=tokens)
     scores = _by_article(score_themes(profiled, evidence, lexicon=themes_lexicon))
     sentences = _by_article(evidence_sentences(profiled, evidence, lexicon=themes_lexicon))
     for doc_id in doc_ids if doc_ids is not None else corpus.doc_ids:
@@ -157,7 +159,3 @@ def _by_article(table: pd.DataFrame):
     empty = table.iloc[0:0]
     return lambda doc_id: groups.get(doc_id, empty)
 
-
-def _rows_of(table: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
-    """The rows of ``table`` that belong to the articles of ``corpus``."""
-    return table[table["doc_id"].isin(corpus.doc_ids)]

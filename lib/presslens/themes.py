@@ -37,6 +37,7 @@ from presslens.corpus import Corpus, count_words
 from presslens.display import highlight_spans
 from presslens.measures import per_1000
 from presslens.selection import group_sizes_table
+from presslens.chunks import TokenChunks, chunks_of
 from presslens.text import lemmatize_phrase, tokens_table
 
 if TYPE_CHECKING:
@@ -217,7 +218,8 @@ def lexicon_table(lexicon: Lexicon) -> pd.DataFrame:
 # Matching: the evidence table
 
 
-def match_themes(corpus: Corpus, lexicon: Lexicon | None = None, *, tokens: pd.DataFrame | None = None) -> pd.DataFrame:
+def match_themes(corpus: Corpus, lexicon: Lexicon | None = None, *,
+                 tokens: pd.DataFrame | TokenChunks | None = None) -> pd.DataFrame:
     """Every lexicon match in the corpus, one row each — the provenance of every theme score.
 
     Columns: ``doc_id, theme, paragraph, sentence, start, end, matched, term, kind, weight``.
@@ -231,12 +233,21 @@ def match_themes(corpus: Corpus, lexicon: Lexicon | None = None, *, tokens: pd.D
     lexicon
         Themes to match (default: the built-in lexicon).
     tokens
-        The corpus's :func:`~presslens.text.tokens_table`, when already computed.
+        The corpus's :func:`~presslens.text.tokens_table` or :func:`~presslens.text.token_chunks`, when
+        already computed.
     """
     lexicon = lexicon or load_lexicon()
     tokens = tokens_table(corpus) if tokens is None else tokens
-    if tokens.empty:
+    texts = {article.doc_id: article.text for article in corpus}
+    parts = [_matches(chunk, lexicon, texts) for chunk in chunks_of(tokens) if len(chunk)]
+    if not parts:
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
+    evidence = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    return evidence.sort_values(["doc_id", "start"], ignore_index=True)[EVIDENCE_COLUMNS]
+
+
+def _matches(tokens: pd.DataFrame, lexicon: Lexicon, texts: dict[str, str]) -> pd.DataFrame:
+    """The lexicon matches of :func:`match_themes` in ``tokens``."""
     # Lemmas as codes into their vocabulary: the text of a token is only made where a match needs it.
     codes, vocabulary = pd.factorize(tokens["lemma"])
     vocabulary = np.asarray(vocabulary, dtype=object)
@@ -284,9 +295,8 @@ def match_themes(corpus: Corpus, lexicon: Lexicon | None = None, *, tokens: pd.D
         "kind": np.where(is_phrase, "phrase", "word"),
         "weight": np.where(is_phrase, PHRASE_WEIGHT, 1.0),
     })
-    texts = {article.doc_id: article.text for article in corpus}
     evidence["matched"] = [texts[d][s:e] for d, s, e in zip(evidence["doc_id"], evidence["start"], evidence["end"])]
-    return evidence.sort_values(["doc_id", "start"], ignore_index=True)[EVIDENCE_COLUMNS]
+    return evidence
 
 
 # --------------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from presslens.corpus import Corpus
+from presslens.chunks import TokenChunks, chunks_of
 from presslens.text import content_tokens, tokens_table
 from presslens.themes import Lexicon
 
@@ -84,7 +85,7 @@ def fit_topics(
     *,
     n_topics: int = 5,
     top_terms: int = 10,
-    tokens: pd.DataFrame | None = None,
+    tokens: pd.DataFrame | TokenChunks | None = None,
 ) -> TopicModel:
     """Fit NMF topics on the TF-IDF of paragraph lemmas.
 
@@ -98,7 +99,8 @@ def fit_topics(
     top_terms
         Terms listed per topic in ``terms``.
     tokens
-        The corpus's :func:`~presslens.text.tokens_table`, when already computed.
+        The corpus's :func:`~presslens.text.tokens_table` or :func:`~presslens.text.token_chunks`, when
+        already computed.
 
     Raises
     ------
@@ -142,13 +144,21 @@ def fit_topics(
     )
 
 
-def _paragraph_lemmas(tokens: pd.DataFrame) -> pd.DataFrame:
+def _paragraph_lemmas(tokens: pd.DataFrame | TokenChunks) -> pd.DataFrame:
     """One row per paragraph: ``doc_id, paragraph, lemmas`` (content lemmas, in reading order)."""
-    if tokens.empty:
+    parts = [_lemma_lists(chunk) for chunk in chunks_of(tokens) if len(chunk)]
+    if not parts:
         return pd.DataFrame(columns=["doc_id", "paragraph", "lemmas"])
+    return pd.concat(parts, ignore_index=True).sort_values(["doc_id", "paragraph"], ignore_index=True) if len(parts) > 1 \
+        else parts[0]
+
+
+def _lemma_lists(tokens: pd.DataFrame) -> pd.DataFrame:
     content = content_tokens(tokens)
-    grouped = content.groupby([content["doc_id"].astype(str), "paragraph"], sort=True)["lemma"].agg(list)
-    return grouped.rename("lemmas").reset_index()
+    codes, vocabulary = pd.factorize(content["lemma"], use_na_sentinel=False)
+    lemmas = pd.Series(np.asarray(vocabulary, dtype=object)[codes], index=content.index)  # one object per distinct lemma
+    grouped = lemmas.groupby([content["doc_id"].astype(str), content["paragraph"]], sort=True).agg(list)
+    return grouped.rename("lemmas").rename_axis(["doc_id", "paragraph"]).reset_index()
 
 
 def _tfidf(documents: pd.Series):

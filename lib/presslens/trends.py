@@ -16,8 +16,9 @@ from presslens.actors import mentions_table
 from presslens.corpus import Corpus, articles_table
 from presslens.corpus.tables import Period, article_periods, period_sizes
 from presslens.measures import per_1000
-from presslens.phrases import find_phrases, merge_phrases
-from presslens.text import content_mask, tokens_table
+from presslens.frequency import TermCounts, term_counts
+from presslens.phrases import find_phrases
+from presslens.chunks import token_chunks
 from presslens.themes import load_lexicon, match_themes
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ def trends_table(
     *,
     by: Period = "month",
     kinds: Sequence[str] = KINDS,
-    terms: pd.DataFrame | None = None,
+    terms: pd.DataFrame | TermCounts | None = None,
     mentions: pd.DataFrame | None = None,
     evidence: pd.DataFrame | None = None,
     gazetteer: str | None = None,
@@ -48,8 +49,9 @@ def trends_table(
     or ``theme`` (lexicon matches, as in 04, named by the theme's label); ``kinds`` chooses which.
     ``per_1000_words`` divides the count by the words of the period's articles, and ``n_articles`` is
     how many dated articles the period holds. Only dated articles count; a name appears in a period
-    only when counted there. ``terms`` (phrase-merged tokens), ``mentions`` and ``evidence`` are
-    computed when not given, with ``gazetteer``, ``corrections`` and ``lexicon`` as in 03 and 04.
+    only when counted there. ``terms`` (phrase-merged tokens, or their
+    :func:`~presslens.frequency.term_counts`), ``mentions`` and ``evidence`` are computed when not
+    given, with ``gazetteer``, ``corrections`` and ``lexicon`` as in 03 and 04.
     """
     unknown = sorted(set(kinds) - set(KINDS))
     if unknown:
@@ -59,25 +61,25 @@ def trends_table(
     if periods.empty:
         return pd.DataFrame(columns=TREND_COLUMNS)
     sizes = period_sizes(articles, periods)
-    named = []
+    named = []  # (kind, doc_id, name, count)
     if "term" in kinds or ("theme" in kinds and evidence is None):
-        tokens = tokens_table(corpus, execution=execution)
+        tokens = token_chunks(corpus, execution=execution)
     if "term" in kinds:
-        terms = merge_phrases(tokens, find_phrases(tokens)) if terms is None else terms
-        named.append(("term", terms.loc[content_mask(terms), ["doc_id", "lemma"]].rename(columns={"lemma": "name"})))
+        counts = term_counts(tokens, find_phrases(tokens)) if terms is None else TermCounts.of(terms)
+        named.append(("term", counts.documents.rename(columns={"term": "name"})))
     if "actor" in kinds:
         if mentions is None:
             mentions = mentions_table(corpus, gazetteer=gazetteer, corrections=corrections, execution=execution)
-        named.append(("actor", mentions[["doc_id", "actor"]].rename(columns={"actor": "name"})))
+        named.append(("actor", mentions[["doc_id", "actor"]].rename(columns={"actor": "name"}).assign(count=1)))
     if "theme" in kinds:
         themes = load_lexicon(lexicon)
         evidence = match_themes(corpus, themes, tokens=tokens) if evidence is None else evidence
         labels = evidence["theme"].map(themes.labels).fillna(evidence["theme"])
-        named.append(("theme", evidence[["doc_id"]].assign(name=labels)))
+        named.append(("theme", evidence[["doc_id"]].assign(name=labels, count=1)))
     parts = []
     for kind, table in named:
         when = table["doc_id"].astype(str).map(periods)
-        counts = table.assign(period=when).dropna(subset=["period"]).groupby(["period", "name"]).size()
+        counts = table.assign(period=when).dropna(subset=["period"]).groupby(["period", "name"])["count"].sum()
         parts.append(counts.rename("count").reset_index().assign(kind=kind))
     trends = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["period", "name", "count", "kind"])
     trends["per_1000_words"] = per_1000(trends["count"], trends["period"].map(sizes["words"]))

@@ -1,0 +1,105 @@
+"""Tokens a chunk of articles at a time: for a corpus whose tokens are too many to hold at once.
+
+:func:`token_chunks` reads the tokens of :func:`~presslens.text.tokens_table` from an execution's
+cache a few Parquet row groups at a time, whole articles in corpus order. Every counting function that
+takes ``tokens`` takes these chunks too (:func:`chunks_of`), counts each chunk and adds the counts up
+(:func:`summed_counts`): the tables are those of the whole tokens.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from presslens.corpus import Corpus
+from presslens.text import TOKEN_COLUMNS, tokens_builder
+
+if TYPE_CHECKING:
+    from presslens.execution import Execution
+
+#: Articles whose tokens are counted at a time by the functions given a :class:`TokenChunks`.
+ARTICLES_PER_CHUNK = 2000
+
+
+class TokenChunks:
+    """The tokens of a corpus as :func:`~presslens.text.tokens_table` gives them, a chunk of whole articles at a time in
+    corpus order, read from an execution's cache (:func:`token_chunks`).
+
+    Every function that takes ``tokens`` takes this too, and gives the same table: counting goes chunk
+    by chunk, so the tokens of the whole corpus are never held at once.
+    """
+
+    def __init__(self, corpus: Corpus, build: functools.partial, execution: Execution | None, articles_per_chunk: int):
+        if articles_per_chunk < 1:
+            raise ValueError(f"articles_per_chunk={articles_per_chunk}: use 1 or more")
+        self.corpus = corpus
+        self.articles_per_chunk = articles_per_chunk
+        self._build = build
+        self._categories = pd.Index(corpus.doc_ids).unique()
+        self._cached = None if execution is None else execution.chunks(build, corpus, columns=TOKEN_COLUMNS,
+                                                                       articles_per_chunk=articles_per_chunk)
+
+    def __iter__(self) -> Iterator[pd.DataFrame]:
+        for chunk in self._cached if self._cached is not None else self._built():
+            if len(chunk):
+                chunk["doc_id"] = pd.Categorical(chunk["doc_id"], categories=self._categories)
+                yield chunk
+
+    def _built(self) -> Iterator[pd.DataFrame]:
+        """Without an execution: each chunk's tokens computed here, when it is read."""
+        articles, size = self.corpus.articles, self.articles_per_chunk
+        for first in range(0, len(articles), size):
+            yield self._build(Corpus(root=self.corpus.root, articles=articles[first:first + size]))
+
+    def __repr__(self) -> str:
+        return f"<tokens of {len(self._categories):,} articles, read {self.articles_per_chunk:,} articles at a time>"
+
+    def first(self) -> pd.DataFrame:
+        """The tokens of the first chunk of articles (to look at)."""
+        return next(iter(self), pd.DataFrame(columns=TOKEN_COLUMNS))
+
+
+def token_chunks(
+    corpus: Corpus,
+    *,
+    lemmatize_words: bool = True,
+    extra_stopwords: list[str] | tuple[str, ...] = (),
+    execution: Execution | None = None,
+    articles_per_chunk: int = ARTICLES_PER_CHUNK,
+) -> TokenChunks:
+    """The tokens of :func:`~presslens.text.tokens_table` (same options), read a chunk of ``articles_per_chunk`` articles
+    at a time: for a corpus whose tokens are too many to hold (:class:`TokenChunks`)."""
+    build = tokens_builder(lemmatize_words=lemmatize_words, extra_stopwords=extra_stopwords)
+    return TokenChunks(corpus, build, execution, articles_per_chunk)
+
+
+def chunks_of(tokens: pd.DataFrame | TokenChunks) -> Iterator[pd.DataFrame]:
+    """The chunks of tokens: a table is one chunk."""
+    return iter([tokens]) if isinstance(tokens, pd.DataFrame) else iter(tokens)
+
+
+def summed_counts(parts: Iterable[pd.Series]) -> pd.Series:
+    """Counts of several chunks added up by their index, in order of first appearance; folded as they
+    come, so that memory follows the distinct keys, not the number of chunks."""
+    total, pending, rows = None, [], 0
+    for part in parts:
+        pending.append(part)
+        rows += len(part)
+        if rows > max(len(total) if total is not None else 0, 1_000_000):
+            total, pending, rows = _added(total, pending), [], 0
+    return _added(total, pending)
+
+
+def _added(total: pd.Series | None, parts: list[pd.Series]) -> pd.Series:
+    parts = ([] if total is None else [total]) + parts
+    if len(parts) == 1:
+        return parts[0]
+    if not parts:
+        return pd.Series(dtype="int64")
+    levels = list(range(parts[0].index.nlevels))
+    together = pd.concat([part.reset_index() for part in parts], ignore_index=True)  # columns: faster than indexes
+    return together.groupby(list(together.columns[:-1]), sort=False, dropna=False)[together.columns[-1]].sum().rename_axis(
+        [parts[0].index.names[level] for level in levels])
