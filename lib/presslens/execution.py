@@ -287,7 +287,10 @@ class TableChunks:
             in_corpus = pc.is_in(rows[KEY_COLUMN], value_set=wanted)
             if not pc.all(in_corpus).as_py():
                 rows = rows.filter(in_corpus)
-            yield rows.drop_columns([KEY_COLUMN]).to_pandas(split_blocks=True, self_destruct=True)
+            chunk = rows.drop_columns([KEY_COLUMN]).to_pandas(split_blocks=True, self_destruct=True)
+            del rows
+            pa.default_memory_pool().release_unused()
+            yield chunk
 
     def _built_or_whole(self):
         """Without a usable plan: chunks built here (no cache), or the whole cached table cut in chunks

@@ -84,8 +84,8 @@ def article_profiles(
     distinctive = _by_article(tfidf_table(terms, n=top_n, documents=documents))
     key = _by_article(key_sentences_table(terms, corpus, n=n_sentences, documents=documents))
     mentions = mentions_table(corpus, gazetteer=gazetteer, corrections=corrections, execution=execution)
-    actors = _by_article(actors_table(mentions=mentions))
-    mentions_of = _by_article(mentions)
+    actors = _by_article(actors_table(mentions=mentions), profiled.doc_ids)
+    mentions_of = _by_article(mentions, profiled.doc_ids)
     # An article's theme scores do not depend on the rest of the corpus: only the profiled articles are matched.
     themes_lexicon = load_lexicon(lexicon)
     evidence = match_themes(profiled, themes_lexicon, tokens=tokens)
@@ -152,10 +152,11 @@ def _network(single: Corpus, mentions: pd.DataFrame) -> nx.Graph:
     return build_network(pairs, corpus_actors(mentions), evidence=evidence)
 
 
-def _by_article(table: pd.DataFrame):
-    """A function giving the rows of one article, the table grouped once."""
+def _by_article(table: pd.DataFrame, doc_ids: list[str] | None = None):
+    """A function giving the rows of one article (of ``doc_ids``, default all), the table grouped once."""
+    if doc_ids is not None and len(table):
+        table = table[table["doc_id"].isin(doc_ids)]
     groups = {str(doc_id): rows.reset_index(drop=True)
               for doc_id, rows in table.groupby("doc_id", observed=True, sort=False)} if len(table) else {}
     empty = table.iloc[0:0]
     return lambda doc_id: groups.get(doc_id, empty)
-

@@ -15,6 +15,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from presslens.atomic import atomic_path
 from presslens.corpus.model import Article, Corpus, Draft, Notice, Removal, SkippedFile
@@ -97,9 +99,10 @@ def write_snapshot(path: Path, corpus: Corpus) -> None:
 
 
 def read_snapshot(path: Path, root: str) -> Corpus:
-    """The corpus of ``root`` that :func:`write_snapshot` kept."""
-    table = pd.read_parquet(path)
+    """The corpus of ``root`` that :func:`write_snapshot` kept, read a batch of rows at a time."""
     parts = {"article": [], "skipped": [], "notice": []}
-    for part, item in zip(table["part"], table["item"]):
-        parts[part].append(decode(item))
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=1000, columns=["part", "item"]):
+        for part, item in zip(batch.column("part").to_pylist(), batch.column("item").to_pylist()):
+            parts[part].append(decode(item))
+    pa.default_memory_pool().release_unused()  # the batches' buffers, which the pool would otherwise keep
     return Corpus(root=root, articles=parts["article"], skipped=parts["skipped"], notices=parts["notice"])

@@ -29,16 +29,12 @@ WARM_UP = ("import presslens.actors, presslens.cooccurrence, presslens.corpus, p
            "presslens.text, presslens.themes, presslens.topics, presslens.widgets\n"
            "presslens.plots.setup_notebook()")
 
-#: Between notebooks: forget every variable, then give the freed memory back to the system (glibc keeps
-#: it otherwise), so that a kernel does not carry the high-water mark of one notebook into the next.
+#: Between notebooks: forget every variable, then give the freed memory back to the system, so that a
+#: kernel does not carry the high-water mark of one notebook into the next.
 RESET = """%reset -f
-import ctypes as _ctypes, gc as _gc
-_gc.collect()
-try:
-    _ctypes.CDLL("libc.so.6").malloc_trim(0)
-except (OSError, AttributeError):  # not glibc
-    pass
-del _ctypes, _gc
+from presslens.memory import release_memory as _release_memory
+_release_memory()
+del _release_memory
 """
 
 

@@ -153,6 +153,7 @@ def _write_report(corpus_path: Path, out_path: Path, pool: KernelPool, notebooks
     """The run itself, once the request is known to be good: nothing is written before."""
     from presslens.corpus import load_corpus
     from presslens.execution import Execution
+    from presslens.memory import release_memory
     from presslens.pipeline import process_corpus
 
     cache_dir = out_path / CACHE_FOLDER
@@ -163,6 +164,7 @@ def _write_report(corpus_path: Path, out_path: Path, pool: KernelPool, notebooks
         raise ReportError(str(error)) from None
     chosen = select_articles(loaded, articles=articles, max_articles=max_articles)
     process_corpus(loaded, execution, gazetteer=parameters.get("gazetteer") or None)
+    release_memory()  # what processing freed, before the kernels need it
     write_assets(out_path)
     common = {"corpus_path": str(corpus_path), "columns": str(columns), "export_dir": str(out_path / "exports"),
               "cache_dir": str(cache_dir), **parameters}
