@@ -1,11 +1,12 @@
 """Scale: ``presslens report --max-articles 0`` on a corpus replicated ×10 and ×45, time and memory.
 
-    python bench/scale.py [--corpus ../shared/corpora/bbc] [--times 10 45] [--work /tmp/presslens-scale]
+    python bench/scale.py [--corpus ../shared/corpora/bbc] [--times 10 45] [--work /tmp/presslens-scale] [--keep]
 
 For each factor the corpus is copied side by side (copy0/, copy1/, …: unique doc_ids, the same text)
 under ``--work``, the report runs on it, and the wall time and the peak resident memory of the whole
 process tree (the command, its workers and the notebook kernels) are measured; then the growth from
-the first factor to the last is set against linear growth. Writes ``bench/scale.json``.
+the first factor to the last is set against linear growth. Writes ``bench/scale.json``. ``--keep``
+keeps each factor's report (``--work``/reportN) to be looked at.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def main() -> None:
     parser.add_argument("--times", type=int, nargs="+", default=[10, 45])
     parser.add_argument("--work", default="/tmp/presslens-scale")
     parser.add_argument("--out", default=str(HERE / "scale.json"))
+    parser.add_argument("--keep", action="store_true", help="keep the reports (not the corpus copies) under --work")
     args = parser.parse_args()
     work = Path(args.work)
     shutil.rmtree(work, ignore_errors=True)
@@ -45,7 +47,7 @@ def main() -> None:
                      "notebook_seconds": notebooks})
         print(f"×{times:<3} {articles:>8,} articles  {seconds:8.1f} s  peak {memory:8,.0f} MB  notebooks: "
               + ", ".join(f"{name[:2]} {value:.0f} s" for name, value in notebooks.items()), flush=True)
-        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(work / f"x{times}" if args.keep else work, ignore_errors=True)
     first, last = runs[0], runs[-1]
     growth = {"time_ratio": last["seconds"] / first["seconds"], "linear_ratio": last["times"] / first["times"],
               "memory_ratio": last["peak_memory_mb"] / first["peak_memory_mb"]}

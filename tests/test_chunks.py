@@ -23,7 +23,7 @@ from presslens.frequency import (
     trend_table,
 )
 from presslens.phrases import collocations_table, find_phrases, merge_phrases
-from presslens.chunks import summed_counts, token_chunks
+from presslens.chunks import remembered, summed_counts, token_chunks
 from presslens.text import tokens_builder, tokens_table
 from presslens.themes import match_themes
 from presslens.topics import fit_topics
@@ -134,3 +134,26 @@ def test_counts_of_chunks_add_up_by_key_in_order_of_first_appearance():
     assert total.tolist() == [1, 5, 4]
     assert total.index.get_level_values(0).tolist() == ["a", "c", "d"] and pd.isna(total.index[1][1])
     assert summed_counts([]).empty
+
+
+def test_a_remembered_table_is_computed_once_per_cache(seed_corpus, tmp_path, tokens):
+    execution = _cached_one_by_one(seed_corpus, tmp_path)
+    chunks = token_chunks(seed_corpus, execution=execution, articles_per_chunk=2)
+    first = remembered(chunks, find_phrases)
+    kept = sorted(path.name for path in tmp_path.glob("find_phrases-*.parquet"))
+    assert len(kept) == 1 and len(list(tmp_path.glob("collocations_table-*.parquet"))) == 1
+    again = remembered(token_chunks(seed_corpus, execution=execution), find_phrases, ngram_max=3)  # the same settings
+    assert sorted(path.name for path in tmp_path.glob("find_phrases-*.parquet")) == kept
+    pd.testing.assert_frame_equal(again, first)
+    pd.testing.assert_frame_equal(first, find_phrases(tokens), check_dtype=False)
+    remembered(chunks, find_phrases, min_count=2)
+    assert len(list(tmp_path.glob("find_phrases-*.parquet"))) == 2
+
+
+def test_document_frequencies_survive_a_parquet_table(tokens, tmp_path):
+    documents = DocumentFrequencies.of(merge_phrases(tokens, find_phrases(tokens)))
+    documents.table().to_parquet(tmp_path / "documents.parquet", index=False)
+    back = DocumentFrequencies.from_table(pd.read_parquet(tmp_path / "documents.parquet"))
+    assert (back.n_articles, back.n_with_terms) == (documents.n_articles, documents.n_with_terms) == (5, 5)
+    pd.testing.assert_series_equal(back.terms, documents.terms, check_names=False, check_dtype=False,
+                                   check_index_type=False)

@@ -31,7 +31,7 @@ _PUBLIC = {
     ],
     "presslens.execution": ["Execution"],
     "presslens.text": ["tokens_table", "content_tokens"],
-    "presslens.chunks": ["token_chunks"],
+    "presslens.chunks": ["token_chunks", "remembered"],
     "presslens.phrases": ["collocations_table", "find_phrases", "merge_phrases"],
     "presslens.frequency": [
         "count_terms", "term_counts_table", "frequency_table", "top_terms_table", "tfidf_table", "keyness_table",

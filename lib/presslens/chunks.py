@@ -9,7 +9,8 @@ takes ``tokens`` takes these chunks too (:func:`chunks_of`), counts each chunk a
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+import inspect
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -60,6 +61,17 @@ class TokenChunks:
     def first(self) -> pd.DataFrame:
         """The tokens of the first chunk of articles (to look at)."""
         return next(iter(self), pd.DataFrame(columns=TOKEN_COLUMNS))
+
+
+def remembered(tokens: pd.DataFrame | TokenChunks, function: Callable[..., pd.DataFrame], **settings) -> pd.DataFrame:
+    """``function(tokens, **settings)``; for token chunks read from a cache, the table is kept there, so
+    that every notebook of a report that asks for it with the same tokens and settings reads it back."""
+    if isinstance(tokens, pd.DataFrame) or tokens._cached is None:
+        return function(tokens, **settings)
+    bound = inspect.signature(function).bind(tokens, **settings)
+    bound.apply_defaults()
+    every_setting = dict(list(bound.arguments.items())[1:])
+    return tokens._cached.remembered(function, lambda: function(tokens, **settings), every_setting)
 
 
 def token_chunks(

@@ -178,7 +178,8 @@ class Execution:
                 for part in parts:
                     if not len(part):
                         continue
-                    part = part.assign(doc_id=part["doc_id"].astype(str), **{KEY_COLUMN: part["doc_id"].astype(str).map(keys)})
+                    doc_ids = part["doc_id"].astype(str)
+                    part = part.assign(doc_id=doc_ids, **{KEY_COLUMN: doc_ids.map(keys)})
                     rows = pa.Table.from_pandas(part, preserve_index=False)
                     writer = writer or pq.ParquetWriter(temporary, rows.schema.with_metadata(metadata))
                     writer.write_table(rows.cast(writer.schema))
@@ -291,6 +292,23 @@ class TableChunks:
             del rows
             pa.default_memory_pool().release_unused()
             yield chunk
+
+    def remembered(self, function: Callable, compute: Callable[[], pd.DataFrame], settings: dict) -> pd.DataFrame:
+        """``compute()``, a table kept in the cache under ``function``'s code, the articles of these rows and
+        ``settings``: read back by every later call (another notebook of a report) that asks the same."""
+        if self.path is None:
+            return compute()
+        inputs = json.dumps([extractor_key(self.build), list(self.keys.values()), settings], sort_keys=True, default=str)
+        path = self.execution.result_path(function, hashlib.sha1(inputs.encode()).hexdigest()[:20])
+        if path.is_file():
+            try:
+                return pd.read_parquet(path)
+            except (OSError, ValueError, pa.ArrowException):  # damaged: computed again
+                pass
+        table = compute()
+        with atomic_path(path) as temporary:
+            table.to_parquet(temporary, index=False)
+        return table
 
     def _built_or_whole(self):
         """Without a usable plan: chunks built here (no cache), or the whole cached table cut in chunks

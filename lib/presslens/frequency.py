@@ -123,6 +123,18 @@ class DocumentFrequencies:
         return cls(terms=counts.documents["term"].value_counts().rename("documents"), n_articles=len(counts.words),
                    n_with_terms=counts.documents["doc_id"].nunique())
 
+    def table(self) -> pd.DataFrame:
+        """``term, documents``, with ``n_articles`` and ``n_with_terms`` in ``attrs`` (Parquet keeps them)."""
+        table = self.terms.rename("documents").rename_axis("term").reset_index()
+        table.attrs = {"n_articles": int(self.n_articles), "n_with_terms": int(self.n_with_terms)}
+        return table
+
+    @classmethod
+    def from_table(cls, table: pd.DataFrame) -> DocumentFrequencies:
+        """The document frequencies a :meth:`table` holds."""
+        return cls(terms=table.set_index("term")["documents"], n_articles=table.attrs["n_articles"],
+                   n_with_terms=table.attrs["n_with_terms"])
+
 
 def count_terms(terms: pd.DataFrame | TermCounts, *, documents: DocumentFrequencies | None = None) -> pd.DataFrame:
     """How often each term occurs in each article: ``doc_id, term, count, per_1000, tfidf``.

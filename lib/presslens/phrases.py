@@ -30,7 +30,7 @@ from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
 from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 from nltk.probability import FreqDist
 
-from presslens.chunks import TokenChunks, chunks_of, summed_counts
+from presslens.chunks import TokenChunks, chunks_of, remembered, summed_counts
 from presslens.text import TOKEN_COLUMNS, content_mask, lemmatize_phrase
 
 CollocationMeasure = Literal["likelihood_ratio", "pmi"]
@@ -160,7 +160,6 @@ def find_phrases(
     min_count: int = 3,
     measure: CollocationMeasure = "likelihood_ratio",
     known: Iterable[str] | None = None,
-    collocations: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The phrases to count as one term: ``phrase, n_words, count, score, source``.
 
@@ -179,13 +178,13 @@ def find_phrases(
         As for :func:`collocations_table`.
     known
         Known expressions (default: the list of ``data/phrases.yaml``).
-    collocations
-        The :func:`collocations_table` of ``tokens`` with these settings, when already computed.
+
+    With :func:`~presslens.text.token_chunks` from a cache, the collocations are kept there
+    (:func:`~presslens.chunks.remembered`).
     """
     if ngram_max == 1:
         return pd.DataFrame(columns=PHRASE_COLUMNS)
-    if collocations is None:
-        collocations = collocations_table(tokens, ngram_max=ngram_max, min_count=min_count, measure=measure)
+    collocations = remembered(tokens, collocations_table, ngram_max=ngram_max, min_count=min_count, measure=measure)
     kept = collocations[
         (collocations.score >= MIN_SCORE[measure]) & ((collocations.n_words == 2) | (collocations.share >= MIN_TRIPLE_SHARE))
     ]

@@ -22,7 +22,7 @@ from presslens.frequency import DocumentFrequencies, term_counts, tfidf_table
 from presslens.measures import idf
 from presslens.network import build_network
 from presslens.phrases import find_phrases, merge_phrases
-from presslens.chunks import token_chunks
+from presslens.chunks import TokenChunks, remembered, token_chunks
 from presslens.text import content_mask, tokens_table
 from presslens.themes import evidence_sentences, load_lexicon, match_themes, score_themes
 
@@ -74,13 +74,15 @@ def article_profiles(
         return
     for doc_id in doc_ids or []:
         check_article(corpus, doc_id)
-    # Terms are weighed against the whole corpus, read a chunk at a time, but merged only for the profiled articles.
+    # Terms are weighed against the whole corpus, read a chunk at a time, but merged only for the profiled
+    # articles; the corpus's phrases and document frequencies are kept in the cache for every later profile.
     all_tokens = token_chunks(corpus, execution=execution)
-    phrases = find_phrases(all_tokens)
+    phrases = remembered(all_tokens, find_phrases)
     profiled = corpus if doc_ids is None else corpus.select(doc_ids)
     tokens = tokens_table(profiled, execution=execution)
     terms = merge_phrases(tokens, phrases)
-    documents = DocumentFrequencies.of(terms if doc_ids is None else term_counts(all_tokens, phrases))
+    documents = DocumentFrequencies.of(terms) if doc_ids is None else \
+        DocumentFrequencies.from_table(remembered(all_tokens, corpus_document_frequencies))
     distinctive = _by_article(tfidf_table(terms, n=top_n, documents=documents))
     key = _by_article(key_sentences_table(terms, corpus, n=n_sentences, documents=documents))
     mentions = mentions_table(corpus, gazetteer=gazetteer, corrections=corrections, execution=execution)
@@ -107,6 +109,12 @@ def article_profiles(
 def article_profile(corpus: Corpus, doc_id: str, **options) -> ArticleProfile:
     """The profile of one article (options as :func:`article_profiles`)."""
     return next(article_profiles(corpus, [doc_id], **options))
+
+
+def corpus_document_frequencies(tokens: pd.DataFrame | TokenChunks) -> pd.DataFrame:
+    """The :meth:`~presslens.frequency.DocumentFrequencies.table` of the terms of ``tokens``, phrases found
+    with the default settings: what an article's terms are weighed against."""
+    return DocumentFrequencies.of(term_counts(tokens, remembered(tokens, find_phrases))).table()
 
 
 def key_sentences_table(terms: pd.DataFrame, corpus: Corpus, *, n: int = 5,

@@ -56,7 +56,7 @@ _TYPES = {"Draft": Draft, "Article": Article, "SkippedFile": SkippedFile, "Notic
 
 def encode(result) -> str:
     """A result — a dataclass, or lists and tuples of them — as JSON."""
-    return json.dumps(_tagged(result), ensure_ascii=False)
+    return json.dumps(_tagged(result), ensure_ascii=False, default=_fields)
 
 
 def _tagged(value):
@@ -64,7 +64,12 @@ def _tagged(value):
         return {"list": [_tagged(item) for item in value]}
     if value is None:
         return None
-    return {"type": type(value).__name__, "fields": asdict(value)}
+    return {"type": type(value).__name__, "fields": _fields(value)}
+
+
+def _fields(value) -> dict:
+    """A dataclass's fields by name, not copied: JSON turns the dataclasses inside it by this same function."""
+    return {name: getattr(value, name) for name in value.__dataclass_fields__}
 
 
 def decode(payload: str):
