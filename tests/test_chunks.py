@@ -60,14 +60,14 @@ def test_chunks_are_whole_articles_in_corpus_order(chunks, tokens):
 
 def test_the_cache_is_read_a_few_row_groups_at_a_time(seed_corpus, tmp_path):
     chunks = token_chunks(seed_corpus, execution=_cached_one_by_one(seed_corpus, tmp_path), articles_per_chunk=2)
-    assert chunks._cached.plan == [[0, 1], [2, 3], [4]]
+    assert [chunk.groups for chunk in chunks._source.plan] == [[0, 1], [2, 3], [4]]
 
 
-def test_rows_cached_in_another_order_still_come_in_corpus_order(seed_corpus, tmp_path):
+def test_rows_cached_in_another_order_come_in_corpus_order(seed_corpus, tmp_path):
     execution = _cached_one_by_one(seed_corpus, tmp_path)
     backwards = Corpus(root=seed_corpus.root, articles=list(reversed(seed_corpus.articles)))
     chunks = token_chunks(backwards, execution=execution, articles_per_chunk=2)
-    assert chunks._cached.plan is None
+    assert [chunk.in_order for chunk in chunks._source.plan] == [False, False, True]
     pd.testing.assert_frame_equal(pd.concat(list(chunks), ignore_index=True), tokens_table(backwards))
 
 
@@ -145,7 +145,7 @@ def test_a_remembered_table_is_computed_once_per_cache(seed_corpus, tmp_path, to
     again = remembered(token_chunks(seed_corpus, execution=execution), find_phrases, ngram_max=3)  # the same settings
     assert sorted(path.name for path in tmp_path.glob("find_phrases-*.parquet")) == kept
     pd.testing.assert_frame_equal(again, first)
-    pd.testing.assert_frame_equal(first, find_phrases(tokens), check_dtype=False)
+    pd.testing.assert_frame_equal(first, find_phrases(tokens))
     remembered(chunks, find_phrases, min_count=2)
     assert len(list(tmp_path.glob("find_phrases-*.parquet"))) == 2
 
@@ -157,3 +157,19 @@ def test_document_frequencies_survive_a_parquet_table(tokens, tmp_path):
     assert (back.n_articles, back.n_with_terms) == (documents.n_articles, documents.n_with_terms) == (5, 5)
     pd.testing.assert_series_equal(back.terms, documents.terms, check_names=False, check_dtype=False,
                                    check_index_type=False)
+
+
+def test_no_tokens_give_empty_tables_not_errors(tmp_path):
+    empty = Corpus(root=str(tmp_path), articles=[])
+    for execution in (None, Execution(cache_dir=tmp_path)):
+        chunks = token_chunks(empty, execution=execution)
+        assert list(chunks) == [] and chunks.first().empty
+        assert find_phrases(chunks).empty and collocations_table(chunks).empty
+        assert frequency_table(term_counts(chunks, find_phrases(chunks))).empty
+        assert kwic(empty, "china", tokens=chunks).empty and match_themes(empty, tokens=chunks).empty
+
+
+def test_without_a_cache_the_tokens_are_computed_once_and_held(seed_corpus):
+    chunks = token_chunks(seed_corpus, articles_per_chunk=2)
+    first_pass, second_pass = list(chunks), list(chunks)
+    assert len(first_pass) == 3 and all(a is b for a, b in zip(first_pass, second_pass))

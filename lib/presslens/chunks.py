@@ -1,9 +1,11 @@
 """Tokens a chunk of articles at a time: for a corpus whose tokens are too many to hold at once.
 
 :func:`token_chunks` reads the tokens of :func:`~presslens.text.tokens_table` from an execution's
-cache a few Parquet row groups at a time, whole articles in corpus order. Every counting function that
-takes ``tokens`` takes these chunks too (:func:`chunks_of`), counts each chunk and adds the counts up
-(:func:`summed_counts`): the tables are those of the whole tokens.
+cache a few Parquet row groups at a time, whole articles in corpus order. The counting functions —
+collocations and phrases, term counts, KWIC, dispersion, trends, theme matches, topics — take these
+chunks as well as a token table (:func:`chunks_of`), count each chunk and add the counts up
+(:func:`summed_counts`): the tables are those of the whole tokens. :func:`remembered` keeps a table
+computed from them in the cache.
 """
 
 from __future__ import annotations
@@ -21,16 +23,17 @@ from presslens.text import TOKEN_COLUMNS, tokens_builder
 if TYPE_CHECKING:
     from presslens.execution import Execution
 
-#: Articles whose tokens are counted at a time by the functions given a :class:`TokenChunks`.
-ARTICLES_PER_CHUNK = 2000
+#: Articles whose tokens are counted at once by the functions given a :class:`TokenChunks` (a chunk read
+#: from the cache is made of whole row groups, so it holds at least this many).
+ARTICLES_COUNTED_AT_ONCE = 2000
 
 
 class TokenChunks:
-    """The tokens of a corpus as :func:`~presslens.text.tokens_table` gives them, a chunk of whole articles at a time in
-    corpus order, read from an execution's cache (:func:`token_chunks`).
+    """The tokens of a corpus as :func:`~presslens.text.tokens_table` gives them, a chunk of whole articles at
+    a time in corpus order (:func:`token_chunks`).
 
-    Every function that takes ``tokens`` takes this too, and gives the same table: counting goes chunk
-    by chunk, so the tokens of the whole corpus are never held at once.
+    With an execution's cache, each pass reads the chunks from it and the tokens of the whole corpus are
+    never held at once; without one, they are computed on the first pass and held, as a token table would be.
     """
 
     def __init__(self, corpus: Corpus, build: functools.partial, execution: Execution | None, articles_per_chunk: int):
@@ -40,23 +43,37 @@ class TokenChunks:
         self.articles_per_chunk = articles_per_chunk
         self._build = build
         self._categories = pd.Index(corpus.doc_ids).unique()
-        self._cached = None if execution is None else execution.chunks(build, corpus, columns=TOKEN_COLUMNS,
+        self._source = None if execution is None else execution.chunks(build, corpus, columns=TOKEN_COLUMNS,
                                                                        articles_per_chunk=articles_per_chunk)
+        self._held: list[pd.DataFrame] | None = None
+
+    @property
+    def cached(self) -> bool:
+        """Whether the chunks are read from a cache (else computed once and held)."""
+        return self._source is not None and self._source.path is not None
 
     def __iter__(self) -> Iterator[pd.DataFrame]:
-        for chunk in self._cached if self._cached is not None else self._built():
+        if self._held is not None:
+            yield from self._held
+            return
+        held = None if self.cached else []
+        for chunk in self._source if self._source is not None else self._built():
             if len(chunk):
                 chunk["doc_id"] = pd.Categorical(chunk["doc_id"], categories=self._categories)
+                if held is not None:
+                    held.append(chunk)
                 yield chunk
+        if held is not None:  # a whole pass: later passes need not compute the tokens again
+            self._held = held
 
     def _built(self) -> Iterator[pd.DataFrame]:
-        """Without an execution: each chunk's tokens computed here, when it is read."""
+        """Without an execution: each chunk's tokens computed here."""
         articles, size = self.corpus.articles, self.articles_per_chunk
         for first in range(0, len(articles), size):
             yield self._build(Corpus(root=self.corpus.root, articles=articles[first:first + size]))
 
     def __repr__(self) -> str:
-        return f"<tokens of {len(self._categories):,} articles, read {self.articles_per_chunk:,} articles at a time>"
+        return f"<tokens of {len(self._categories):,} articles, {self.articles_per_chunk:,} articles at a time>"
 
     def first(self) -> pd.DataFrame:
         """The tokens of the first chunk of articles (to look at)."""
@@ -64,14 +81,16 @@ class TokenChunks:
 
 
 def remembered(tokens: pd.DataFrame | TokenChunks, function: Callable[..., pd.DataFrame], **settings) -> pd.DataFrame:
-    """``function(tokens, **settings)``; for token chunks read from a cache, the table is kept there, so
-    that every notebook of a report that asks for it with the same tokens and settings reads it back."""
-    if isinstance(tokens, pd.DataFrame) or tokens._cached is None:
+    """``function(tokens, **settings)``, ``tokens`` its first parameter; for token chunks read from a
+    cache, the table is kept there, so that every notebook of a report that asks for it with the same
+    tokens and settings reads it back. Settings that JSON cannot write exactly (tables, objects) and
+    functions without a source module are computed every time, never kept."""
+    if isinstance(tokens, pd.DataFrame) or not tokens.cached:
         return function(tokens, **settings)
     bound = inspect.signature(function).bind(tokens, **settings)
     bound.apply_defaults()
     every_setting = dict(list(bound.arguments.items())[1:])
-    return tokens._cached.remembered(function, lambda: function(tokens, **settings), every_setting)
+    return tokens._source.remembered(function, lambda: function(tokens, **settings), every_setting)
 
 
 def token_chunks(
@@ -80,7 +99,7 @@ def token_chunks(
     lemmatize_words: bool = True,
     extra_stopwords: list[str] | tuple[str, ...] = (),
     execution: Execution | None = None,
-    articles_per_chunk: int = ARTICLES_PER_CHUNK,
+    articles_per_chunk: int = ARTICLES_COUNTED_AT_ONCE,
 ) -> TokenChunks:
     """The tokens of :func:`~presslens.text.tokens_table` (same options), read a chunk of ``articles_per_chunk`` articles
     at a time: for a corpus whose tokens are too many to hold (:class:`TokenChunks`)."""
@@ -110,7 +129,7 @@ def _added(total: pd.Series | None, parts: list[pd.Series]) -> pd.Series:
     if len(parts) == 1:
         return parts[0]
     if not parts:
-        return pd.Series(dtype="int64")
+        return pd.Series(dtype="int64", index=pd.Index([], dtype=object))
     levels = list(range(parts[0].index.nlevels))
     together = pd.concat([part.reset_index() for part in parts], ignore_index=True)  # columns: faster than indexes
     return together.groupby(list(together.columns[:-1]), sort=False, dropna=False)[together.columns[-1]].sum().rename_axis(

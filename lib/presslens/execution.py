@@ -116,25 +116,18 @@ class Execution:
                 table = table.iloc[np.argsort(positions.to_numpy(), kind="stable")].reset_index(drop=True)
         return table if len(table) else pd.DataFrame(columns=columns)
 
-    def chunks(
-        self,
-        build: Callable[..., pd.DataFrame],
-        corpus,
-        *,
-        columns: list[str],
-        articles_per_chunk: int,
-        prepare: Callable[[], object] | None = None,
-    ) -> "TableChunks":
-        """The rows :meth:`table` gives, as tables of about ``articles_per_chunk`` whole articles in corpus
-        order, read from the cache a few row groups at a time (built a chunk at a time without one): the
-        rows of the whole corpus are never held at once. The result can be read again and again."""
+    def chunks(self, build: Callable[..., pd.DataFrame], corpus, *, columns: list[str],
+               articles_per_chunk: int) -> TableChunks:
+        """The rows :meth:`table` gives, as tables of ``articles_per_chunk`` whole articles in corpus order,
+        read from the cache a row group at a time (built a chunk at a time without one): the rows of the
+        whole corpus are never held at once. The result can be read again and again."""
         if articles_per_chunk < 1:
             raise ValueError(f"articles_per_chunk={articles_per_chunk}: use 1 or more")
         keys = {article.doc_id: article_key(article) for article in corpus}
-        path = self._store(build, corpus, keys, prepare)
+        path = self._store(build, corpus, keys, None)
         stored = None if path is None else _open_cached(path, read_dictionary=["doc_id"])
-        plan = None if stored is None else _chunk_plan(stored, keys, articles_per_chunk)
-        return TableChunks(self, build, corpus, columns, articles_per_chunk, prepare, keys, path, stored, plan)
+        plan = None if stored is None else _chunk_plan(stored, list(keys.values()), articles_per_chunk)
+        return TableChunks(self, build, corpus, columns, articles_per_chunk, keys, path, stored, plan)
 
     def store(self, build: Callable[..., pd.DataFrame], corpus, *, prepare: Callable[[], object] | None = None) -> Path | None:
         """Make sure the cache holds the rows of every article of ``corpus`` (see :meth:`table`) and return
@@ -260,65 +253,96 @@ class Execution:
             yield from pool.map(build, chunks)
 
 
+@dataclass(frozen=True)
+class ChunkPlan:
+    """The row groups holding the rows of the articles ``start`` to ``stop`` (in corpus order), and whether
+    reading them one after the other gives the rows in corpus order."""
+
+    groups: list[int]
+    start: int
+    stop: int
+    in_order: bool
+
+
 @dataclass(frozen=True, eq=False)
 class TableChunks:
     """A table of :meth:`Execution.chunks`: iterate over it for its chunks."""
 
-    execution: Execution
-    build: Callable
-    corpus: object
-    columns: list[str]
+    execution: Execution = field(repr=False)
+    build: Callable = field(repr=False)
+    corpus: object = field(repr=False)
+    columns: list[str] = field(repr=False)
     articles_per_chunk: int
-    prepare: Callable[[], object] | None
-    keys: dict[str, str]  # doc_id: article key, in corpus order
+    keys: dict[str, str] = field(repr=False)  # doc_id: article key, in corpus order
     path: Path | None
-    stored: pq.ParquetFile | None
-    plan: list[list[int]] | None  # the row groups of each chunk
+    stored: pq.ParquetFile | None = field(repr=False)
+    plan: list[ChunkPlan] | None = field(repr=False)
 
     def __iter__(self):
         if self.plan is None:
             yield from self._built_or_whole()
             return
-        wanted = pa.array(sorted(set(self.keys.values())), type=pa.string())
-        for groups in self.plan:
-            try:
-                rows = self.stored.read_row_groups(groups)
-            except (OSError, pa.ArrowException) as error:
-                raise OSError(f"the cached table {self.path} could not be read: delete it and run again ({error})") from error
-            in_corpus = pc.is_in(rows[KEY_COLUMN], value_set=wanted)
-            if not pc.all(in_corpus).as_py():
-                rows = rows.filter(in_corpus)
-            chunk = rows.drop_columns([KEY_COLUMN]).to_pandas(split_blocks=True, self_destruct=True)
+        keys = list(self.keys.values())
+        for chunk in self.plan:
+            wanted = pa.array(keys[chunk.start:chunk.stop], type=pa.string())
+            pieces = [self._rows_of(group, wanted) for group in chunk.groups]
+            if not pieces:
+                continue
+            rows = pa.concat_tables(pieces)
+            del pieces
+            table = rows.to_pandas(split_blocks=True, self_destruct=True)
             del rows
             pa.default_memory_pool().release_unused()
-            yield chunk
+            if not chunk.in_order:  # rows cached by runs over other corpora: put back in corpus order
+                position = {key: number for number, key in enumerate(keys[chunk.start:chunk.stop])}
+                order = np.argsort(table[KEY_COLUMN].astype(str).map(position).to_numpy(), kind="stable")
+                table = table.iloc[order].reset_index(drop=True)
+            yield table.drop(columns=KEY_COLUMN)
+
+    def _rows_of(self, group: int, wanted: pa.Array) -> pa.Table:
+        """The rows of one row group that belong to the ``wanted`` articles."""
+        try:
+            rows = self.stored.read_row_group(group)
+        except (OSError, pa.ArrowException) as error:
+            raise OSError(f"the cached table {self.path} could not be read: delete it and run again ({error})") from error
+        in_chunk = pc.is_in(rows[KEY_COLUMN], value_set=wanted)
+        return rows if pc.all(in_chunk).as_py() else rows.filter(in_chunk)
 
     def remembered(self, function: Callable, compute: Callable[[], pd.DataFrame], settings: dict) -> pd.DataFrame:
-        """``compute()``, a table kept in the cache under ``function``'s code, the articles of these rows and
-        ``settings``: read back by every later call (another notebook of a report) that asks the same."""
-        if self.path is None:
+        """``compute()``, a table kept in the cache under ``function``'s code, the articles of these rows, the
+        code that reads them and ``settings``: read back by every later call (another notebook of a report)
+        that asks the same. Settings JSON cannot write exactly, and a function without a source module
+        (defined in a notebook), are computed every time."""
+        try:
+            inputs = json.dumps([extractor_key(self.build), code_fingerprint(__name__), list(self.keys.values()),
+                                 settings], sort_keys=True)
+            path = self.execution.result_path(function, hashlib.sha1(inputs.encode()).hexdigest()[:20])
+        except (TypeError, ValueError, ImportError):
             return compute()
-        inputs = json.dumps([extractor_key(self.build), list(self.keys.values()), settings], sort_keys=True, default=str)
-        path = self.execution.result_path(function, hashlib.sha1(inputs.encode()).hexdigest()[:20])
+        if path is None:
+            return compute()
         if path.is_file():
             try:
                 return pd.read_parquet(path)
             except (OSError, ValueError, pa.ArrowException):  # damaged: computed again
                 pass
         table = compute()
-        with atomic_path(path) as temporary:
-            table.to_parquet(temporary, index=False)
+        try:
+            with atomic_path(path) as temporary:
+                table.to_parquet(temporary, index=False)
+        except (OSError, ValueError, TypeError, pa.ArrowException):  # a table Parquet cannot hold: not kept
+            pass
         return table
 
     def _built_or_whole(self):
-        """Without a usable plan: chunks built here (no cache), or the whole cached table cut in chunks
-        (rows not in corpus order, or the file replaced meanwhile)."""
+        """Without a plan: chunks built here (no cache), or, when the cached file cannot be read, the
+        table :meth:`Execution.table` rebuilds, cut in chunks."""
         if self.path is None:
-            with contextlib.closing(self.execution._built_parts(self.corpus, list(self.keys), self.build, self.prepare,
+            with contextlib.closing(self.execution._built_parts(self.corpus, list(self.keys), self.build, None,
                                                                 self.articles_per_chunk)) as parts:
                 yield from (part for part in parts if len(part))
             return
-        table = self.execution.table(self.build, self.corpus, columns=self.columns, prepare=self.prepare)
+        table = self.execution.table(self.build, self.corpus, columns=self.columns)
         if not len(table):
             return
         documents = pd.factorize(table["doc_id"])[0] // self.articles_per_chunk
@@ -326,33 +350,29 @@ class TableChunks:
             yield table.iloc[rows].reset_index(drop=True)
 
 
-def _chunk_plan(stored: pq.ParquetFile, keys: dict[str, str], articles_per_chunk: int) -> list[list[int]] | None:
-    """The row groups to read for each chunk of about ``articles_per_chunk`` articles of ``keys``; ``None``
-    when the file cannot be read, lacks an article, or holds them in another order than the corpus."""
-    position = {key: number for number, key in enumerate(keys.values())}
+def _chunk_plan(stored: pq.ParquetFile, keys: list[str], articles_per_chunk: int) -> list[ChunkPlan] | None:
+    """Which row groups to read for each chunk of ``articles_per_chunk`` articles (``keys`` in corpus order);
+    ``None`` when the file cannot be read or lacks an article."""
+    position = {key: number for number, key in enumerate(keys)}
     if not set(position) <= covered_keys(stored):
         return None
-    found = []  # (row group, positions of the corpus's articles in it, in order)
+    groups_of: dict[int, list[int]] = {}  # article position: the row groups holding its rows
+    in_group: list[list[int]] = []  # per row group: the positions of its articles, in the order of its rows
     try:
         for group in range(stored.num_row_groups):
             present = stored.read_row_group(group, columns=[KEY_COLUMN]).column(0).unique().to_pylist()
-            positions = [position[key] for key in present if key in position]
-            if positions:
-                found.append((group, positions))
+            in_group.append([position[key] for key in present if key in position])
+            for number in in_group[-1]:
+                groups_of.setdefault(number, []).append(group)
     except (OSError, pa.ArrowException):
         return None
-    flat = [number for _, positions in found for number in positions]
-    if any(later < earlier for earlier, later in zip(flat, flat[1:])):
-        return None
-    plan, current, articles = [], [], 0
-    for index, (group, positions) in enumerate(found):
-        current.append(group)
-        articles += len(positions)
-        split_article = index + 1 < len(found) and found[index + 1][1][0] == positions[-1]
-        if articles >= articles_per_chunk and not split_article:
-            plan.append(current)
-            current, articles = [], 0
-    return plan + [current] if current else plan
+    plan = []
+    for start in range(0, len(keys), articles_per_chunk):
+        stop = min(start + articles_per_chunk, len(keys))
+        groups = sorted({group for number in range(start, stop) for group in groups_of.get(number, [])})
+        sequence = [number for group in groups for number in in_group[group] if start <= number < stop]
+        plan.append(ChunkPlan(groups, start, stop, all(a <= b for a, b in zip(sequence, sequence[1:]))))
+    return plan
 
 
 def default_jobs() -> int:

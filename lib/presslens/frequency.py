@@ -53,7 +53,7 @@ def term_counts_table(
 
     The whole pipeline in one call — tokens, phrases found and merged, counts — and the table of
     ``presslens export terms``. ``lemmatize_words`` and ``extra_stopwords`` go to
-    :func:`~presslens.text.token_chunks` (with ``execution``), ``ngram_max`` and ``min_count`` to
+    :func:`~presslens.chunks.token_chunks` (with ``execution``), ``ngram_max`` and ``min_count`` to
     :func:`~presslens.phrases.find_phrases`.
     """
     tokens = token_chunks(corpus, lemmatize_words=lemmatize_words, extra_stopwords=extra_stopwords, execution=execution)
@@ -96,7 +96,7 @@ class TermCounts:
 
 def term_counts(tokens: pd.DataFrame | TokenChunks, phrases: pd.DataFrame | Iterable[str]) -> TermCounts:
     """The :class:`TermCounts` of ``merge_phrases(tokens, phrases)``, merged a chunk of articles at a time
-    (:func:`~presslens.text.token_chunks`): every table of this module takes them in place of the terms."""
+    (:func:`~presslens.chunks.token_chunks`): every table of this module takes them in place of the terms."""
     parts = [TermCounts.of(merge_phrases(chunk, phrases)) for chunk in chunks_of(tokens)]
     if len(parts) == 1:
         return parts[0]
@@ -313,7 +313,7 @@ def kwic(
     context
         Words of context on each side.
     tokens
-        The corpus's :func:`~presslens.text.tokens_table` or :func:`~presslens.text.token_chunks`, when
+        The corpus's :func:`~presslens.text.tokens_table` or :func:`~presslens.chunks.token_chunks`, when
         already computed.
     """
     if context < 0:

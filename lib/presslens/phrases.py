@@ -75,7 +75,7 @@ def collocations_table(
     Parameters
     ----------
     tokens
-        A :func:`~presslens.text.tokens_table`, or :func:`~presslens.text.token_chunks`.
+        A :func:`~presslens.text.tokens_table`, or :func:`~presslens.chunks.token_chunks`.
     ngram_max
         Longest phrase in words: 2 (pairs) or 3 (pairs and triples).
     min_count
@@ -171,7 +171,7 @@ def find_phrases(
     Parameters
     ----------
     tokens
-        A :func:`~presslens.text.tokens_table`, or :func:`~presslens.text.token_chunks`.
+        A :func:`~presslens.text.tokens_table`, or :func:`~presslens.chunks.token_chunks`.
     ngram_max
         Longest phrase found by statistics: 2 or 3; 1 turns phrases off, known expressions included.
     min_count, measure
@@ -179,7 +179,7 @@ def find_phrases(
     known
         Known expressions (default: the list of ``data/phrases.yaml``).
 
-    With :func:`~presslens.text.token_chunks` from a cache, the collocations are kept there
+    With :func:`~presslens.chunks.token_chunks` from a cache, the collocations are kept there
     (:func:`~presslens.chunks.remembered`).
     """
     if ngram_max == 1:

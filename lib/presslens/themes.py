@@ -233,7 +233,7 @@ def match_themes(corpus: Corpus, lexicon: Lexicon | None = None, *,
     lexicon
         Themes to match (default: the built-in lexicon).
     tokens
-        The corpus's :func:`~presslens.text.tokens_table` or :func:`~presslens.text.token_chunks`, when
+        The corpus's :func:`~presslens.text.tokens_table` or :func:`~presslens.chunks.token_chunks`, when
         already computed.
     """
     lexicon = lexicon or load_lexicon()

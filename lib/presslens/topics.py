@@ -99,7 +99,7 @@ def fit_topics(
     top_terms
         Terms listed per topic in ``terms``.
     tokens
-        The corpus's :func:`~presslens.text.tokens_table` or :func:`~presslens.text.token_chunks`, when
+        The corpus's :func:`~presslens.text.tokens_table` or :func:`~presslens.chunks.token_chunks`, when
         already computed.
 
     Raises

@@ -18,7 +18,7 @@ from presslens.corpus.tables import Period, article_periods, period_sizes
 from presslens.measures import per_1000
 from presslens.frequency import TermCounts, term_counts
 from presslens.phrases import find_phrases
-from presslens.chunks import token_chunks
+from presslens.chunks import remembered, token_chunks
 from presslens.themes import load_lexicon, match_themes
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def trends_table(
     if "term" in kinds or ("theme" in kinds and evidence is None):
         tokens = token_chunks(corpus, execution=execution)
     if "term" in kinds:
-        counts = term_counts(tokens, find_phrases(tokens)) if terms is None else TermCounts.of(terms)
+        counts = term_counts(tokens, remembered(tokens, find_phrases)) if terms is None else TermCounts.of(terms)
         named.append(("term", counts.documents.rename(columns={"term": "name"})))
     if "actor" in kinds:
         if mentions is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+from dataclasses import asdict, fields, is_dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -69,7 +69,9 @@ def _tagged(value):
 
 def _fields(value) -> dict:
     """A dataclass's fields by name, not copied: JSON turns the dataclasses inside it by this same function."""
-    return {name: getattr(value, name) for name in value.__dataclass_fields__}
+    if not is_dataclass(value):
+        raise TypeError(f"cannot store a {type(value).__name__}")
+    return {item.name: getattr(value, item.name) for item in fields(value)}
 
 
 def decode(payload: str):

@@ -163,8 +163,9 @@ def _write_report(corpus_path: Path, out_path: Path, pool: KernelPool, notebooks
     except ValueError as error:
         raise ReportError(str(error)) from None
     chosen = select_articles(loaded, articles=articles, max_articles=max_articles)
+    release_memory()  # what loading freed, before worker processes are forked from this one
     process_corpus(loaded, execution, gazetteer=parameters.get("gazetteer") or None)
-    release_memory()  # what processing freed, before the kernels need it
+    release_memory()  # and what processing freed, before the kernels need it
     write_assets(out_path)
     common = {"corpus_path": str(corpus_path), "columns": str(columns), "export_dir": str(out_path / "exports"),
               "cache_dir": str(cache_dir), **parameters}
