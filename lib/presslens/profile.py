@@ -16,13 +16,13 @@ import numpy as np
 import pandas as pd
 
 from presslens.actors import actors_table, corpus_actors, mentions_table
+from presslens.chunks import TokenChunks, remembered, token_chunks
 from presslens.cooccurrence import cooccurrence_evidence, cooccurrence_table
 from presslens.corpus import Article, Corpus
 from presslens.frequency import DocumentFrequencies, term_counts, tfidf_table
 from presslens.measures import idf
 from presslens.network import build_network
 from presslens.phrases import find_phrases, merge_phrases
-from presslens.chunks import TokenChunks, remembered, token_chunks
 from presslens.text import content_mask, tokens_table
 from presslens.themes import evidence_sentences, load_lexicon, match_themes, score_themes
 

@@ -33,11 +33,11 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from presslens.chunks import TokenChunks, chunks_of
 from presslens.corpus import Corpus, count_words
 from presslens.display import highlight_spans
 from presslens.measures import per_1000
 from presslens.selection import group_sizes_table
-from presslens.chunks import TokenChunks, chunks_of
 from presslens.text import lemmatize_phrase, tokens_table
 
 if TYPE_CHECKING:

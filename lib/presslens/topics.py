@@ -26,8 +26,8 @@ import pandas as pd
 from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from presslens.corpus import Corpus
 from presslens.chunks import TokenChunks, chunks_of
+from presslens.corpus import Corpus
 from presslens.text import content_tokens, tokens_table
 from presslens.themes import Lexicon
 

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from presslens.actors import mentions_table
+from presslens.chunks import remembered, token_chunks
 from presslens.corpus import Corpus, articles_table
 from presslens.corpus.tables import Period, article_periods, period_sizes
-from presslens.measures import per_1000
 from presslens.frequency import TermCounts, term_counts
+from presslens.measures import per_1000
 from presslens.phrases import find_phrases
-from presslens.chunks import remembered, token_chunks
 from presslens.themes import load_lexicon, match_themes
 
 if TYPE_CHECKING:

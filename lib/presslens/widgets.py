@@ -33,6 +33,7 @@ from IPython.core.interactiveshell import InteractiveShell
 from IPython.display import HTML, display
 
 from presslens.actors import corpus_actors
+from presslens.chunks import TokenChunks
 from presslens.cooccurrence import (MEASURES, WINDOWS, PairMeasure, Window, actor_evidence, actor_neighbours,
                                     cooccurrence_table)
 from presslens.corpus import Corpus
@@ -68,7 +69,7 @@ def _ipywidgets() -> ModuleType | None:
 # Views: what an explorer shows for one choice
 
 
-def kwic_view(corpus: Corpus, tokens: pd.DataFrame, term: str, *, context: int = 8) -> list:
+def kwic_view(corpus: Corpus, tokens: pd.DataFrame | TokenChunks, term: str, *, context: int = 8) -> list:
     """Every occurrence of ``term`` with ``context`` words on each side, and its dispersion plot.
 
     Raises ``ValueError`` (from :func:`~presslens.frequency.kwic`) when ``term`` has no word in it.
@@ -134,7 +135,7 @@ def window_view(
 # Explorers: controls wired to the views
 
 
-def explore_kwic(corpus: Corpus, tokens: pd.DataFrame, *, terms: Sequence[str] = (), context: int = 8):
+def explore_kwic(corpus: Corpus, tokens: pd.DataFrame | TokenChunks, *, terms: Sequence[str] = (), context: int = 8):
     """Type or pick a word or phrase (``terms`` are suggestions) and a context width: KWIC and dispersion."""
     widgets = _ipywidgets()
     if widgets is None:
