@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from presslens.corpus import Corpus
-from presslens.text import TOKEN_COLUMNS, tokens_builder
+from presslens.text import TOKEN_COLUMNS, corpus_categories, tokens_builder
 
 if TYPE_CHECKING:
     from presslens.execution import Execution
@@ -59,7 +59,7 @@ class TokenChunks:
         held = None if self.cached else []
         for chunk in self._source if self._source is not None else self._built():
             if len(chunk):
-                chunk["doc_id"] = pd.Categorical(chunk["doc_id"], categories=self._categories)
+                chunk["doc_id"] = corpus_categories(chunk["doc_id"], self._categories)
                 if held is not None:
                     held.append(chunk)
                 yield chunk

@@ -121,8 +121,15 @@ def tokens_table(
     build = tokens_builder(lemmatize_words=lemmatize_words, extra_stopwords=extra_stopwords)
     table = build(corpus) if execution is None else execution.table(build, corpus, columns=TOKEN_COLUMNS)
     if len(table):
-        table["doc_id"] = pd.Categorical(table["doc_id"], categories=pd.Index(corpus.doc_ids).unique())
+        table["doc_id"] = corpus_categories(table["doc_id"], pd.Index(corpus.doc_ids).unique())
     return table
+
+
+def corpus_categories(doc_ids: pd.Series, categories: pd.Index) -> pd.Categorical:
+    """``doc_ids`` as categories in corpus order (a cached table's own categories may name other articles)."""
+    if isinstance(doc_ids.dtype, pd.CategoricalDtype):
+        doc_ids = doc_ids.cat.remove_unused_categories()
+    return pd.Categorical(doc_ids, categories=categories)
 
 
 def tokens_builder(*, lemmatize_words: bool = True, extra_stopwords: list[str] | tuple[str, ...] = ()) -> functools.partial:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -27,16 +27,31 @@ def corpus_summary(corpus) -> dict:
     }
 
 
-def write_index(report, corpus, *, articles_fingerprint: str = "") -> None:
+@dataclass(frozen=True)
+class CorpusFacts:
+    """What the index says of a corpus: its summary, what loading skipped or noticed, and the date and
+    source of each article with a page. A run keeps these, not the corpus, while its notebooks run."""
+
+    summary: dict
+    skipped: list[dict]
+    notices: list[dict]
+    dated: dict[str, tuple[str, str]]
+
+    @classmethod
+    def of(cls, corpus, articles: list) -> CorpusFacts:
+        """The facts of ``corpus``, whose ``articles`` get a page."""
+        return cls(summary=corpus_summary(corpus), skipped=[asdict(item) for item in corpus.skipped],
+                   notices=[asdict(item) for item in corpus.notices],
+                   dated={article.doc_id: (article.date, article.source) for article in articles})
+
+
+def write_index(report, facts: CorpusFacts, *, articles_fingerprint: str = "") -> None:
     """Write ``index.html`` and ``run.json`` for a finished report run (``articles_fingerprint``: what
     the article pages were made from, so that the next run can keep them)."""
     out = Path(report.out)
-    summary = corpus_summary(corpus)
-    articles = {article.doc_id: article for article in corpus}
+    summary, skipped, notices = facts.summary, facts.skipped, facts.notices
     pages = sorted(report.articles, key=lambda page: natural_key(page.doc_id))
-    rows = [{"page": page, "date": articles[page.doc_id].date, "source": articles[page.doc_id].source} for page in pages]
-    skipped = [asdict(item) for item in corpus.skipped]
-    notices = [asdict(item) for item in corpus.notices]
+    rows = [{"page": page, "date": facts.dated[page.doc_id][0], "source": facts.dated[page.doc_id][1]} for page in pages]
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True)
     page = environment.get_template("index.html.j2").render(
         corpus_name=Path(report.corpus).name,

@@ -20,7 +20,7 @@ from presslens.errors import ReportError
 from presslens.lock import FolderLocked, folder_lock
 from presslens.report.execute import Job, KernelPool, default_workers
 from presslens.corpus.model import natural_key
-from presslens.report.index import write_index
+from presslens.report.index import CorpusFacts, write_index
 from presslens.report.notebooks import DEFAULT_NOTEBOOKS, check_parameters, describe_notebook, list_notebooks, notebook_parameters
 from presslens.report.render import PageOptions, templates_hash, write_assets
 
@@ -175,10 +175,14 @@ def _write_report(corpus_path: Path, out_path: Path, pool: KernelPool, notebooks
     previous = _previous_record(out_path) if reuse else {}
     finish_notebooks = _start_notebooks(plan, fingerprint, previous, out_path, pool)
     pages = _article_pages(loaded, chosen, out_path, options, parameters, fingerprint, previous, execution)
+    facts = CorpusFacts.of(loaded, chosen)
+    articles_fingerprint = _articles_fingerprint(chosen, options, parameters, fingerprint)
+    del loaded, chosen
+    release_memory()  # the corpus: the kernels still running need the memory more
     runs = finish_notebooks()
     report = ReportRun(corpus=str(corpus_path), out=str(out_path), notebooks=runs, articles=pages,
                        seconds=time.perf_counter() - started)
-    write_index(report, loaded, articles_fingerprint=_articles_fingerprint(chosen, options, parameters, fingerprint))
+    write_index(report, facts, articles_fingerprint=articles_fingerprint)
     return report
 
 
