@@ -15,6 +15,11 @@ from presslens.corpus.model import natural_key
 from presslens.report.render import TEMPLATES
 
 
+#: Skipped files and notices listed on the page (``run.json`` keeps them all): a wire corpus can hold
+#: a notice for every copy of a story.
+MAX_LISTED = 200
+
+
 def corpus_summary(corpus) -> dict:
     """Articles, words, dates and sources stated, files skipped."""
     dates = sorted(article.date for article in corpus if article.date)
@@ -57,7 +62,7 @@ def write_index(report, facts: CorpusFacts, *, articles_fingerprint: str = "") -
         corpus_name=Path(report.corpus).name,
         started=datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M"),
         summary=summary, notebooks=report.notebooks, articles=rows, skipped=skipped, notices=notices,
-        version=__version__, seconds=report.seconds,
+        max_listed=MAX_LISTED, version=__version__, seconds=report.seconds,
     )
     write_text_atomic(out / "index.html", page)
     record = {
