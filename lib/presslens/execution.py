@@ -285,28 +285,18 @@ class TableChunks:
         keys = list(self.keys.values())
         for chunk in self.plan:
             wanted = pa.array(keys[chunk.start:chunk.stop], type=pa.string())
-            pieces = [self._rows_of(group, wanted) for group in chunk.groups]
-            if not pieces:
+            if not chunk.groups:
                 continue
-            rows = pa.concat_tables(pieces)
-            del pieces
-            table = rows.to_pandas(split_blocks=True, self_destruct=True)
-            del rows
-            pa.default_memory_pool().release_unused()
+            try:
+                table = _handed_over(pa.concat_tables([_rows_of_articles(self.stored, group, wanted)
+                                                       for group in chunk.groups]))
+            except (OSError, pa.ArrowException) as error:
+                raise OSError(f"the cached table {self.path} could not be read: delete it and run again ({error})") from error
             if not chunk.in_order:  # rows cached by runs over other corpora: put back in corpus order
                 position = {key: number for number, key in enumerate(keys[chunk.start:chunk.stop])}
                 order = np.argsort(table[KEY_COLUMN].astype(str).map(position).to_numpy(), kind="stable")
                 table = table.iloc[order].reset_index(drop=True)
             yield table.drop(columns=KEY_COLUMN)
-
-    def _rows_of(self, group: int, wanted: pa.Array) -> pa.Table:
-        """The rows of one row group that belong to the ``wanted`` articles."""
-        try:
-            rows = self.stored.read_row_group(group)
-        except (OSError, pa.ArrowException) as error:
-            raise OSError(f"the cached table {self.path} could not be read: delete it and run again ({error})") from error
-        in_chunk = pc.is_in(rows[KEY_COLUMN], value_set=wanted)
-        return rows if pc.all(in_chunk).as_py() else rows.filter(in_chunk)
 
     def remembered(self, function: Callable, compute: Callable[[], pd.DataFrame], settings: dict) -> pd.DataFrame:
         """``compute()``, a table kept in the cache under ``function``'s code, the articles of these rows, the
@@ -523,17 +513,23 @@ def read_rows(path: Path, keys: set[str]) -> pd.DataFrame | None:
     if stored is None or not keys <= covered_keys(stored):
         return None
     wanted = pa.array(sorted(keys), type=pa.string())
-    groups = []
-    try:
-        for group in range(stored.num_row_groups):  # a group at a time: rows of other articles are never all held
-            rows = stored.read_row_group(group)
-            in_keys = pc.is_in(rows[KEY_COLUMN], value_set=wanted)
-            groups.append(rows if pc.all(in_keys).as_py() else rows.filter(in_keys))
+    try:  # a group at a time: rows of other articles are never all held
+        groups = [_rows_of_articles(stored, group, wanted) for group in range(stored.num_row_groups)]
     except (OSError, pa.ArrowException):
         return None
-    table = pa.concat_tables(groups) if groups else stored.schema_arrow.empty_table()
-    del groups
-    # doc_id comes as a category; columns are handed over one by one, never all held twice
+    return _handed_over(pa.concat_tables(groups) if groups else stored.schema_arrow.empty_table())
+
+
+def _rows_of_articles(stored: pq.ParquetFile, group: int, wanted: pa.Array) -> pa.Table:
+    """The rows of one row group that belong to the articles whose keys are ``wanted``."""
+    rows = stored.read_row_group(group)
+    in_keys = pc.is_in(rows[KEY_COLUMN], value_set=wanted)
+    return rows if pc.all(in_keys).as_py() else rows.filter(in_keys)  # a filter copies: only when needed
+
+
+def _handed_over(table: pa.Table) -> pd.DataFrame:
+    """``table`` in pandas, its columns handed over one by one (never all held twice), the freed buffers
+    given back by pyarrow's pool; doc_id comes as a category."""
     rows = table.to_pandas(split_blocks=True, self_destruct=True)
     del table
     pa.default_memory_pool().release_unused()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, fields, is_dataclass
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -47,7 +47,7 @@ def content_key(*parts) -> str:
 
 
 def _plain(value):
-    return asdict(value) if hasattr(value, "__dataclass_fields__") else str(value)
+    return _fields(value) if is_dataclass(value) else str(value)
 
 
 #: The result types a store holds, by the name stored with each.
