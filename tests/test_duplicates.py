@@ -8,7 +8,7 @@ import pytest
 
 from conftest import SEEDS
 from presslens.corpus import load_corpus
-from presslens.duplicates import dedupe_corpus, duplicates_table
+from presslens.duplicates import MIN_SIMILARITY, dedupe_corpus, duplicates_table, jaccard_similarity, shingles
 
 OUTLETS = ["Kazinform", "Daily Sabah", "The Diplomat", "Dawn"]
 
@@ -58,6 +58,22 @@ def test_edited_copies_are_found_and_no_false_cluster(copies):
     for members in clusters:
         assert any(members <= story for story in expected.values()), f"a cluster mixes stories: {sorted(members)}"
     assert len(clusters) == len(expected)
+
+
+def test_clusters_are_those_of_comparing_every_pair(copies):
+    """Candidates from signature bands, and pairs skipped once their articles share a cluster, lose nothing."""
+    corpus, _ = copies
+    articles, vocabulary = list(corpus), {}
+    sets = [shingles(article.text, vocabulary) for article in articles]
+    joined = {article.doc_id: {article.doc_id} for article in articles}
+    for first in range(len(articles)):
+        for second in range(first + 1, len(articles)):
+            if jaccard_similarity(sets[first], sets[second]) >= MIN_SIMILARITY:
+                merged = joined[articles[first].doc_id] | joined[articles[second].doc_id]
+                joined.update(dict.fromkeys(merged, merged))
+    exhaustive = {frozenset(members) for members in joined.values() if len(members) > 1}
+    found = {frozenset(group["doc_id"]) for _, group in duplicates_table(corpus).groupby("cluster")}
+    assert len(exhaustive) >= 5 and found == exhaustive
 
 
 def test_each_cluster_starts_with_its_first_article_and_keep_first_counts_it_once(copies):

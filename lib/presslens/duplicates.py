@@ -6,7 +6,8 @@ two articles are copies when those sets overlap by at least :data:`MIN_SIMILARIT
 shingles over all shingles of the two). Comparing every pair is quadratic, so candidates come from
 MinHash signatures and locality-sensitive hashing (Broder 1997; Leskovec, Rajaraman and Ullman,
 *Mining of Massive Datasets*, ch. 3): pairs whose signatures agree on a whole band are compared
-exactly. Copies are joined into clusters (a copy of a copy is in the same cluster).
+exactly, unless an earlier pair already put them in one cluster. Copies are joined into clusters (a
+copy of a copy is in the same cluster).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 from typing import Literal
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -43,10 +43,11 @@ _WORD_BASE = np.uint64(1_000_003)
 
 def shingles(text: str, vocabulary: dict[str, int]) -> np.ndarray:
     """The distinct shingles of ``text`` as 64-bit hashes (a text shorter than a shingle is one shingle)."""
-    ids = np.fromiter((vocabulary.setdefault(word.lower(), len(vocabulary)) for word in WORD.findall(text)),
-                      dtype=np.uint64)
-    if len(ids) == 0:
-        return ids
+    words = WORD.findall(text)
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    known = {word: vocabulary.setdefault(word.lower(), len(vocabulary)) for word in dict.fromkeys(words)}
+    ids = np.array([known[word] for word in words], dtype=np.uint64)
     size = min(SHINGLE_WORDS, len(ids))
     hashes = np.zeros(len(ids) - size + 1, dtype=np.uint64)
     with np.errstate(over="ignore"):  # the hash wraps around 2**64 on purpose
@@ -83,7 +84,7 @@ def duplicates_table(corpus: Corpus, *, min_similarity: float = MIN_SIMILARITY) 
     vocabulary: dict[str, int] = {}
     sets = [shingles(article.text, vocabulary) for article in articles]
     signatures = np.array([signature(shingle_set) for shingle_set in sets]).reshape(len(articles), BANDS, ROWS)
-    graph = nx.Graph()
+    copies = _Components(len(articles))
     checked: set[tuple[int, int]] = set()
     for band in range(BANDS):
         buckets: dict[bytes, list[int]] = {}
@@ -91,19 +92,45 @@ def duplicates_table(corpus: Corpus, *, min_similarity: float = MIN_SIMILARITY) 
             if len(sets[number]):
                 buckets.setdefault(signatures[number, band].tobytes(), []).append(number)
         for members in buckets.values():
+            if len({copies.find(number) for number in members}) == 1:
+                continue  # already one cluster: no pair of them can change the clusters
             for position, first in enumerate(members):
                 for second in members[position + 1:]:
-                    if (first, second) not in checked:
+                    if (first, second) not in checked and copies.find(first) != copies.find(second):
                         checked.add((first, second))
                         if jaccard_similarity(sets[first], sets[second]) >= min_similarity:
-                            graph.add_edge(first, second)
+                            copies.join(first, second)
     rows = []
-    clusters = sorted((sorted(component, key=lambda n: _first_key(articles[n])) for component in nx.connected_components(graph)),
+    clusters = sorted((sorted(component, key=lambda n: _first_key(articles[n])) for component in copies.groups()),
                       key=lambda members: (-len(members), _first_key(articles[members[0]])))
     for cluster, members in enumerate(clusters, start=1):
         lead = sets[members[0]]
         rows += [(cluster, articles[n].doc_id, round(jaccard_similarity(lead, sets[n]), 4)) for n in members]
     return pd.DataFrame(rows, columns=DUPLICATE_COLUMNS)
+
+
+class _Components:
+    """Which articles are joined into one cluster so far (union–find, with path halving)."""
+
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+
+    def find(self, number: int) -> int:
+        parent = self.parent
+        while parent[number] != number:
+            parent[number] = parent[parent[number]]
+            number = parent[number]
+        return number
+
+    def join(self, first: int, second: int) -> None:
+        self.parent[self.find(first)] = self.find(second)
+
+    def groups(self) -> list[list[int]]:
+        """The clusters of two or more members."""
+        members: dict[int, list[int]] = {}
+        for number in range(len(self.parent)):
+            members.setdefault(self.find(number), []).append(number)
+        return [group for group in members.values() if len(group) > 1]
 
 
 def _first_key(article) -> tuple:
