@@ -7,7 +7,6 @@ environment; notebooks and the library never download, they only check and expla
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 from pathlib import Path
@@ -86,10 +85,3 @@ def _refresh_search_path() -> None:
     for folder in reversed(os.environ.get("NLTK_DATA", "").split(os.pathsep)):
         if folder and folder not in nltk.data.path:
             nltk.data.path.insert(0, folder)
-
-
-@functools.cache
-def punkt_tokenizer() -> "nltk.tokenize.PunktTokenizer":
-    """The English punkt sentence tokenizer, loaded once per process."""
-    require_nltk_data()
-    return nltk.tokenize.PunktTokenizer("english")

@@ -23,7 +23,7 @@ from presslens.corpus.layout import WHITESPACE, join_paragraphs, split_sentences
 from presslens.corpus.metadata import bracketed_source, dateline, header_metadata, is_time_stamp_line
 from presslens.corpus.model import Article, Draft, Removal, count_words
 from presslens.corpus.pages import MIN_CHROME_LINES, looks_like_page, page_text
-from presslens.resources import punkt_tokenizer
+from presslens.corpus.punkt import punkt_tokenizer
 
 HEADER_LINES = 6
 #: A first line of at least this many words that ends a sentence is a lead paragraph, not a headline.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from presslens.corpus.decode import normalize_text
-from presslens.resources import punkt_tokenizer
+from presslens.corpus.punkt import punkt_tokenizer
 
 WHITESPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 

@@ -24,7 +24,7 @@ from presslens.corpus.model import Article, Corpus, Draft, Notice, SkippedFile
 from presslens.corpus.readers import WEB_SUFFIXES, read_file
 from presslens.corpus.readers.tables import MAPPING_PROBLEM, Columns
 from presslens.corpus.store import content_key, decode, encode, file_key, read_snapshot, write_snapshot
-from presslens.resources import punkt_tokenizer
+from presslens.corpus.punkt import punkt_tokenizer
 
 if TYPE_CHECKING:
     from presslens.execution import Execution
