@@ -37,6 +37,7 @@ from presslens.chunks import TokenChunks, chunks_of
 from presslens.corpus import Corpus, count_words
 from presslens.display import highlight_spans
 from presslens.measures import per_1000
+from presslens.runs import run_bounds, run_lists
 from presslens.selection import group_sizes_table
 from presslens.text import lemmatize_phrase, tokens_table
 
@@ -411,15 +412,16 @@ def evidence_sentences(corpus: Corpus, evidence: pd.DataFrame, *, lexicon: Lexic
     if evidence.empty:
         return pd.DataFrame(columns=columns)
     scores = score_themes(corpus, evidence, lexicon=lexicon)[["doc_id", "title", "rank", "theme", "label", "score"]]
-    sentences = (
-        evidence.merge(scores, on=["doc_id", "theme"])
-        .groupby(["doc_id", "title", "rank", "theme", "label", "score", "sentence"], sort=True)
-        .agg(n_matches=("term", "size"), matched=("matched", ", ".join), starts=("start", list), ends=("end", list))
-        .reset_index()
-    )
+    keys = ["doc_id", "title", "rank", "theme", "label", "score", "sentence"]
+    rows = evidence.merge(scores, on=["doc_id", "theme"]).sort_values(keys, kind="stable", ignore_index=True)
+    bounds = run_bounds(rows, keys)
+    sentences = rows.loc[bounds[:-1], keys].reset_index(drop=True)
+    sentences["n_matches"] = np.diff(bounds)
+    sentences["matched"] = [", ".join(matched) for matched in run_lists(rows["matched"], bounds)]
     articles = {article.doc_id: article for article in corpus}
     texts, htmls = [], []
-    for doc_id, number, starts, ends in sentences[["doc_id", "sentence", "starts", "ends"]].itertuples(index=False):
+    spans = zip(run_lists(rows["start"], bounds), run_lists(rows["end"], bounds))
+    for (doc_id, number), (starts, ends) in zip(sentences[["doc_id", "sentence"]].itertuples(index=False), spans):
         article = articles[doc_id]
         _, first, last = article.sentence_spans[number]
         texts.append(article.text[first:last])

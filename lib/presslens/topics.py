@@ -28,6 +28,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from presslens.chunks import TokenChunks, chunks_of
 from presslens.corpus import Corpus
+from presslens.runs import run_bounds, run_lists
 from presslens.text import content_tokens, tokens_table
 from presslens.themes import Lexicon
 
@@ -156,9 +157,11 @@ def _paragraph_lemmas(tokens: pd.DataFrame | TokenChunks) -> pd.DataFrame:
 def _lemma_lists(tokens: pd.DataFrame) -> pd.DataFrame:
     content = content_tokens(tokens)
     codes, vocabulary = pd.factorize(content["lemma"], use_na_sentinel=False)
-    lemmas = pd.Series(np.asarray(vocabulary, dtype=object)[codes], index=content.index)  # one object per distinct lemma
-    grouped = lemmas.groupby([content["doc_id"].astype(str), content["paragraph"]], sort=True).agg(list)
-    return grouped.rename("lemmas").rename_axis(["doc_id", "paragraph"]).reset_index()
+    units = pd.DataFrame({"doc_id": content["doc_id"].astype(str).to_numpy(), "paragraph": content["paragraph"].to_numpy(),
+                          "lemma": np.asarray(vocabulary, dtype=object)[codes]})  # one object per distinct lemma
+    units = units.sort_values(["doc_id", "paragraph"], kind="stable", ignore_index=True)  # words stay in reading order
+    bounds = run_bounds(units, ["doc_id", "paragraph"])
+    return units.loc[bounds[:-1], ["doc_id", "paragraph"]].reset_index(drop=True).assign(lemmas=run_lists(units["lemma"], bounds))
 
 
 def _tfidf(documents: pd.Series):

@@ -93,6 +93,11 @@ class Article:
     section: str = ""
     document_id: str = ""
     headline_in_text: bool = False
+    n_words: int | None = None  # words of ``text`` (:func:`count_words`), counted when the article is made
+
+    def __post_init__(self):
+        if self.n_words is None:
+            self.n_words = count_words(self.text)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -106,10 +111,6 @@ class Article:
     @property
     def sentences(self) -> list[str]:
         return [self.text[start:end] for _, start, end in self.sentence_spans]
-
-    @property
-    def n_words(self) -> int:
-        return count_words(self.text)
 
 
 @dataclass
