@@ -253,8 +253,8 @@ def merge_phrases(tokens: pd.DataFrame, phrases: pd.DataFrame | Iterable[str]) -
     phrases
         A :func:`find_phrases` table, or lemmatised phrases in order of priority.
     """
-    ranked = _ranked(tuple(phrases["phrase"] if isinstance(phrases, pd.DataFrame) else phrases))
-    matches = locate_phrases(tokens, [phrase for phrase in ranked if " " in phrase])
+    ranked, multiword = _ranked(tuple(phrases["phrase"].tolist() if isinstance(phrases, pd.DataFrame) else phrases))
+    matches = locate_phrases(tokens, multiword)
     starts, sizes = _accepted(matches.assign(rank=ranked.get_indexer(matches["phrase"])))
     keep = np.ones(len(tokens), dtype=bool)
     for offset in range(1, int(sizes.max(initial=1))):
@@ -273,9 +273,11 @@ def merge_phrases(tokens: pd.DataFrame, phrases: pd.DataFrame | Iterable[str]) -
 
 
 @functools.lru_cache(maxsize=8)
-def _ranked(phrases: tuple[str, ...]) -> pd.Index:
-    """The phrases without repeats, in order of priority: a phrase's rank is its position."""
-    return pd.Index(list(dict.fromkeys(phrases)), dtype=object)
+def _ranked(phrases: tuple[str, ...]) -> tuple[pd.Index, tuple[str, ...]]:
+    """The phrases without repeats, in order of priority (a phrase's rank is its position), and those of
+    two words or more: prepared once for the many chunks of tokens they are merged in."""
+    ranked = list(dict.fromkeys(phrases))
+    return pd.Index(ranked, dtype=object), tuple(phrase for phrase in ranked if " " in phrase)
 
 
 def _joined(words: pd.Series, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
