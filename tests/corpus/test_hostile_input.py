@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import unicodedata
 
 import pandas as pd
 import pytest
@@ -12,6 +13,7 @@ from hostile_corpus import CHINESE, LONG_LINE_CHARS, PROSE, RUSSIAN, build_hosti
 from presslens.actors import mentions_table
 from presslens.cooccurrence import cooccurrence_table
 from presslens.corpus import MAX_ARTICLE_CHARS, check_plain_text, decode_bytes, load_corpus
+from presslens.corpus.decode import normalize_text
 from presslens.execution import Execution
 from presslens.corpus import Corpus
 from presslens.frequency import frequency_table, keyness_table, kwic, term_counts_table, tfidf_table
@@ -65,6 +67,17 @@ def test_a_50_mb_file_is_skipped_without_slowing_the_load(hostile):
 def test_the_article_length_limit_is_exact():
     assert check_plain_text("word " * (MAX_ARTICLE_CHARS // 5)) is None
     assert "too long for one article" in check_plain_text("x" * (MAX_ARTICLE_CHARS + 1))
+
+
+def test_control_characters_are_those_of_unicode():
+    """Control characters (category Cc) are removed from the text but newline and tab (a carriage return
+    becomes a newline; ftfy reads C1 controls as the Windows-1252 characters they stand for); those a
+    text file never holds (not carriage return or page break either) count as signs of binary data."""
+    controls = "".join(chr(code) for code in range(0x110000) if unicodedata.category(chr(code)) == "Cc")
+    assert normalize_text(f"a{controls[:0x20]}\x7fb") == "a\t\n\nb"
+    binary = "".join(ch for ch in controls if ch not in "\n\r\t\f")
+    assert check_plain_text("text " * 40 + binary * 2) == "binary data (control characters), not article text"
+    assert check_plain_text("text " * 40 + "\r\f\t\n" * 2 + binary[:5]) is None
 
 
 def test_a_second_load_from_the_cache_gives_the_same_corpus(hostile):

@@ -5,10 +5,15 @@ from __future__ import annotations
 import codecs
 import html
 import re
-import unicodedata
 
 import ftfy
 
+#: Control characters (Unicode category Cc: U+0000–U+001F, U+007F–U+009F), newline and tab excepted…
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: …and carriage return and page break excepted too: the controls no text file holds, signs of binary data.
+_BINARY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+#: What ftfy repairs: mojibake and the like; quotes, line breaks and HTML entities stay as they are.
+_REPAIRS = ftfy.TextFixerConfig(unescape_html=False, normalization="NFC", fix_line_breaks=False, uncurl_quotes=False)
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 #: Written-out HTML entities (``&gt;``, ``&#8217;``…) that scrapers leave in saved text.
 _ENTITY = re.compile(r"&(#\d{2,6}|#x[0-9a-f]{2,5}|[a-z]{2,8});", re.IGNORECASE)
@@ -71,7 +76,7 @@ def _decode_utf16_without_bom(raw: bytes) -> tuple[str, str]:
         text = raw.decode(encoding)
     except UnicodeDecodeError:
         raise binary from None
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f" for ch in text[:4096]):
+    if _BINARY_CONTROL.search(text, 0, 4096):
         raise binary
     return text, encoding
 
@@ -105,11 +110,11 @@ def normalize_text(text: str) -> str:
     """Text as analyses want it: mojibake repaired, HTML entities decoded, Unicode NFC, one kind of
     newline, no invisible or stray control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = ftfy.fix_text(text, unescape_html=False, normalization="NFC", fix_line_breaks=False, uncurl_quotes=False)
+    text = ftfy.fix_text(text, config=_REPAIRS)
     if _ENTITY.search(text):
         text = html.unescape(text)
     text = _INVISIBLE.sub("", text)
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return _CONTROL.sub("", text)
 
 
 
@@ -129,7 +134,7 @@ def check_plain_text(text: str) -> str | None:
     if not text.strip():
         return "empty file"
     sample = text[:20000]
-    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    controls = len(_BINARY_CONTROL.findall(sample))
     if controls > max(5, len(sample) // 100):
         return "binary data (control characters), not article text"
     return None
