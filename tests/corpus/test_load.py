@@ -229,7 +229,7 @@ def test_a_corpus_loaded_again_is_read_back_whole_until_a_file_changes(corpus_co
     run = Execution(cache_dir=tmp_path / "cache")
     first = load_corpus(corpus_copy, execution=run)
     (snapshot,) = (tmp_path / "cache").glob("load_corpus-*.parquet")
-    monkeypatch.setattr(loading, "find_chrome", lambda drafts: pytest.fail("the snapshot was not used"))
+    monkeypatch.setattr(loading, "find_chrome", lambda drafts, keys: pytest.fail("the snapshot was not used"))
     again = load_corpus(corpus_copy, execution=run)
     assert again == first and again.root == first.root
     monkeypatch.undo()

@@ -45,8 +45,13 @@ def line_key(text: str) -> str:
 
 def is_prose(text: str) -> bool:
     """A line of running text: a sentence of eight words or more, or any line of twenty."""
+    return prose_words(text) > 0
+
+
+def prose_words(text: str) -> int:
+    """The words of a line of running text (:func:`is_prose`); 0 for any other line."""
     words = len(_WORD.findall(text))
-    return words >= 20 or (words >= 8 and text.rstrip("\"”’')]").endswith(_SENTENCE_END + (":", ";")))
+    return words if words >= 20 or (words >= 8 and text.rstrip("\"”’')]").endswith(_SENTENCE_END + (":", ";"))) else 0
 
 
 @dataclass(frozen=True)
@@ -92,16 +97,17 @@ class Chrome:
         return spans
 
 
-def find_chrome(drafts: list[Draft]) -> Chrome:
-    """The chrome of a corpus: lines and run-on word sequences that different stories share."""
-    candidates = [draft for draft in drafts if draft.reader in PAGE_READERS]
-    lines = _recurring([[line_key(b) for b in d.blocks] for d in candidates],
-                       [[len(_WORD.findall(b)) if is_prose(b) else 0 for b in d.blocks] for d in candidates])
-    run_on = [d for d in candidates if d.reader == "text" and is_run_on(d.blocks)]
+def find_chrome(drafts: list[Draft], keys: list[list[str]]) -> Chrome:
+    """The chrome of a corpus: lines and run-on word sequences that different stories share. ``keys``
+    are the :func:`line_key` of each draft's blocks."""
+    pages = [number for number, draft in enumerate(drafts) if draft.reader in PAGE_READERS]
+    lines = _recurring([keys[number] for number in pages],
+                       [[prose_words(block) for block in drafts[number].blocks] for number in pages])
+    run_on = [drafts[number] for number in pages if drafts[number].reader == "text" and is_run_on(drafts[number].blocks)]
     sequences = {}
     if len(run_on) >= MIN_FILES:
         units = [_sequence_keys([w.casefold() for w in _WORD.findall(" ".join(d.blocks))]) for d in run_on]
-        sequences = _recurring(units, [[1] * len(keys) for keys in units])
+        sequences = _recurring(units, [[1] * len(unit) for unit in units])
     return Chrome(lines=lines, sequences=sequences)
 
 

@@ -91,7 +91,8 @@ def load_corpus(
         corpus.skipped.extend(skipped)
         corpus.notices.extend(notices)
     _check_mapping(columns, drafts, corpus.skipped)
-    jobs_to_clean = _cleaning_jobs(drafts, find_chrome(drafts))
+    lines = [[line_key(block) for block in draft.blocks] for draft in drafts]
+    jobs_to_clean = _cleaning_jobs(drafts, lines, find_chrome(drafts, lines))
     built = _map(
         execution, clean_draft, jobs_to_clean, [content_key(*job) if keep else "" for job in jobs_to_clean],
         prepare=punkt_tokenizer, desc="cleaning articles", hide_progress=hide_progress,
@@ -124,11 +125,12 @@ def _check_mapping(columns: Columns, drafts: list[Draft], skipped: list[SkippedF
         raise ValueError(f"{problems[0].path}: {problems[0].reason}")
 
 
-def _cleaning_jobs(drafts: list[Draft], chrome: Chrome) -> list[tuple[Draft, Chrome, tuple[str, str]]]:
-    """Each draft with the chrome it carries and, for a saved page, its headline and site (from its page title)."""
+def _cleaning_jobs(drafts: list[Draft], keys: list[list[str]], chrome: Chrome) -> list[tuple[Draft, Chrome, tuple[str, str]]]:
+    """Each draft with the chrome it carries (``keys``: the line keys of its blocks) and, for a saved page,
+    its headline and site (from its page title)."""
     jobs = []
-    for draft in drafts:
-        lines = {key: chrome.lines[key] for key in map(line_key, draft.blocks) if key in chrome.lines}
+    for draft, draft_keys in zip(drafts, keys):
+        lines = {key: chrome.lines[key] for key in draft_keys if key in chrome.lines}
         sequences = chrome.sequences if draft.reader == "text" and is_run_on(draft.blocks) else {}
         jobs.append((draft, Chrome(lines=lines, sequences=sequences)))
     titles = {id(draft): _page_title(draft, own) for draft, own in jobs}
