@@ -171,9 +171,7 @@ class Execution:
                 for part in parts:
                     if not len(part):
                         continue
-                    doc_ids = part["doc_id"].astype(str)
-                    part = part.assign(doc_id=doc_ids, **{KEY_COLUMN: doc_ids.map(keys)})
-                    rows = pa.Table.from_pandas(part, preserve_index=False)
+                    rows = _with_article_keys(pa.Table.from_pandas(part, preserve_index=False), keys)
                     writer = writer or pq.ParquetWriter(temporary, rows.schema.with_metadata(metadata))
                     writer.write_table(rows.cast(writer.schema))
                 if writer is None:  # no article has a row: the file still records which were done
@@ -518,6 +516,18 @@ def read_rows(path: Path, keys: set[str]) -> pd.DataFrame | None:
     except (OSError, pa.ArrowException):
         return None
     return _handed_over(pa.concat_tables(groups) if groups else stored.schema_arrow.empty_table())
+
+
+def _with_article_keys(rows: pa.Table, keys: dict[str, str]) -> pa.Table:
+    """``rows`` with doc_id as plain text and, after the last column, each row's article key: made from
+    the distinct doc_ids, never a Python string per row."""
+    column = rows["doc_id"]
+    articles = (column if pa.types.is_dictionary(column.type) else pc.dictionary_encode(column)).combine_chunks()
+    names = articles.dictionary.cast(pa.large_string()).to_pylist()
+    of_names = pa.array([keys.get(name) for name in names], pa.large_string())
+    article_keys = pa.DictionaryArray.from_arrays(articles.indices, of_names)
+    rows = rows.set_column(rows.schema.get_field_index("doc_id"), "doc_id", articles.cast(pa.large_string()))
+    return rows.append_column(KEY_COLUMN, article_keys.cast(pa.large_string()))
 
 
 def _rows_of_articles(stored: pq.ParquetFile, group: int, wanted: pa.Array) -> pa.Table:
