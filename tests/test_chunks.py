@@ -12,6 +12,7 @@ from presslens.corpus import Corpus, articles_table
 from presslens.frequency import (
     DocumentFrequencies,
     count_terms,
+    document_frequencies,
     dispersion_table,
     frequency_table,
     group_keyness_table,
@@ -148,6 +149,26 @@ def test_a_remembered_table_is_computed_once_per_cache(seed_corpus, tmp_path, to
     pd.testing.assert_frame_equal(first, find_phrases(tokens))
     remembered(chunks, find_phrases, min_count=2)
     assert len(list(tmp_path.glob("find_phrases-*.parquet"))) == 2
+
+
+def test_term_counts_keep_their_document_frequencies_for_later_notebooks(seed_corpus, tmp_path, tokens, monkeypatch):
+    import presslens.frequency
+
+    execution = _cached_one_by_one(seed_corpus, tmp_path)
+    chunks = token_chunks(seed_corpus, execution=execution, articles_per_chunk=2)
+    phrases = remembered(chunks, find_phrases)
+    counted = DocumentFrequencies.of(term_counts(chunks, phrases))
+    assert len(list(tmp_path.glob("document_frequencies-*.parquet"))) == 1
+    monkeypatch.setattr(presslens.frequency, "merge_phrases", lambda *_: pytest.fail("the terms were merged again"))
+    again = document_frequencies(token_chunks(seed_corpus, execution=execution), phrases)
+    monkeypatch.undo()
+    whole = document_frequencies(tokens, find_phrases(tokens))  # a token table: computed, nothing kept
+    for frequencies in (again, whole):
+        assert (frequencies.n_articles, frequencies.n_with_terms) == (counted.n_articles, counted.n_with_terms) == (5, 5)
+        pd.testing.assert_series_equal(frequencies.terms, counted.terms, check_names=False, check_dtype=False,
+                                       check_index_type=False)
+    other = document_frequencies(chunks, phrases.iloc[:3])  # other phrases: other counts, computed and kept
+    assert len(list(tmp_path.glob("document_frequencies-*.parquet"))) == 2 and not other.terms.equals(counted.terms)
 
 
 def test_document_frequencies_survive_a_parquet_table(tokens, tmp_path):

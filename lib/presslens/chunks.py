@@ -66,6 +66,17 @@ class TokenChunks:
         if held is not None:  # a whole pass: later passes need not compute the tokens again
             self._held = held
 
+    def remembered(self, function: Callable, compute: Callable[[], pd.DataFrame], **settings) -> pd.DataFrame:
+        """``compute()``, kept in the cache the chunks are read from as ``function`` of these tokens with
+        ``settings``: every later call that asks the same (another notebook of a report) reads it back."""
+        return self._source.remembered(function, compute, settings) if self.cached else compute()
+
+    def keep(self, function: Callable, table: pd.DataFrame, **settings) -> None:
+        """Keep ``table`` as what :meth:`remembered` computes for ``function`` and ``settings`` (when the
+        chunks are read from a cache): a table made along the way is read back, not computed again."""
+        if self.cached:
+            self._source.keep(function, table, settings)
+
     def _built(self) -> Iterator[pd.DataFrame]:
         """Without an execution: each chunk's tokens computed here."""
         articles, size = self.corpus.articles, self.articles_per_chunk
@@ -90,7 +101,7 @@ def remembered(tokens: pd.DataFrame | TokenChunks, function: Callable[..., pd.Da
     bound = inspect.signature(function).bind(tokens, **settings)
     bound.apply_defaults()
     every_setting = dict(list(bound.arguments.items())[1:])
-    return tokens._source.remembered(function, lambda: function(tokens, **settings), every_setting)
+    return tokens.remembered(function, lambda: function(tokens, **settings), **every_setting)
 
 
 def token_chunks(

@@ -301,26 +301,38 @@ class TableChunks:
         code that reads them and ``settings``: read back by every later call (another notebook of a report)
         that asks the same. Settings JSON cannot write exactly, and a function without a source module
         (defined in a notebook), are computed every time."""
-        try:
-            inputs = json.dumps([extractor_key(self.build), code_fingerprint(__name__), list(self.keys.values()),
-                                 settings], sort_keys=True)
-            path = self.execution.result_path(function, hashlib.sha1(inputs.encode()).hexdigest()[:20])
-        except (TypeError, ValueError, ImportError):
-            return compute()
-        if path is None:
-            return compute()
-        if path.is_file():
+        path = self._remembered_path(function, settings)
+        if path is not None and path.is_file():
             try:
                 return pd.read_parquet(path)
             except (OSError, ValueError, pa.ArrowException):  # damaged: computed again
                 pass
         table = compute()
+        self._keep(path, table)
+        return table
+
+    def keep(self, function: Callable, table: pd.DataFrame, settings: dict) -> None:
+        """Keep ``table`` as what :meth:`remembered` computes for ``function`` and ``settings``: a table
+        made along the way by another computation is read back, not computed again."""
+        self._keep(self._remembered_path(function, settings), table)
+
+    def _remembered_path(self, function: Callable, settings: dict) -> Path | None:
+        try:
+            inputs = json.dumps([extractor_key(self.build), code_fingerprint(__name__), list(self.keys.values()),
+                                 settings], sort_keys=True)
+            return self.execution.result_path(function, hashlib.sha1(inputs.encode()).hexdigest()[:20])
+        except (TypeError, ValueError, ImportError):
+            return None
+
+    @staticmethod
+    def _keep(path: Path | None, table: pd.DataFrame) -> None:
+        if path is None:
+            return
         try:
             with atomic_path(path) as temporary:
                 table.to_parquet(temporary, index=False)
         except (OSError, ValueError, TypeError, pa.ArrowException):  # a table Parquet cannot hold: not kept
             pass
-        return table
 
     def _built_or_whole(self):
         """Without a plan: chunks built here (no cache), or, when the cached file cannot be read, the

@@ -18,6 +18,7 @@ counted as terms.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -96,7 +97,28 @@ class TermCounts:
 
 def term_counts(tokens: pd.DataFrame | TokenChunks, phrases: pd.DataFrame | Iterable[str]) -> TermCounts:
     """The :class:`TermCounts` of ``merge_phrases(tokens, phrases)``, merged a chunk of articles at a time
-    (:func:`~presslens.chunks.token_chunks`): every table of this module takes them in place of the terms."""
+    (:func:`~presslens.chunks.token_chunks`): every table of this module takes them in place of the terms.
+
+    For token chunks read from a cache, the counts' document frequencies are kept there, where
+    :func:`document_frequencies` reads them back.
+    """
+    counts = _summed_term_counts(tokens, phrases)
+    if isinstance(tokens, TokenChunks):
+        tokens.keep(document_frequencies, DocumentFrequencies.of(counts).table(), phrases=_phrases_key(phrases))
+    return counts
+
+
+def document_frequencies(tokens: pd.DataFrame | TokenChunks, phrases: pd.DataFrame | Iterable[str]) -> DocumentFrequencies:
+    """The :class:`DocumentFrequencies` of ``term_counts(tokens, phrases)``; for token chunks read from a
+    cache, read back when the same terms were counted before (by another notebook of a report)."""
+    if isinstance(tokens, pd.DataFrame):
+        return DocumentFrequencies.of(_summed_term_counts(tokens, phrases))
+    table = tokens.remembered(document_frequencies, lambda: DocumentFrequencies.of(_summed_term_counts(tokens, phrases)).table(),
+                              phrases=_phrases_key(phrases))
+    return DocumentFrequencies.from_table(table)
+
+
+def _summed_term_counts(tokens: pd.DataFrame | TokenChunks, phrases: pd.DataFrame | Iterable[str]) -> TermCounts:
     parts = [TermCounts.of(merge_phrases(chunk, phrases)) for chunk in chunks_of(tokens)]
     if len(parts) == 1:
         return parts[0]
@@ -105,6 +127,12 @@ def term_counts(tokens: pd.DataFrame | TokenChunks, phrases: pd.DataFrame | Iter
     return TermCounts(documents=pd.concat([part.documents for part in parts], ignore_index=True),
                       forms=summed_counts(part.forms for part in parts),
                       words=pd.concat([part.words for part in parts]))
+
+
+def _phrases_key(phrases: pd.DataFrame | Iterable[str]) -> str:
+    """A hash of the phrases in their order of priority: what merging them into the tokens depends on."""
+    listed = phrases["phrase"].tolist() if isinstance(phrases, pd.DataFrame) else list(phrases)
+    return hashlib.sha1("\n".join(listed).encode()).hexdigest()
 
 
 @dataclass(frozen=True, eq=False)

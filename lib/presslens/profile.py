@@ -16,10 +16,10 @@ import numpy as np
 import pandas as pd
 
 from presslens.actors import actors_table, corpus_actors, mentions_table
-from presslens.chunks import TokenChunks, remembered, token_chunks
+from presslens.chunks import remembered, token_chunks
 from presslens.cooccurrence import cooccurrence_evidence, cooccurrence_table
 from presslens.corpus import Article, Corpus
-from presslens.frequency import DocumentFrequencies, term_counts, tfidf_table
+from presslens.frequency import DocumentFrequencies, document_frequencies, tfidf_table
 from presslens.measures import idf
 from presslens.network import build_network
 from presslens.phrases import find_phrases, merge_phrases
@@ -81,8 +81,7 @@ def article_profiles(
     profiled = corpus if doc_ids is None else corpus.select(doc_ids)
     tokens = tokens_table(profiled, execution=execution)
     terms = merge_phrases(tokens, phrases)
-    documents = DocumentFrequencies.of(terms) if doc_ids is None else \
-        DocumentFrequencies.from_table(remembered(all_tokens, corpus_document_frequencies))
+    documents = DocumentFrequencies.of(terms) if doc_ids is None else document_frequencies(all_tokens, phrases)
     distinctive = _by_article(tfidf_table(terms, n=top_n, documents=documents))
     key = _by_article(key_sentences_table(terms, corpus, n=n_sentences, documents=documents))
     mentions = mentions_table(corpus, gazetteer=gazetteer, corrections=corrections, execution=execution)
@@ -109,12 +108,6 @@ def article_profiles(
 def article_profile(corpus: Corpus, doc_id: str, **options) -> ArticleProfile:
     """The profile of one article (options as :func:`article_profiles`)."""
     return next(article_profiles(corpus, [doc_id], **options))
-
-
-def corpus_document_frequencies(tokens: pd.DataFrame | TokenChunks) -> pd.DataFrame:
-    """The :meth:`~presslens.frequency.DocumentFrequencies.table` of the terms of ``tokens``, phrases found
-    with the default settings: what an article's terms are weighed against."""
-    return DocumentFrequencies.of(term_counts(tokens, remembered(tokens, find_phrases))).table()
 
 
 def key_sentences_table(terms: pd.DataFrame, corpus: Corpus, *, n: int = 5,
