@@ -169,6 +169,8 @@ def test_term_counts_keep_their_document_frequencies_for_later_notebooks(seed_co
                                        check_index_type=False)
     other = document_frequencies(chunks, phrases.iloc[:3])  # other phrases: other counts, computed and kept
     assert len(list(tmp_path.glob("document_frequencies-*.parquet"))) == 2 and not other.terms.equals(counted.terms)
+    term_counts(chunks, iter(phrases["phrase"]))  # phrases given once, as an iterator: the same counts, the same key
+    assert len(list(tmp_path.glob("document_frequencies-*.parquet"))) == 2
 
 
 def test_document_frequencies_survive_a_parquet_table(tokens, tmp_path):

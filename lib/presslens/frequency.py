@@ -102,6 +102,7 @@ def term_counts(tokens: pd.DataFrame | TokenChunks, phrases: pd.DataFrame | Iter
     For token chunks read from a cache, the counts' document frequencies are kept there, where
     :func:`document_frequencies` reads them back.
     """
+    phrases = phrases if isinstance(phrases, pd.DataFrame) else list(phrases)  # merged in every chunk, then keyed
     counts = _summed_term_counts(tokens, phrases)
     if isinstance(tokens, TokenChunks):
         tokens.keep(document_frequencies, DocumentFrequencies.of(counts).table(), phrases=_phrases_key(phrases))
@@ -111,6 +112,7 @@ def term_counts(tokens: pd.DataFrame | TokenChunks, phrases: pd.DataFrame | Iter
 def document_frequencies(tokens: pd.DataFrame | TokenChunks, phrases: pd.DataFrame | Iterable[str]) -> DocumentFrequencies:
     """The :class:`DocumentFrequencies` of ``term_counts(tokens, phrases)``; for token chunks read from a
     cache, read back when the same terms were counted before (by another notebook of a report)."""
+    phrases = phrases if isinstance(phrases, pd.DataFrame) else list(phrases)
     if isinstance(tokens, pd.DataFrame):
         return DocumentFrequencies.of(_summed_term_counts(tokens, phrases))
     table = tokens.remembered(document_frequencies, lambda: DocumentFrequencies.of(_summed_term_counts(tokens, phrases)).table(),
