@@ -53,7 +53,11 @@ class Gazetteer:
                 if key:
                     self.index.setdefault(key, entry.name)
         self.max_tokens = max((len(key) for key in self.index), default=1)
-        self.first_tokens = {key[0] for key in self.index}
+        lengths: dict[str, set[int]] = {}
+        for key in self.index:
+            lengths.setdefault(key[0], set()).add(len(key))
+        #: For each first token, the lengths in tokens of the names it starts, longest first.
+        self.lengths = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -69,10 +73,11 @@ class Gazetteer:
         """
         capitals = keys[start].isupper() and len(keys[start]) >= 3
         for candidate in (keys, _ordinary_spelling(keys, start, self.max_tokens) if capitals else None):
-            if candidate is None or candidate[start] not in self.first_tokens:
+            if candidate is None:
                 continue
-            for end in range(min(len(candidate), start + self.max_tokens), start, -1):
-                name = self.index.get(tuple(candidate[start:end]))
+            for length in self.lengths.get(candidate[start], ()):
+                end = start + length
+                name = self.index.get(tuple(candidate[start:end])) if end <= len(candidate) else None
                 if name:
                     return end, name
         return None

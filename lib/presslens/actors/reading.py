@@ -133,7 +133,7 @@ def _is_person_before_of(sentence: Sentence, start: int, of: int) -> bool:
         first += 1
     words = sentence.keys[first:of]
     return 2 <= len(words) <= 4 and (words[0] in rules.given_names or words[0] in rules.chinese_surnames) \
-        and not any(word.lower() in rules.organization_keywords | rules.location_keywords for word in words)
+        and not any(word.lower() in rules.name_keywords for word in words)
 
 
 # ---- reading a run
@@ -221,7 +221,7 @@ def _ends_with_adjective(sentence: Sentence, end: int) -> bool:
 
 def _has_proper_word(sentence: Sentence, first: int, last: int) -> bool:
     """A known name, or a word that is neither a dictionary word nor a keyword (*Ittehad*), in ``first:last``."""
-    keywords = sentence.rules.organization_keywords | sentence.rules.location_keywords
+    keywords = sentence.rules.name_keywords
     return any(k in sentence.known or not (sentence.is_common(sentence.keys[k]) or sentence.lower[k] in keywords)
                for k in range(first, last) if sentence.keys[k][:1].isalpha())
 
@@ -283,13 +283,13 @@ def _title_block(sentence: Sentence, first: int, last: int) -> list[Span] | None
         spans.append(_known_span(sentence, k, end, name))
         k = end
     while k < last and lower[k] not in rules.person_titles and k not in known and k - first < 2 \
-            and lower[k] in rules.organization_keywords | rules.location_keywords:
+            and lower[k] in rules.name_keywords:
         k += 1  # a unit before the title: Project Manager …, Airport Manager …
     if k >= last or lower[k] not in rules.person_titles or k in known:
         return None
     while k < last and lower[k] in rules.person_titles and k not in known:
         k += 1
-    if k < last and lower[k] in rules.organization_keywords | rules.location_keywords:
+    if k < last and lower[k] in rules.name_keywords:
         return None  # "Executive Committee", "General Administration": a name, not a title
     if k < last and lower[k] == "of":
         complement_start = k + 1
@@ -310,7 +310,7 @@ def _title_block(sentence: Sentence, first: int, last: int) -> list[Span] | None
 
 def _complement_end(sentence: Sentence, start: int, last: int) -> int:
     """Where the *of* complement of a title ends: after its last head noun, else after its first known name."""
-    keywords = sentence.rules.organization_keywords | sentence.rules.location_keywords
+    keywords = sentence.rules.name_keywords
     heads = [k for k in range(start, last) if sentence.lower[k] in keywords]
     if heads:
         return heads[-1] + 1
@@ -352,7 +352,7 @@ def _given_name_then_family_name(sentence: Sentence, atoms) -> bool:
     rules = sentence.rules
     rest = [sentence.keys[start] for start, _, name in atoms[1:] if not sentence.is_glue(start)]
     if len(rest) > 2 or any(name for *_, name in atoms[1:]) or any(
-            sentence.is_common(word) or word.lower() in rules.organization_keywords | rules.location_keywords for word in rest):
+            sentence.is_common(word) or word.lower() in rules.name_keywords for word in rest):
         return False
     first, last = atoms[0][0], atoms[-1][1]
     return sentence.keys[first] in rules.given_names or (

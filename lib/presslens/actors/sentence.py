@@ -26,11 +26,11 @@ class Token(NamedTuple):
 
 def tokenize_names(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    tokens = []
-    previous_end = None
+    tokens, previous_end, make = [], None, Token._make
     for match in NAME_TOKEN.finditer(text, start, end):
-        tokens.append(Token(match.group(), match.start(), match.end(), match.start() == previous_end))
-        previous_end = match.end()
+        first, last = match.span()
+        tokens.append(make((match.group(), first, last, first == previous_end)))
+        previous_end = last
     return tokens
 
 

@@ -14,12 +14,9 @@ from __future__ import annotations
 import functools
 import re
 
-import nltk
-from nltk.tag import PerceptronTagger
-
+from presslens.actors.chunker import name_chunker
 from presslens.actors.name_typer import NameTyper
 from presslens.actors.sentence import Sentence
-from presslens.resources import require_nltk_data
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 #: A plural acronym names things, not an actor (*DVDs*, *SUVs*).
@@ -101,35 +98,9 @@ def _chunker_says_entity(sentence: Sentence, first: int, last: int, verdicts: di
     name = tuple(sentence.keys[first:last])
     if name not in verdicts:
         left = max(0, first - CHUNKER_CONTEXT)
-        entities = _chunker().named_entity_spans(sentence.keys[left:last + CHUNKER_CONTEXT])
+        entities = name_chunker().named_entity_spans(sentence.keys[left:last + CHUNKER_CONTEXT])
         verdicts[name] = any(start <= k - left < end for start, end in entities for k in range(first, last))
     return verdicts[name]
-
-
-class _Chunker:
-    """NLTK's tagger and binary named-entity chunker, loaded once and used only for names at a sentence start."""
-
-    def __init__(self):
-        require_nltk_data()
-        self.tagger = PerceptronTagger()
-        self.chunker = nltk.chunk.ne_chunker(fmt="binary")
-
-    def named_entity_spans(self, words: list[str]) -> set[tuple[int, int]]:
-        """Token index ranges the chunker labels as named entities."""
-        tree = self.chunker.parse(self.tagger.tag(words))
-        spans, position = set(), 0
-        for node in tree:
-            if isinstance(node, nltk.Tree):
-                spans.add((position, position + len(node)))
-                position += len(node)
-            else:
-                position += 1
-        return spans
-
-
-@functools.cache
-def _chunker() -> _Chunker:
-    return _Chunker()
 
 
 @functools.cache
@@ -139,5 +110,5 @@ def name_typer() -> NameTyper:
 
 def load_models() -> None:
     """Load the chunker and the name typer once (before worker processes fork)."""
-    _chunker()
+    name_chunker()
     name_typer()

@@ -37,6 +37,11 @@ class ActorRules:
     group_nouns: frozenset[str]
     not_actors: frozenset[str]
 
+    @functools.cached_property
+    def name_keywords(self) -> frozenset[str]:
+        """Head nouns of organisation and place names (*ministry*, *province*)."""
+        return self.organization_keywords | self.location_keywords
+
 
 @functools.cache
 def load_rules() -> ActorRules:
