@@ -19,6 +19,7 @@ from presslens.frequency import (
     frequency_table,
     keyness_table,
     kwic,
+    term_counts,
     term_counts_table,
     tfidf_table,
     top_terms_table,
@@ -147,6 +148,20 @@ def test_top_and_tfidf_tables_rank_each_article(terms):
     assert (tfidf["tfidf"] > 0).all()
     assert tfidf[tfidf["doc_id"] == "002_e59db8fb69f41bb6"].iloc[0]["term"] == "xi"
     assert "industrial internet" in set(tfidf[tfidf["doc_id"] == CENTRAL_ASIA]["term"])
+
+
+def test_tables_from_one_counts_object_share_its_count_table_but_never_change_it(tokens, phrases, terms):
+    counts = term_counts(tokens, phrases)
+    fresh = count_terms(terms)
+    handed_out = count_terms(counts)
+    pd.testing.assert_frame_equal(handed_out, fresh)
+    handed_out["count"] = 0  # a user changing the table they were given
+    handed_out.drop(index=handed_out.index[:10], inplace=True)
+    top, tfidf = top_terms_table(counts, n=3), tfidf_table(counts, n=5)
+    pd.testing.assert_frame_equal(count_terms(counts), fresh)
+    pd.testing.assert_frame_equal(top, top_terms_table(terms, n=3))
+    pd.testing.assert_frame_equal(tfidf, tfidf_table(terms, n=5))
+    assert "rank" not in count_terms(counts)
 
 
 # --- keyness ---------------------------------------------------------------------------------------

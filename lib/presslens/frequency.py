@@ -18,6 +18,7 @@ counted as terms.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -93,6 +94,12 @@ class TermCounts:
         counted = _counted(terms)
         documents = counted.groupby(["doc_id", "term"], observed=True, sort=False).size().rename("count").reset_index()
         return cls(documents=documents, forms=counted.groupby(["term", "surface"], sort=False).size(), words=_words(terms))
+
+    @functools.cached_property
+    def table(self) -> pd.DataFrame:
+        """:func:`count_terms` of these counts with their own document frequencies, made once for the
+        tables that start from it (do not change it: :func:`count_terms` hands out copies)."""
+        return _count_table(self, DocumentFrequencies.of(self))
 
 
 def term_counts(tokens: pd.DataFrame | TokenChunks, phrases: pd.DataFrame | Iterable[str]) -> TermCounts:
@@ -175,7 +182,10 @@ def count_terms(terms: pd.DataFrame | TermCounts, *, documents: DocumentFrequenc
     frequencies of a larger corpus these articles belong to.
     """
     counts = TermCounts.of(terms)
-    documents = documents or DocumentFrequencies.of(counts)
+    return counts.table.copy() if documents is None else _count_table(counts, documents)
+
+
+def _count_table(counts: TermCounts, documents: DocumentFrequencies) -> pd.DataFrame:
     table = counts.documents.copy()
     table["per_1000"] = per_1000(table["count"], counts.words.reindex(table["doc_id"]))
     table["tfidf"] = table["count"] * idf(documents.n_articles, table["term"].map(documents.terms).to_numpy())
@@ -205,9 +215,7 @@ def _written_forms(forms: pd.Series) -> pd.Series:
 
 def top_terms_table(terms: pd.DataFrame | TermCounts, *, n: int = 10) -> pd.DataFrame:
     """The ``n`` most frequent terms of each article: ``doc_id, rank, term, count, per_1000``."""
-    table = count_terms(terms)
-    table["rank"] = table.groupby("doc_id", observed=True, sort=False).cumcount() + 1
-    return table[table["rank"] <= n][["doc_id", "rank", "term", "count", "per_1000"]].reset_index(drop=True)
+    return _first_of_each_article(TermCounts.of(terms).table, n)[["doc_id", "rank", "term", "count", "per_1000"]]
 
 
 def tfidf_table(terms: pd.DataFrame | TermCounts, *, n: int = 10,
@@ -217,10 +225,17 @@ def tfidf_table(terms: pd.DataFrame | TermCounts, *, n: int = 10,
     Only terms absent from at least one other article have a TF-IDF above 0: without ``documents``
     (as for :func:`count_terms`), a corpus of one article gives an empty table.
     """
-    table = count_terms(terms, documents=documents)
+    counts = TermCounts.of(terms)
+    table = counts.table if documents is None else _count_table(counts, documents)
     table = table[table["tfidf"] > 0].sort_values(["doc_id", "tfidf", "term"], ascending=[True, False, True])
-    table["rank"] = table.groupby("doc_id", observed=True, sort=False).cumcount() + 1
-    return table[table["rank"] <= n][["doc_id", "rank", "term", "count", "tfidf"]].reset_index(drop=True)
+    return _first_of_each_article(table, n)[["doc_id", "rank", "term", "count", "tfidf"]]
+
+
+def _first_of_each_article(table: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The first ``n`` rows of each article in the table's order, numbered from 1 in ``rank``."""
+    rank = table.groupby("doc_id", observed=True, sort=False).cumcount() + 1
+    kept = rank <= n
+    return table[kept].assign(rank=rank[kept]).reset_index(drop=True)
 
 
 def keyness_table(
