@@ -281,13 +281,19 @@ class TableChunks:
             yield from self._built_or_whole()
             return
         keys = list(self.keys.values())
+        last_read: tuple[int, pa.Table] | None = None  # a row group that two chunks share is read once
         for chunk in self.plan:
             wanted = pa.array(keys[chunk.start:chunk.stop], type=pa.string())
             if not chunk.groups:
                 continue
             try:
-                table = _handed_over(pa.concat_tables([_rows_of_articles(self.stored, group, wanted)
-                                                       for group in chunk.groups]))
+                parts = []
+                for group in chunk.groups:
+                    if last_read is None or last_read[0] != group:
+                        last_read = (group, self.stored.read_row_group(group))
+                    parts.append(_rows_of_articles(last_read[1], wanted))
+                table = _handed_over(pa.concat_tables(parts))
+                del parts
             except (OSError, pa.ArrowException) as error:
                 raise OSError(f"the cached table {self.path} could not be read: delete it and run again ({error})") from error
             if not chunk.in_order:  # rows cached by runs over other corpora: put back in corpus order
@@ -524,7 +530,7 @@ def read_rows(path: Path, keys: set[str]) -> pd.DataFrame | None:
         return None
     wanted = pa.array(sorted(keys), type=pa.string())
     try:  # a group at a time: rows of other articles are never all held
-        groups = [_rows_of_articles(stored, group, wanted) for group in range(stored.num_row_groups)]
+        groups = [_rows_of_articles(stored.read_row_group(group), wanted) for group in range(stored.num_row_groups)]
     except (OSError, pa.ArrowException):
         return None
     return _handed_over(pa.concat_tables(groups) if groups else stored.schema_arrow.empty_table())
@@ -542,9 +548,8 @@ def _with_article_keys(rows: pa.Table, keys: dict[str, str]) -> pa.Table:
     return rows.append_column(KEY_COLUMN, article_keys.cast(pa.large_string()))
 
 
-def _rows_of_articles(stored: pq.ParquetFile, group: int, wanted: pa.Array) -> pa.Table:
-    """The rows of one row group that belong to the articles whose keys are ``wanted``."""
-    rows = stored.read_row_group(group)
+def _rows_of_articles(rows: pa.Table, wanted: pa.Array) -> pa.Table:
+    """The rows (of one row group) that belong to the articles whose keys are ``wanted``."""
     in_keys = pc.is_in(rows[KEY_COLUMN], value_set=wanted)
     return rows if pc.all(in_keys).as_py() else rows.filter(in_keys)  # a filter copies: only when needed
 
