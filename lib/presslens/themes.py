@@ -286,7 +286,7 @@ def _matches(tokens: pd.DataFrame, lexicon: Lexicon, texts: dict[str, str]) -> p
     last = np.concatenate([np.asarray(phrase_ends, dtype=np.int64), words])
     is_phrase = np.arange(len(first)) < len(phrase_starts)
     evidence = pd.DataFrame({
-        "doc_id": tokens["doc_id"].astype(str).to_numpy()[first],
+        "doc_id": tokens["doc_id"].take(first).to_numpy(dtype=object),
         "theme": np.concatenate([np.asarray(phrase_themes, dtype=object), word_themes[words]]),
         "paragraph": tokens["paragraph"].to_numpy()[first],
         "sentence": sentences[first],

@@ -157,7 +157,7 @@ def _paragraph_lemmas(tokens: pd.DataFrame | TokenChunks) -> pd.DataFrame:
 def _lemma_lists(tokens: pd.DataFrame) -> pd.DataFrame:
     content = content_tokens(tokens)
     codes, vocabulary = pd.factorize(content["lemma"], use_na_sentinel=False)
-    units = pd.DataFrame({"doc_id": content["doc_id"].astype(str).to_numpy(), "paragraph": content["paragraph"].to_numpy(),
+    units = pd.DataFrame({"doc_id": content["doc_id"].to_numpy(dtype=object), "paragraph": content["paragraph"].to_numpy(),
                           "lemma": np.asarray(vocabulary, dtype=object)[codes]})  # one object per distinct lemma
     units = units.sort_values(["doc_id", "paragraph"], kind="stable", ignore_index=True)  # words stay in reading order
     bounds = run_bounds(units, ["doc_id", "paragraph"])
