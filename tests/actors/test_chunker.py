@@ -1,12 +1,13 @@
-"""The named-entity chunker read from NLTK's weights labels words exactly as NLTK's own chunker does."""
+"""The tagger and named-entity chunker read from NLTK's weights label words exactly as NLTK's own do."""
 
 from __future__ import annotations
 
 import nltk
 import pytest
 from nltk.chunk.named_entity import shape as nltk_shape
+from nltk.tag import PerceptronTagger
 
-from presslens.actors.chunker import NamedEntityChunker, name_chunker, word_shape
+from presslens.actors.chunker import NamedEntityChunker, PartOfSpeechTagger, name_chunker, word_shape
 from presslens.actors.gazetteer import plain
 from presslens.actors.sentence import tokenize_names
 
@@ -44,11 +45,22 @@ def test_word_shapes_are_nltks(word):
     assert word_shape(word) == nltk_shape(word)
 
 
-def test_chunks_equal_nltks_chunker(seeds_dir):
+@pytest.fixture(scope="module")
+def windows(seeds_dir) -> list[list[str]]:
     texts = [path.read_text(encoding="utf-8") for path in sorted(seeds_dir.glob("*.txt"))] + [EXTRA_TEXT]
-    windows = [window for text in texts for window in _windows(text)]
-    tagger = name_chunker().tagger
-    tagged = [tagger.tag(window) for window in windows]
+    return [window for text in texts for window in _windows(text)] + [ODD_WORDS, ["-", "1990", "19-year-old", "2"]]
+
+
+def test_tags_equal_nltks_tagger(windows):
+    stock, tagger = PerceptronTagger(), PartOfSpeechTagger.load()
+    expected = [stock.tag(window) for window in windows]
+    assert len({tag for tagged in expected for _, tag in tagged}) > 20
+    assert [tagger.tag(window) for window in windows] == expected
+
+
+def test_chunks_equal_nltks_chunker(windows):
+    stock_tagger = PerceptronTagger()
+    tagged = [stock_tagger.tag(window) for window in windows]
     stock = nltk.chunk.ne_chunker(fmt="binary")
     mine = NamedEntityChunker.load()
 

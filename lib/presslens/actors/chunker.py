@@ -1,11 +1,12 @@
-"""NLTK's binary named-entity chunker, applied from its trained weights.
+"""NLTK's part-of-speech tagger and binary named-entity chunker, applied from their trained weights.
 
 At a sentence start, where capitals prove nothing, typing asks the chunker whether capitalised words
 are a name. NLTK 3.10 tests every word's shape through a timed wrapper of the ``regex`` engine and,
-for every word, encodes each feature once per label: a sixth of actor extraction. Here the features
-the model was trained on are made with the same ``regex`` patterns compiled once, and each feature's
-weights for all labels come from one lookup. The weights, the order they are summed in and the choice
-of label are NLTK's, so the chunks are the same (tested against NLTK's chunker).
+for every word, encodes each feature once per label: with the tagger before it, a quarter of actor
+extraction. Here the features the models were trained on are made with the same ``regex`` patterns
+compiled once, and each feature's weights for all labels come from one lookup. The weights, the
+order they are summed in and the choice of label are NLTK's, so the tags and chunks are the same
+(tested against NLTK's tagger and chunker).
 """
 
 from __future__ import annotations
@@ -121,12 +122,77 @@ class NamedEntityChunker:
         ]
 
 
+class PartOfSpeechTagger:
+    """NLTK's averaged-perceptron part-of-speech tagger (the chunker's input), applied from its weights.
+
+    The features are the model's own, each summed into the scores of its labels in the model's order,
+    and ties go to the alphabetically last label, as in NLTK; only the per-word overhead is gone.
+    """
+
+    START, END = ("-START-", "-START2-"), ("-END-", "-END2-")
+
+    def __init__(self, weights: dict[str, dict[str, float]], labels: frozenset[str], known_words: dict[str, str]):
+        self.weights = weights
+        self.labels = labels
+        self.known_words = known_words  # words the training data always tagged alike
+
+    @classmethod
+    def load(cls) -> PartOfSpeechTagger:
+        """The English tagger NLTK ships (``averaged_perceptron_tagger_eng``)."""
+        tagger = PerceptronTagger()
+        if tuple(tagger.START) != cls.START or tuple(tagger.END) != cls.END:
+            raise RuntimeError(f"NLTK {nltk.__version__}'s tagger is not the one presslens reads; "
+                               "install the NLTK version pyproject.toml names")
+        return cls(tagger.model.weights, frozenset(tagger.model.classes), tagger.tagdict)
+
+    def tag(self, words: list[str]) -> list[tuple[str, str]]:
+        """``(word, tag)`` for each word."""
+        context = [*self.START, *map(_perceptron_form, words), *self.END]
+        tagged, previous, before_previous = [], self.START[0], self.START[1]
+        for i, word in enumerate(words):
+            tag = self.known_words.get(word) or self._predicted(self._features(i + 2, word, context, previous, before_previous))
+            tagged.append((word, tag))
+            previous, before_previous = tag, previous
+        return tagged
+
+    def _predicted(self, features: list[str]) -> str:
+        scores: dict[str, float] = {}
+        for feature in features:
+            for label, weight in self.weights.get(feature, {}).items():
+                scores[label] = scores.get(label, 0.0) + weight
+        best = max(((score, label) for label, score in scores.items()), default=(0.0, ""))
+        if best[0] <= 0.0 and len(scores) < len(self.labels):  # a label without a score stands at 0
+            best = max(best, (0.0, max(self.labels - scores.keys())))
+        return best[1]
+
+    @staticmethod
+    def _features(i: int, word: str, context: list[str], previous: str, before_previous: str) -> list[str]:
+        """The model's features of the word at ``context[i]``, in its order."""
+        return [
+            "bias", f"i suffix {word[-3:]}", f"i pref1 {word[:1]}", f"i-1 tag {previous}", f"i-2 tag {before_previous}",
+            f"i tag+i-2 tag {previous} {before_previous}", f"i word {context[i]}", f"i-1 tag+i word {previous} {context[i]}",
+            f"i-1 word {context[i - 1]}", f"i-1 suffix {context[i - 1][-3:]}", f"i-2 word {context[i - 2]}",
+            f"i+1 word {context[i + 1]}", f"i+1 suffix {context[i + 1][-3:]}", f"i+2 word {context[i + 2]}",
+        ]
+
+
+def _perceptron_form(word: str) -> str:
+    """A word as the tagger's context reads it: lowercase, or !HYPHEN, !YEAR, !DIGITS."""
+    if "-" in word and word[0] != "-":
+        return "!HYPHEN"
+    if word.isdigit() and len(word) == 4:
+        return "!YEAR"
+    if word[:1].isdigit():
+        return "!DIGITS"
+    return word.lower()
+
+
 class NameChunker:
     """NLTK's part-of-speech tagger and binary named-entity chunker, loaded once."""
 
     def __init__(self):
         require_nltk_data()
-        self.tagger = PerceptronTagger()
+        self.tagger = PartOfSpeechTagger.load()
         self.chunker = NamedEntityChunker.load()
 
     def named_entity_spans(self, words: list[str]) -> set[tuple[int, int]]:
