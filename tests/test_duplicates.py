@@ -8,7 +8,7 @@ import pytest
 
 from conftest import SEEDS
 from presslens.corpus import load_corpus
-from presslens.duplicates import MIN_SIMILARITY, dedupe_corpus, duplicates_table, jaccard_similarity, shingles
+from presslens.duplicates import MIN_SIMILARITY, dedupe_corpus, duplicates_table, jaccard_similarity, shingle_sets
 
 OUTLETS = ["Kazinform", "Daily Sabah", "The Diplomat", "Dawn"]
 
@@ -63,8 +63,8 @@ def test_edited_copies_are_found_and_no_false_cluster(copies):
 def test_clusters_are_those_of_comparing_every_pair(copies):
     """Candidates from signature bands, and pairs skipped once their articles share a cluster, lose nothing."""
     corpus, _ = copies
-    articles, vocabulary = list(corpus), {}
-    sets = [shingles(article.text, vocabulary) for article in articles]
+    articles = list(corpus)
+    sets = list(shingle_sets(article.text for article in articles))
     joined = {article.doc_id: {article.doc_id} for article in articles}
     for first in range(len(articles)):
         for second in range(first + 1, len(articles)):

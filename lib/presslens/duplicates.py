@@ -13,6 +13,8 @@ copy of a copy is in the same cluster).
 from __future__ import annotations
 
 import dataclasses
+import itertools
+from collections.abc import Iterable, Iterator
 from typing import Literal
 
 import numpy as np
@@ -39,15 +41,31 @@ _rng = np.random.default_rng(_SEED)
 _MULTIPLIERS = _rng.integers(1, 2**63, size=BANDS * ROWS, dtype=np.uint64) | np.uint64(1)
 _OFFSETS = _rng.integers(0, 2**63, size=BANDS * ROWS, dtype=np.uint64)
 _WORD_BASE = np.uint64(1_000_003)
+#: Texts whose words are numbered together: fewer Python steps per word, never a whole corpus's words held.
+TEXTS_NUMBERED_AT_ONCE = 1000
 
 
-def shingles(text: str, vocabulary: dict[str, int]) -> np.ndarray:
-    """The distinct shingles of ``text`` as 64-bit hashes (a text shorter than a shingle is one shingle)."""
-    words = WORD.findall(text)
-    if not words:
+def shingle_sets(texts: Iterable[str]) -> Iterator[np.ndarray]:
+    """The distinct shingles of each text as sorted 64-bit hashes (a text shorter than a shingle is one shingle).
+
+    A word is numbered by its lowercase form, in order of first appearance; the words of
+    :data:`TEXTS_NUMBERED_AT_ONCE` texts are numbered together, each distinct form lowercased once.
+    """
+    vocabulary: dict[str, int] = {}
+    texts = iter(texts)
+    while batch := [WORD.findall(text) for text in itertools.islice(texts, TEXTS_NUMBERED_AT_ONCE)]:
+        words = np.fromiter(itertools.chain.from_iterable(batch), dtype=object, count=sum(map(len, batch)))
+        codes, forms = pd.factorize(words)
+        form_ids = np.array([vocabulary.setdefault(form.lower(), len(vocabulary)) for form in forms], dtype=np.uint64)
+        ids = form_ids[codes]
+        ends = np.cumsum([len(text_words) for text_words in batch])
+        for start, end in zip(np.r_[0, ends[:-1]], ends):
+            yield _shingles(ids[start:end])
+
+
+def _shingles(ids: np.ndarray) -> np.ndarray:
+    if len(ids) == 0:
         return np.empty(0, dtype=np.uint64)
-    known = {word: vocabulary.setdefault(word.lower(), len(vocabulary)) for word in dict.fromkeys(words)}
-    ids = np.array([known[word] for word in words], dtype=np.uint64)
     size = min(SHINGLE_WORDS, len(ids))
     hashes = np.zeros(len(ids) - size + 1, dtype=np.uint64)
     with np.errstate(over="ignore"):  # the hash wraps around 2**64 on purpose
@@ -81,8 +99,7 @@ def duplicates_table(corpus: Corpus, *, min_similarity: float = MIN_SIMILARITY) 
     Jaccard similarity to that first article (1.0 for itself and for an identical copy).
     """
     articles = list(corpus)
-    vocabulary: dict[str, int] = {}
-    sets = [shingles(article.text, vocabulary) for article in articles]
+    sets = list(shingle_sets(article.text for article in articles))
     signatures = np.array([signature(shingle_set) for shingle_set in sets]).reshape(len(articles), BANDS, ROWS)
     copies = _Components(len(articles))
     checked: set[tuple[int, int]] = set()
