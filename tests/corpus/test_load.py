@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 
@@ -232,6 +233,7 @@ def test_a_corpus_loaded_again_is_read_back_whole_until_a_file_changes(corpus_co
     monkeypatch.setattr(loading, "find_chrome", lambda drafts, keys: pytest.fail("the snapshot was not used"))
     again = load_corpus(corpus_copy, execution=run)
     assert again == first and again.root == first.root
+    assert gc.isenabled(), "reading the snapshot pauses the cycle collector, then restores it"
     monkeypatch.undo()
     changed = corpus_copy / "003_f6417c26bc500f79.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "\nA new closing paragraph about Almaty.\n", encoding="utf-8")

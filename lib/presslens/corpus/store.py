@@ -9,6 +9,8 @@ from, and stored as the JSON of :func:`encode`.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
 from dataclasses import fields, is_dataclass
@@ -108,8 +110,21 @@ def write_snapshot(path: Path, corpus: Corpus) -> None:
 def read_snapshot(path: Path, root: str) -> Corpus:
     """The corpus of ``root`` that :func:`write_snapshot` kept, read a batch of rows at a time."""
     parts = {"article": [], "skipped": [], "notice": []}
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=1000, columns=["part", "item"]):
-        for part, item in zip(batch.column("part").to_pylist(), batch.column("item").to_pylist()):
-            parts[part].append(decode(item))
+    with _no_cycle_collection():  # every object made here lives on: looking for cycles among them is wasted
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=1000, columns=["part", "item"]):
+            for part, item in zip(batch.column("part").to_pylist(), batch.column("item").to_pylist()):
+                parts[part].append(decode(item))
     pa.default_memory_pool().release_unused()  # the batches' buffers, which the pool would otherwise keep
     return Corpus(root=root, articles=parts["article"], skipped=parts["skipped"], notices=parts["notice"])
+
+
+@contextlib.contextmanager
+def _no_cycle_collection():
+    """Python's cycle collector paused (reference counting still frees memory), then restored as it was."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
