@@ -6,6 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import ftfy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +15,7 @@ from presslens.cooccurrence import cooccurrence_evidence, cooccurrence_table
 from presslens.corpus import Columns, article_from_text, decode_bytes
 from presslens.corpus.readers import read_file
 from presslens.corpus import Corpus
+from presslens.corpus.decode import _REPAIRS, normalize_text
 from presslens.text import tokens_table
 
 #: Few examples each, no deadline: NLTK's sentence splitter and chunker are slow to warm up.
@@ -124,3 +126,14 @@ def test_cooccurrence_counts_agree_with_mentions_and_evidence(texts, window):
     evidence = cooccurrence_evidence(mentions, corpus=corpus, window=window, pairs=pairs)
     per_pair = evidence.groupby(["actor_a", "actor_b"]).size()
     assert dict(per_pair) == dict(zip(zip(pairs["actor_a"], pairs["actor_b"]), pairs["count"]))
+
+
+@FAST
+@given(st.text(alphabet=st.sampled_from([chr(code) for code in range(32, 127)] + ["\t", "\n"]), max_size=400))
+def test_ftfy_changes_nothing_in_plain_ascii_text(text):
+    """Why normalize_text leaves ftfy out for ASCII text without control characters."""
+    assert ftfy.fix_text(text, config=_REPAIRS) == text
+
+
+def test_ascii_text_with_control_characters_still_goes_through_ftfy():
+    assert normalize_text("Stocks \x1b[31mfell\x1b[0m\x07 sharply") == "Stocks fell sharply"

@@ -110,7 +110,8 @@ def normalize_text(text: str) -> str:
     """Text as analyses want it: mojibake repaired, HTML entities decoded, Unicode NFC, one kind of
     newline, no invisible or stray control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = ftfy.fix_text(text, config=_REPAIRS)
+    if not text.isascii() or _CONTROL.search(text):  # ftfy changes nothing in plain ASCII text
+        text = ftfy.fix_text(text, config=_REPAIRS)
     if _ENTITY.search(text):
         text = html.unescape(text)
     text = _INVISIBLE.sub("", text)
