@@ -34,6 +34,8 @@ DATE_PATTERNS = [
 ]
 _DATE_LABEL = r"(?:(?:published|updated|posted|date|released|time|last updated|load-date)(?:\s+on)?\s*:?\s*)?"
 _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?)?"
+#: A metadata line's date: each date pattern after an optional label, before an optional time of day.
+_DATE_LINES = [re.compile(_DATE_LABEL + pattern.pattern + _TIME, pattern.flags | re.IGNORECASE) for pattern in DATE_PATTERNS]
 TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\b)?", re.IGNORECASE)
 _SOURCE_LABEL = re.compile(r"\bsource\s*:\s*(?P<value>[^:|]*?)\s*(?=\b\w+\s*:|\||$)", re.IGNORECASE)
 BYLINE = re.compile(r"^(by|from|author:?)\s+[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,4}(\s*(,|\||and)\s*[\w .'-]{0,60})?$")
@@ -70,8 +72,8 @@ def _iso_date(match: re.Match) -> str | None:
 
 def parse_date_line(line: str) -> str | None:
     """The ISO date of a metadata line that starts with a date (after an optional label), else None."""
-    for pattern in DATE_PATTERNS:
-        match = re.match(_DATE_LABEL + pattern.pattern + _TIME, line.strip(), pattern.flags | re.IGNORECASE)
+    for pattern in _DATE_LINES:
+        match = pattern.match(line.strip())
         if match and len(line) - match.end() < 60:
             return _iso_date(match)
     return None
