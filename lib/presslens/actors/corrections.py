@@ -186,11 +186,11 @@ def _similar_spellings(actors: pd.DataFrame, min_ratio: int, known: set[str]) ->
 
 def _names_under_two_types(actors: pd.DataFrame) -> list[tuple]:
     key = actors["actor"].map(_plain_name)
+    typed_two_ways = actors.groupby(key)["type"].transform("nunique").to_numpy() > 1
     rows = []
-    for _, group in actors.groupby(key):
-        if group["type"].nunique() > 1:
-            rows.append(("two types", " | ".join(group["actor"]), " | ".join(group["type"]), int(group["mentions"].sum()),
-                         "one name typed two ways: retype or merge"))
+    for _, group in actors[typed_two_ways].groupby(key[typed_two_ways]):
+        rows.append(("two types", " | ".join(group["actor"]), " | ".join(group["type"]), int(group["mentions"].sum()),
+                     "one name typed two ways: retype or merge"))
     return rows
 
 
