@@ -155,13 +155,21 @@ def _paragraph_lemmas(tokens: pd.DataFrame | TokenChunks) -> pd.DataFrame:
 
 
 def _lemma_lists(tokens: pd.DataFrame) -> pd.DataFrame:
+    """Paragraphs sorted by doc_id and number, each with its content lemmas in reading order; sorted on
+    integer ranks, so that no text is converted or compared per word."""
     content = content_tokens(tokens)
-    codes, vocabulary = pd.factorize(content["lemma"], use_na_sentinel=False)
-    units = pd.DataFrame({"doc_id": content["doc_id"].to_numpy(dtype=object), "paragraph": content["paragraph"].to_numpy(),
-                          "lemma": np.asarray(vocabulary, dtype=object)[codes]})  # one object per distinct lemma
-    units = units.sort_values(["doc_id", "paragraph"], kind="stable", ignore_index=True)  # words stay in reading order
-    bounds = run_bounds(units, ["doc_id", "paragraph"])
-    return units.loc[bounds[:-1], ["doc_id", "paragraph"]].reset_index(drop=True).assign(lemmas=run_lists(units["lemma"], bounds))
+    lemma_codes, vocabulary = pd.factorize(content["lemma"], use_na_sentinel=False)
+    doc_codes, doc_ids = pd.factorize(content["doc_id"])
+    doc_ids = np.asarray(doc_ids, dtype=object)
+    doc_ranks = np.argsort(np.argsort(doc_ids, kind="stable"), kind="stable")[doc_codes]  # doc_id order, as integers
+    paragraphs = content["paragraph"].to_numpy()
+    order = np.lexsort((paragraphs, doc_ranks))  # stable: words stay in reading order
+    units = pd.DataFrame({"doc": doc_codes[order], "paragraph": paragraphs[order]})
+    bounds = run_bounds(units, ["doc", "paragraph"])
+    lemmas = pd.Series(np.asarray(vocabulary, dtype=object)[lemma_codes[order]], dtype=object)
+    firsts = units.loc[bounds[:-1]]
+    return pd.DataFrame({"doc_id": doc_ids[firsts["doc"].to_numpy()], "paragraph": firsts["paragraph"].to_numpy(),
+                         "lemmas": run_lists(lemmas, bounds)})
 
 
 def _tfidf(documents: pd.Series):
