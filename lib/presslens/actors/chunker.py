@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from collections.abc import Callable
 
 import nltk
 import regex
+from nltk.chunk.named_entity import simplify_pos
 from nltk.classify.maxent import BinaryMaxentFeatureEncoding
 from nltk.probability import sum_logs
 from nltk.tag import PerceptronTagger
@@ -36,11 +38,6 @@ def word_shape(word: str) -> str:
     if _WORD.match(word):
         return "upcase" if word.istitle() else "downcase" if word.islower() else "mixedcase"
     return "other"
-
-
-def _coarse(tag: str) -> str:
-    """A part-of-speech tag as the model's features use it: every verb tag is V."""
-    return "V" if tag.startswith("V") else tag.split("-")[0]
 
 
 class NamedEntityChunker:
@@ -100,11 +97,11 @@ class NamedEntityChunker:
     def _features(self, tagged: list[tuple[str, str]], index: int, history: list[str]) -> list[tuple]:
         """The features the model was trained with, in its order (the order weights are summed in)."""
         word, tag = tagged[index]
-        pos = _coarse(tag)
+        pos = simplify_pos(tag)
         previous_word = previous_pos = previous_tag = previous_shape = None
         if index > 0:
             previous_word = tagged[index - 1][0].lower()
-            previous_pos = _coarse(tagged[index - 1][1])
+            previous_pos = simplify_pos(tagged[index - 1][1])
             # as trained: one word in, the previous label's first letter; further on, the whole label
             previous_tag = history[index - 1][0] if index == 1 else history[index - 1]
             if index > 1:
@@ -131,10 +128,12 @@ class PartOfSpeechTagger:
 
     START, END = ("-START-", "-START2-"), ("-END-", "-END2-")
 
-    def __init__(self, weights: dict[str, dict[str, float]], labels: frozenset[str], known_words: dict[str, str]):
+    def __init__(self, weights: dict[str, dict[str, float]], labels: frozenset[str], known_words: dict[str, str],
+                 normalize: Callable[[str], str]):
         self.weights = weights
         self.labels = labels
         self.known_words = known_words  # words the training data always tagged alike
+        self.normalize = normalize  # a word as the context features read it (lowercase, !YEAR, !DIGITS…)
 
     @classmethod
     def load(cls) -> PartOfSpeechTagger:
@@ -143,11 +142,11 @@ class PartOfSpeechTagger:
         if tuple(tagger.START) != cls.START or tuple(tagger.END) != cls.END:
             raise RuntimeError(f"NLTK {nltk.__version__}'s tagger is not the one presslens reads; "
                                "install the NLTK version pyproject.toml names")
-        return cls(tagger.model.weights, frozenset(tagger.model.classes), tagger.tagdict)
+        return cls(tagger.model.weights, frozenset(tagger.model.classes), tagger.tagdict, tagger.normalize)
 
     def tag(self, words: list[str]) -> list[tuple[str, str]]:
         """``(word, tag)`` for each word."""
-        context = [*self.START, *map(_perceptron_form, words), *self.END]
+        context = [*self.START, *map(self.normalize, words), *self.END]
         tagged, previous, before_previous = [], self.START[0], self.START[1]
         for i, word in enumerate(words):
             tag = self.known_words.get(word) or self._predicted(self._features(i + 2, word, context, previous, before_previous))
@@ -174,17 +173,6 @@ class PartOfSpeechTagger:
             f"i-1 word {context[i - 1]}", f"i-1 suffix {context[i - 1][-3:]}", f"i-2 word {context[i - 2]}",
             f"i+1 word {context[i + 1]}", f"i+1 suffix {context[i + 1][-3:]}", f"i+2 word {context[i + 2]}",
         ]
-
-
-def _perceptron_form(word: str) -> str:
-    """A word as the tagger's context reads it: lowercase, or !HYPHEN, !YEAR, !DIGITS."""
-    if "-" in word and word[0] != "-":
-        return "!HYPHEN"
-    if word.isdigit() and len(word) == 4:
-        return "!YEAR"
-    if word[:1].isdigit():
-        return "!DIGITS"
-    return word.lower()
 
 
 class NameChunker:
