@@ -65,6 +65,7 @@ class Draft:
     section: str = ""
     document_id: str = ""  # the database's own id of an exported article
     encoding: str = "utf-8"
+    language: str = ""  # ISO 639-1 code the file states (a table's column, a chosen override); "" to detect
     removed: list[Removal] = field(default_factory=list)
 
 
@@ -93,6 +94,7 @@ class Article:
     section: str = ""
     document_id: str = ""
     headline_in_text: bool = False
+    language: str = "en"  # ISO 639-1 code: which language's tools read the article (:mod:`presslens.languages`)
     n_words: int | None = None  # words of ``text`` (:func:`count_words`), counted when the article is made
 
     def __post_init__(self):
