@@ -5,6 +5,11 @@ international organisations, leaders…); a user file in the same format extends
 precedence. Names are matched token by token, case-sensitively: *Chinese* → China, *NDRC* → National
 Development and Reform Commission. A name written in capitals (a dateline's *URUMQI*) matches the
 entry of its ordinary spelling.
+
+An actor has one canonical name in every language: its names in other languages (``names``: *中国*,
+*Китай* → China) come from ``data/names_cldr.yaml`` (country and territory names of the Unicode CLDR,
+made by :mod:`presslens.actors.make_names`) and the curated ``data/names_<language>.yaml``; a user
+file may give them too (``names: {zh: [...], ru: [...]}``).
 """
 
 from __future__ import annotations
@@ -32,13 +37,18 @@ NAME_TOKEN = re.compile(
 )
 
 
+#: The files of names in other languages, merged into the built-in gazetteer in this order.
+NAME_FILES = ("data/names_cldr.yaml", "data/names_zh.yaml", "data/names_ru.yaml")
+
+
 @dataclass(frozen=True)
 class GazetteerEntry:
-    """A known actor: canonical name, type and the other names it goes by."""
+    """A known actor: canonical name, type, the other names it goes by, and its names in other languages."""
 
     name: str
     type: str
     aliases: tuple[str, ...]
+    names: tuple[tuple[str, str], ...] = ()  # (language, name as written in it)
 
 
 class Gazetteer:
@@ -58,6 +68,21 @@ class Gazetteer:
             lengths.setdefault(key[0], set()).add(len(key))
         #: For each first token, the lengths in tokens of the names it starts, longest first.
         self.lengths = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
+        self._names: dict[str, dict[str, str]] = {}
+
+    def names_in(self, language: str) -> dict[str, str]:
+        """Every name of an actor as written in ``language`` (ISO 639-1) -> its canonical name.
+
+        The first entry to give a name keeps it (a user file's entries come first).
+        """
+        if language not in self._names:
+            found: dict[str, str] = {}
+            for entry in self.entries.values():
+                for name_language, name in entry.names:
+                    if name_language == language:
+                        found.setdefault(name, entry.name)
+            self._names[language] = found
+        return self._names[language]
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -117,23 +142,58 @@ def read_gazetteer_file(path: str | Path) -> list[GazetteerEntry]:
     return _parse_gazetteer(path.read_text("utf-8"), str(path))
 
 
-def _parse_gazetteer(source: str, where: str) -> list[GazetteerEntry]:
+def _parse_gazetteer(source: str, where: str, *, known: dict[str, GazetteerEntry] | None = None) -> list[GazetteerEntry]:
+    """Entries of a gazetteer file. An entry may omit its type when ``known`` has an actor of that name:
+    it then adds names to that actor. ``names`` is a list (in the file's ``language``) or a mapping
+    language -> list."""
     data = yaml.load(source, Loader=_YAML_LOADER) or {}
+    file_language = str(data.get("language") or "")
     entries = []
     for number, item in enumerate(data.get("actors") or [], start=1):
         name, kind = str(item.get("name") or "").strip(), str(item.get("type") or "").strip()
+        if not kind and known and name in known:
+            kind = known[name].type
         if not name or kind not in ACTOR_TYPES:
             raise ValueError(
                 f"{where}: actor #{number} needs a `name` and a `type` among {', '.join(ACTOR_TYPES)} (got {item!r})"
             )
-        entries.append(GazetteerEntry(name, kind, tuple(str(a) for a in item.get("aliases") or ())))
+        entries.append(GazetteerEntry(name, kind, tuple(str(a) for a in item.get("aliases") or ()),
+                                      _names(item.get("names"), file_language, where, number)))
     return entries
+
+
+def _names(value, file_language: str, where: str, number: int) -> tuple[tuple[str, str], ...]:
+    if not value:
+        return ()
+    if isinstance(value, dict):
+        return tuple((str(language), str(name)) for language, names in value.items() for name in names or ())
+    if not file_language:
+        raise ValueError(f"{where}: actor #{number} lists `names` without a language: write `names: {{ru: [...]}}` "
+                         "or put `language: ru` at the top of the file")
+    return tuple((file_language, str(name)) for name in value)
+
+
+def _merge(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """One entry per canonical name: later entries of the same name add their aliases and names."""
+    merged: dict[str, GazetteerEntry] = {}
+    for entry in entries:
+        first = merged.get(entry.name)
+        merged[entry.name] = entry if first is None else GazetteerEntry(
+            first.name, first.type, first.aliases + tuple(a for a in entry.aliases if a not in first.aliases),
+            first.names + tuple(n for n in entry.names if n not in first.names))
+    return list(merged.values())
 
 
 @functools.cache
 def _builtin_entries() -> tuple[GazetteerEntry, ...]:
-    source = importlib_resources.files("presslens").joinpath("data/gazetteer.yaml").read_text("utf-8")
-    return tuple(_parse_gazetteer(source, "built-in gazetteer"))
+    files = importlib_resources.files("presslens")
+    entries = _parse_gazetteer(files.joinpath("data/gazetteer.yaml").read_text("utf-8"), "built-in gazetteer")
+    known = {entry.name: entry for entry in entries}
+    for name_file in NAME_FILES:
+        resource = files.joinpath(name_file)
+        if resource.is_file():
+            entries += _parse_gazetteer(resource.read_text("utf-8"), name_file, known=known)
+    return tuple(_merge(entries))
 
 
 def load_gazetteer(extra: str | None = None) -> Gazetteer:
@@ -153,4 +213,4 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
 @functools.lru_cache(maxsize=8)
 def _gazetteer_with(extra: str | None, content: bytes) -> Gazetteer:  # content: part of the cache key only
     user = read_gazetteer_file(extra) if extra else []
-    return Gazetteer([*user, *_builtin_entries()])
+    return Gazetteer(_merge([*user, *_builtin_entries()]))
