@@ -17,7 +17,7 @@ import nltk
 import yaml
 
 from presslens.resources import require_nltk_data
-from presslens.text import lemmatize
+from presslens.languages.en import lemmatize
 
 
 @dataclass(frozen=True)
