@@ -62,6 +62,10 @@ class Language:
         """The dictionary form of a word in its :meth:`lower` form (itself when the language has no lemmatiser)."""
         return lower
 
+    def written_form(self, term: str, surface: str) -> str:
+        """How a counted term is shown, given its most frequent written form: as written."""
+        return surface
+
     @functools.cached_property
     def stopwords(self) -> frozenset[str]:
         """Words flagged as stopwords: NLTK's list for the language, if it has one."""

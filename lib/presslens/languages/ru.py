@@ -29,6 +29,14 @@ class Russian(Language):
     def lemma(self, lower: str) -> str:
         return lemmatize(lower)
 
+    def written_form(self, term: str, surface: str) -> str:
+        """The dictionary form, cased as most often written (*России* → *Россия*, *США* → *США*)."""
+        words, written = term.split(), surface.split()
+        if len(words) != len(written):
+            return surface
+        return " ".join(word.upper() if form.isupper() and len(form) > 1 else word.capitalize() if form[:1].isupper()
+                        else word for word, form in zip(words, written))
+
     @functools.cached_property
     def stopwords(self) -> frozenset[str]:
         source = importlib_resources.files("presslens").joinpath("data/stopwords.yaml").read_text("utf-8")
