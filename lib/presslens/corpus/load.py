@@ -25,6 +25,7 @@ from presslens.corpus.readers import WEB_SUFFIXES, read_file
 from presslens.corpus.readers.tables import MAPPING_PROBLEM, Columns
 from presslens.corpus.store import content_key, decode, encode, file_key, read_snapshot, write_snapshot
 from presslens.corpus.punkt import punkt_tokenizer
+from presslens.languages import language_name, language_tools
 
 if TYPE_CHECKING:
     from presslens.execution import Execution
@@ -108,6 +109,7 @@ def load_corpus(
     for result in built:
         (corpus.articles if isinstance(result, Article) else corpus.skipped).append(result)
     _check_duplicates(corpus)
+    _flag_generic_languages(corpus)
     if snapshot is not None and [file_key(file) for file in files] == keys:  # no file changed while it was read
         write_snapshot(snapshot, corpus)
     return corpus
@@ -171,6 +173,15 @@ def clean_draft(job: tuple[Draft, Chrome, tuple[str, str]]) -> Article | Skipped
     if article is None:
         return SkippedFile(_location(draft), "no article text left after cleaning")
     return article
+
+
+def _flag_generic_languages(corpus: Corpus) -> None:
+    """A notice on every article in a language read without tools of its own (no lemmas, no stopwords)."""
+    for article in corpus:
+        if not language_tools(article.language).own_tools:
+            corpus.notices.append(Notice(_location(article), f"written in {language_name(article.language)} "
+                                         f"({article.language}), which presslens reads generically: words between spaces "
+                                         "and punctuation, no lemmas, no stopwords"))
 
 
 def _check_duplicates(corpus: Corpus) -> None:

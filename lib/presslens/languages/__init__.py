@@ -20,7 +20,24 @@ import functools
 from presslens.languages.base import Language
 from presslens.languages.detect import detect_language, script_language
 
-__all__ = ["Language", "detect_language", "language_tools", "pattern_language", "script_language"]
+__all__ = ["Language", "detect_language", "language_name", "language_tools", "pattern_language", "script_language"]
+
+#: English names of the languages presslens detects (ISO 639-1 code -> name).
+LANGUAGE_NAMES = {
+    "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech",
+    "da": "Danish", "de": "German", "el": "Greek", "en": "English", "es": "Spanish", "et": "Estonian", "fa": "Persian",
+    "fi": "Finnish", "fr": "French", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian",
+    "id": "Indonesian", "it": "Italian", "ja": "Japanese", "kk": "Kazakh", "ko": "Korean", "ky": "Kyrgyz",
+    "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian", "mn": "Mongolian", "ms": "Malay", "nl": "Dutch",
+    "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak",
+    "sl": "Slovene", "sr": "Serbian", "sv": "Swedish", "tg": "Tajik", "th": "Thai", "tr": "Turkish",
+    "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese", "zh": "Chinese",
+}
+
+
+def language_name(code: str) -> str:
+    """The English name of a language code (the code itself when it is not known)."""
+    return LANGUAGE_NAMES.get(code, code)
 
 
 @functools.cache

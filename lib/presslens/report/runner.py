@@ -159,7 +159,7 @@ def _write_report(corpus_path: Path, out_path: Path, pool: KernelPool, notebooks
     cache_dir = out_path / CACHE_FOLDER
     try:
         execution = Execution(cache_dir=cache_dir, jobs=jobs, engine=engine, scheduler=scheduler)
-        loaded = load_corpus(corpus_path, columns=columns, execution=execution)
+        loaded = load_corpus(corpus_path, columns=columns, language=parameters.get("language") or None, execution=execution)
     except ValueError as error:
         raise ReportError(str(error)) from None
     chosen = select_articles(loaded, articles=articles, max_articles=max_articles)
