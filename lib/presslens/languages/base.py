@@ -5,8 +5,9 @@ from __future__ import annotations
 import functools
 import re
 
-from presslens.corpus.model import WORD
-
+#: What a word is in a language written with spaces: a number with its separators (*1,000*, *2.5*), or
+#: letters and digits with inner hyphens or apostrophes (*cross-border*, *China's*).
+WORD = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-‐‑'’]\w+)*")
 #: A number, an ordinal or decade (*14th*, *1990s*), a score or range (*6-3*, *2004-05*), an amount (*5m*, *2bn*).
 NUMBER = re.compile(r"^[\d.,]+(?:-[\d.,]+)*(?:st|nd|rd|th|s|m|bn|tn|k)?$", re.IGNORECASE)
 #: ISO 639-1 code -> the language's name in NLTK's stopword lists.
