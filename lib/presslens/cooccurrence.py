@@ -33,6 +33,13 @@ COOCCURRENCE_COLUMNS = [
     "actor_a", "type_a", "actor_b", "type_b", "window", "count", "n_docs", "count_a", "count_b",
     "npmi", "jaccard", "log_likelihood",
 ]
+_NUMBER_COLUMNS = {"count": "int64", "n_docs": "int64", "count_a": "int64", "count_b": "int64", "npmi": "float64",
+                   "jaccard": "float64", "log_likelihood": "float64"}
+
+
+def _no_pairs() -> pd.DataFrame:
+    """The co-occurrence table without a row, its counts and measures typed as numbers (they can be sorted)."""
+    return pd.DataFrame(columns=COOCCURRENCE_COLUMNS).astype(_NUMBER_COLUMNS)
 _WINDOW_KEYS = {"sentence": ["doc_id", "sentence"], "paragraph": ["doc_id", "paragraph"], "article": ["doc_id"]}
 
 
@@ -93,7 +100,7 @@ def cooccurrence_table(
     if actor_types is not None:
         mentions = mentions[mentions["type"].isin(actor_types)]
     if mentions.empty:
-        return pd.DataFrame(columns=COOCCURRENCE_COLUMNS)
+        return _no_pairs()
     keys = _WINDOW_KEYS[window]
     present = mentions[[*keys, "actor", "type"]].drop_duplicates(subset=[*keys, "actor"])
     present = present.assign(doc_id=present["doc_id"].astype(str), actor=present["actor"].astype(str))
@@ -105,7 +112,7 @@ def cooccurrence_table(
         WHERE a.type IS NOT NULL AND b.type IS NOT NULL
         GROUP BY ALL HAVING count(*) >= $min_count""", {"min_count": min_count}, present=present)
     if table.empty:
-        return pd.DataFrame(columns=COOCCURRENCE_COLUMNS)
+        return _no_pairs()
     table.insert(4, "window", window)
     table["count_a"] = table["actor_a"].map(per_actor).to_numpy()
     table["count_b"] = table["actor_b"].map(per_actor).to_numpy()
