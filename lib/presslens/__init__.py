@@ -26,7 +26,7 @@ __version__ = "0.1.0"
 #: Public name -> the module that defines it. Imported on first use, so ``import presslens`` stays light.
 _PUBLIC = {
     "presslens.corpus": [
-        "Article", "Columns", "Corpus", "CorpusNotFound", "load_corpus", "articles_table", "article_periods", "files_table", "languages_table",
+        "Article", "Columns", "Corpus", "CorpusNotFound", "article_from_text", "load_corpus", "articles_table", "article_periods", "files_table", "languages_table",
         "notices_table", "paragraphs_table", "removal_counts", "removals_table", "sentences_table", "skipped_table",
     ],
     "presslens.execution": ["Execution"],

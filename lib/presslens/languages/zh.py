@@ -40,11 +40,14 @@ class Chinese(Language):
         return spans
 
     def words(self, text: str, start: int, end: int) -> list[tuple[int, str]]:
-        return [(start + first, word) for word, first, _ in segmenter().tokenize(text[start:end])
+        """jieba's words, found in the text's simplified form (its dictionary's) and returned as written."""
+        written = text[start:end]
+        read = _segmentable(written)
+        return [(start + first, written[first:last]) for word, first, last in segmenter().tokenize(read)
                 if _WORD_CHARACTER.search(word)]
 
     def count_words(self, text: str) -> int:
-        return sum(1 for word in segmenter().cut(text) if _WORD_CHARACTER.search(word))
+        return sum(1 for word in segmenter().cut(_segmentable(text)) if _WORD_CHARACTER.search(word))
 
     def lower(self, word: str) -> str:
         return simplified(word).lower()
@@ -80,6 +83,13 @@ def _converter():
 def simplified(text: str) -> str:
     """``text`` in simplified characters (traditional ones converted by OpenCC)."""
     return _converter().convert(text)
+
+
+def _segmentable(text: str) -> str:
+    """``text`` in simplified characters when converting keeps every character in place (it almost always
+    does), so that jieba's simplified dictionary segments traditional text too; else ``text`` itself."""
+    converted = _converter().convert(text)
+    return converted if len(converted) == len(text) else text
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
