@@ -15,7 +15,7 @@ import yaml
 from presslens import __version__
 from presslens.errors import USER_ERRORS
 from presslens.report.notebooks import DEFAULT_NOTEBOOKS
-from presslens.report.runner import MAX_ARTICLE_PAGES
+from presslens.report.defaults import MAX_ARTICLE_PAGES
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2

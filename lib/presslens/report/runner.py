@@ -18,6 +18,7 @@ from pathlib import Path
 
 from presslens.errors import ReportError
 from presslens.lock import FolderLocked, folder_lock
+from presslens.report.defaults import MAX_ARTICLE_PAGES
 from presslens.report.execute import Job, KernelPool, default_workers
 from presslens.corpus.model import natural_key
 from presslens.report.index import CorpusFacts, write_index
@@ -28,8 +29,6 @@ from presslens.report.render import PageOptions, templates_hash, write_assets
 CACHE_FOLDER = "cache"
 #: The sub-folders a run writes (besides ``index.html``, ``run.json`` and the lock file).
 OUTPUT_FOLDERS = ("html", "notebooks", "articles", "exports", "assets", CACHE_FOLDER)
-#: Without a list of articles, at most this many articles get a page (the first in natural order).
-MAX_ARTICLE_PAGES = 2000
 
 
 @dataclass
