@@ -35,6 +35,9 @@ from presslens.chunks import TokenChunks, chunks_of, remembered, summed_counts
 from presslens.languages.zh import HAN
 from presslens.text import TOKEN_COLUMNS, content_mask, lemmatize_phrase
 
+#: The package data files this module reads (they key the cache of what it extracts).
+DATA_FILES = ("data/phrases.yaml",)
+
 CollocationMeasure = Literal["likelihood_ratio", "pmi"]
 #: Lowest score of a collocation kept as a phrase: G² ≥ 10.83 is significant at p < 0.001 for a pair
 #: (chi-squared, 1 df); PMI ≥ 3 bits means eight times more often together than chance.

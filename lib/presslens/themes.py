@@ -52,6 +52,9 @@ from presslens.text import lemmatize_phrase, tokens_table
 if TYPE_CHECKING:
     from presslens.execution import Execution
 
+#: The package data files this module reads (they key the cache of what it extracts).
+DATA_FILES = ("data/themes.yaml",)
+
 #: How much a phrase match weighs against a single-word match.
 PHRASE_WEIGHT = 2.0
 EVIDENCE_COLUMNS = ["doc_id", "theme", "paragraph", "sentence", "start", "end", "matched", "term", "kind", "weight"]

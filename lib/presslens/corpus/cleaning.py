@@ -26,6 +26,9 @@ from presslens.corpus.pages import MIN_CHROME_LINES, looks_like_page, page_text
 from presslens.corpus.punkt import punkt_tokenizer
 from presslens.languages import detect_language, language_tools
 
+#: The package data files this module reads (they key the cache of what it extracts).
+DATA_FILES = ("data/boilerplate.yaml",)
+
 HEADER_LINES = 6
 #: A first line of at least this many words that ends a sentence is a lead paragraph, not a headline.
 LEAD_PARAGRAPH_WORDS = 20

@@ -18,6 +18,9 @@ import yaml
 from presslens.languages.base import Language, nltk_stopwords
 from presslens.resources import require_nltk_data
 
+#: The package data files this module reads (they key the cache of what it extracts).
+DATA_FILES = ("data/stopwords.yaml",)
+
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 #: Plural forms WordNet would wrongly reduce (*customs* → *custom*, *media* → *medium*).
 LEMMA_EXCEPTIONS = {

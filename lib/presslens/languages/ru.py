@@ -14,6 +14,9 @@ import yaml
 
 from presslens.languages.base import Language, nltk_stopwords
 
+#: The package data files this module reads (they key the cache of what it extracts).
+DATA_FILES = ("data/stopwords.yaml",)
+
 
 class Russian(Language):
     code = "ru"

@@ -17,6 +17,9 @@ import yaml
 
 from presslens.languages.base import Language, nltk_stopwords
 
+#: The package data files this module reads (they key the cache of what it extracts).
+DATA_FILES = ("data/stopwords.yaml",)
+
 #: The end of a sentence: 。！？ (or their ASCII forms, or …), with the closing quotes and brackets after it.
 SENTENCE_END = re.compile(r"(?:[。！？!?]+|…{1,2})[”’」』）)\"'》]*")
 #: Han characters, the letters of Chinese words (a "word" with none of them is a number, a Latin name…).
