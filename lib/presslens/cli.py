@@ -154,6 +154,7 @@ def _report(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from presslens.actors import load_corrections
     from presslens.corpus import load_corpus
+    from presslens.corpus.files import inside_corpus
     from presslens.duplicates import dedupe_corpus
     from presslens.execution import Execution
     from presslens.export import export_table
@@ -165,7 +166,7 @@ def _export(args: argparse.Namespace) -> int:
     require_nltk_data()
     out = Path(args.out).expanduser().resolve()
     corpus_root = Path(args.corpus).expanduser().resolve()
-    if out == corpus_root or (corpus_root.is_dir() and corpus_root in out.parents):
+    if inside_corpus(out, corpus_root):
         raise ValueError(f"--out {args.out} is the corpus or inside the corpus folder: presslens never writes into a corpus")
     execution = Execution(jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
     corpus = load_corpus(args.corpus, columns=args.columns, language=args.language, execution=execution)

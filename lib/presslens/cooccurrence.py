@@ -108,7 +108,7 @@ def cooccurrence_table(
     table = query(f"""
         SELECT a.actor AS actor_a, a.type AS type_a, b.actor AS actor_b, b.type AS type_b,
                count(*) AS count, count(DISTINCT a.doc_id) AS n_docs
-        FROM present a JOIN present b ON {_same_window(keys)} AND a.actor < b.actor
+        {_pairs_in_windows(keys)}
         WHERE a.type IS NOT NULL AND b.type IS NOT NULL
         GROUP BY ALL HAVING count(*) >= $min_count""", {"min_count": min_count}, present=present)
     if table.empty:
@@ -124,9 +124,11 @@ def cooccurrence_table(
     return table.reset_index(drop=True)[COOCCURRENCE_COLUMNS]
 
 
-def _same_window(keys: list[str]) -> str:
-    """The SQL condition that mentions ``a`` and ``b`` stand in one window."""
-    return " AND ".join(f"a.{key} = b.{key}" for key in keys)
+def _pairs_in_windows(keys: list[str]) -> str:
+    """The SQL that pairs the actors ``a`` and ``b`` of the table ``present`` standing in one window (its
+    ``keys``), each pair once (``a`` sorts before ``b``): counted by DuckDB as the join streams."""
+    same_window = " AND ".join(f"a.{key} = b.{key}" for key in keys)
+    return f"FROM present a JOIN present b ON {same_window} AND a.actor < b.actor"
 
 
 def cooccurrence_evidence(
@@ -156,7 +158,7 @@ def cooccurrence_evidence(
         SELECT a.actor AS actor_a, b.actor AS actor_b, a.doc_id, a.paragraph AS paragraph_a, b.paragraph AS paragraph_b,
                a.sentence AS sentence_a, b.sentence AS sentence_b,
                row_number() OVER (PARTITION BY a.actor, b.actor ORDER BY a.doc_id, a.sentence) AS nth
-        FROM present a JOIN present b ON {_same_window(keys)} AND a.actor < b.actor
+        {_pairs_in_windows(keys)}
         {"SEMI JOIN wanted w ON a.actor = w.actor_a AND b.actor = w.actor_b" if pairs is not None else ""}
         QUALIFY nth <= $limit""", {"limit": per_pair or 2**62}, present=present, wanted=wanted.astype(str))
     articles = {article.doc_id: article for article in corpus}

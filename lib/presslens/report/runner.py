@@ -20,6 +20,7 @@ from presslens.errors import ReportError
 from presslens.lock import FolderLocked, folder_lock
 from presslens.report.defaults import MAX_ARTICLE_PAGES
 from presslens.report.execute import Job, KernelPool, default_workers
+from presslens.corpus.files import inside_corpus
 from presslens.corpus.model import natural_key
 from presslens.report.index import CorpusFacts, write_index
 from presslens.report.notebooks import DEFAULT_NOTEBOOKS, check_parameters, describe_notebook, list_notebooks, notebook_parameters
@@ -315,7 +316,7 @@ def _check_paths(corpus: str | Path, out: str | Path) -> tuple[Path, Path]:
     out_path = Path(out).expanduser().resolve()
     if out_path.exists() and not out_path.is_dir():
         raise ReportError(f"--out must be a folder, not a file: {out}")
-    if out_path == corpus_path or (corpus_path.is_dir() and corpus_path in out_path.parents):
+    if inside_corpus(out_path, corpus_path):
         raise ReportError(f"--out {out} is inside the corpus folder: presslens never writes into a corpus; choose another folder")
     written = [out_path / folder for folder in OUTPUT_FOLDERS]
     if any(folder == corpus_path or folder in corpus_path.parents for folder in written):
