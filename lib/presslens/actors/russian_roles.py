@@ -49,8 +49,8 @@ def _role_before(tokens: list, person: Candidate, candidates: list[Candidate]) -
     inside_names = {n for c in candidates if c.type != "person" for n in range(c.first, c.last)}
     for first in range(person.first - 1, max(-1, person.first - ROLE_REACH - 1), -1):
         word = tokens[first].text
+        if not lemmas(word).isdisjoint(ROLE_NOUNS):
+            return first if first < person.first - 1 else None
         if first not in inside_names and shape(word) != "lower":
             return None
-        if shape(word) == "lower" and not lemmas(word).isdisjoint(ROLE_NOUNS):
-            return first if first < person.first - 1 else None
     return None
