@@ -26,8 +26,8 @@ from natasha import Doc
 from presslens.actors.gazetteer import Gazetteer
 from presslens.actors.resolution import Mention, short_name_targets, vote_types
 from presslens.actors.russian_descriptors import extend_by_descriptors, split_at_brackets
-from presslens.actors.russian_models import is_function_word, lemmas, ner_tagger, plain_word, segmenter
-from presslens.actors.russian_names import Candidate, RussianNames, nominatives, russian_names
+from presslens.actors.russian_models import analyzer, is_function_word, lemmas, ner_tagger, plain_word, segmenter
+from presslens.actors.russian_names import NAME_GRAMMEMES, Candidate, RussianNames, nominatives, russian_names
 from presslens.actors.russian_roles import role_mentions
 from presslens.corpus import Article
 
@@ -61,9 +61,12 @@ def find_mentions_ru(article: Article, *, gazetteer: Gazetteer) -> list[Mention]
     candidates = combine(tagged, known_names(words, names, gazetteer))
     candidates = extend_by_descriptors(candidates, words)
     candidates = [c for c in candidates if not all(is_function_word(word) for word in words[c.first:c.last])]
+    candidates = [retyped for c in candidates if (retyped := _one_word_person(c, words)) is not None]
+    candidates = list({(c.first, c.last): c for c in reversed(candidates)}.values())  # one per span, the first kept
     candidates.sort(key=lambda c: (c.first, -c.last))
     unknown = [c for c in candidates if c.actor is None]
-    normals = nominatives([(tokens[c.first:c.last], c.type) for c in unknown])
+    normals = [_joined(tokens[c.first:c.last], words) for c, words in
+               zip(unknown, nominatives([([t.text for t in tokens[c.first:c.last]], c.type) for c in unknown]))]
     named = {}
     for candidate, normal in zip(unknown, normals):
         surface = article.text[tokens[candidate.first].start:tokens[candidate.last - 1].stop]
@@ -75,6 +78,12 @@ def find_mentions_ru(article: Article, *, gazetteer: Gazetteer) -> list[Mention]
     resolved.sort(key=lambda c: (c.first, -c.last))
     mentions = [_mention(article, tokens, c) for c in resolved]
     return _resolve(mentions, known=gazetteer.entries.keys())
+
+
+def _joined(tokens: list, words: list[str]) -> str:
+    """``words`` written with the spaces between ``tokens`` (*Тверская площадь*, *«Яблоко»*)."""
+    gaps = [" " * (after.start - before.stop) for before, after in zip(tokens, tokens[1:])]
+    return "".join(word + gap for word, gap in zip(words, [*gaps, ""]))
 
 
 def read_tokens(text: str) -> list:
@@ -99,10 +108,11 @@ def tagged_names(text: str, tokens: list) -> list[Candidate]:
 
 
 def known_names(words: list[str], names: RussianNames, gazetteer: Gazetteer) -> list[Candidate]:
-    """Every longest gazetteer name of the text, left to right."""
+    """Every longest gazetteer name of the text, left to right: Russian names on lemmas, names in Latin
+    script (*Amnesty International*) as the English gazetteer writes them."""
     found, position = [], 0
     while position < len(words):
-        match = names.match(words, position)
+        match = names.match(words, position) or _latin_match(words, position, gazetteer)
         if match:
             end, actor = match
             found.append(Candidate(position, end, gazetteer.type_of(actor), actor, "gazetteer"))
@@ -110,6 +120,15 @@ def known_names(words: list[str], names: RussianNames, gazetteer: Gazetteer) -> 
         else:
             position += 1
     return found
+
+
+def _latin_match(words: list[str], position: int, gazetteer: Gazetteer) -> tuple[int, str] | None:
+    """A person or body the English gazetteer knows, written in Latin script (places in Latin script
+    are parts of names: *Bank of East Asia*)."""
+    if not (words[position][:1].isascii() and words[position][:1].isupper()):
+        return None
+    match = gazetteer.longest_match(words, position)
+    return match if match and gazetteer.type_of(match[1]) != "location" else None
 
 
 def combine(tagged: list[Candidate], known: list[Candidate]) -> list[Candidate]:
@@ -130,6 +149,19 @@ def combine(tagged: list[Candidate], known: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(name)
     return kept
+
+
+def _one_word_person(candidate: Candidate, words: list[str]) -> Candidate | None:
+    """A one-word person the NER found, checked against the dictionary: a word that is no name but a
+    verb or participle (*Подана* opening a sentence) is dropped, a place name (*Царицыно*) is a location."""
+    if candidate.type != "person" or candidate.actor or candidate.last - candidate.first != 1:
+        return candidate
+    parses = analyzer().parse(words[candidate.first])
+    if any(NAME_GRAMMEMES & parse.tag.grammemes for parse in parses):
+        return candidate
+    if parses[0].is_known and "Geox" in parses[0].tag.grammemes:
+        return replace(candidate, type="location")
+    return None if parses[0].is_known and parses[0].tag.POS not in ("NOUN", None) else candidate
 
 
 def _mention(article: Article, tokens: list, candidate: Candidate) -> Mention:

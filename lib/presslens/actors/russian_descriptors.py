@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from presslens.actors.russian_models import analyzer, lemmas
+from presslens.actors.russian_models import analyzer, lemmas, plain_word
 from presslens.actors.russian_names import Candidate
 
 #: Nouns that name a kind of organisation (dictionary forms).
@@ -29,10 +29,12 @@ BODY_KINDS = frozenset("""
 
 #: Nouns that name a kind of place (dictionary forms); a monument is a place, named after a person.
 PLACE_KINDS = frozenset("""
-река город штат площадь улица район посёлок поселок село деревня остров озеро гора проспект область
+река город штат площадь улица район поселок село деревня остров озеро гора проспект область
 край республика провинция округ станица аэропорт порт залив пролив полуостров хребет
 """.split())
 MONUMENT_KINDS = frozenset({"памятник", "монумент"})
+#: The first letters of every kind word: a word that begins otherwise is not looked up.
+KIND_BEGINNINGS = frozenset(kind[:3] for kind in BODY_KINDS | PLACE_KINDS | MONUMENT_KINDS)
 OPENING_QUOTES, CLOSING_QUOTES = frozenset("«„“\""), frozenset("»“”\"")
 #: At most this many adjectives before a body's name belong to it (*японского МИДа*).
 ADJECTIVE_REACH = 2
@@ -50,6 +52,8 @@ def extend_by_descriptors(candidates: list[Candidate], words: list[str]) -> list
             by_first[candidate.first] = candidate
     added, replaced = [], set()
     for position in range(len(words) - 1):
+        if plain_word(words[position])[:3] not in KIND_BEGINNINGS:
+            continue
         kinds = lemmas(words[position])
         is_body, is_place, is_monument = (not kinds.isdisjoint(group) for group in (BODY_KINDS, PLACE_KINDS, MONUMENT_KINDS))
         if not (is_body or is_place or is_monument):

@@ -1,6 +1,6 @@
 """The Russian models actors are read with, loaded once per process.
 
-natasha (slovnet's news NER and morphology tagger, with their navec embeddings) and pymorphy3 with its
+natasha (slovnet's news NER, with its navec embeddings) and pymorphy3 with its
 Russian dictionaries: all installed with their weights from the package registry, nothing downloaded
 at run time. Each loader is cached, so a worker process loads a model the first time it needs it.
 """
@@ -36,22 +36,6 @@ def ner_tagger():
     from natasha import NewsNERTagger
 
     return NewsNERTagger(_embedding())
-
-
-@functools.cache
-def morph_tagger():
-    """slovnet's news morphology tagger (Universal Dependencies part of speech and features)."""
-    from natasha import NewsMorphTagger
-
-    return NewsMorphTagger(_embedding())
-
-
-@functools.cache
-def morph_vocab():
-    """natasha's pymorphy3 wrapper, which inflects a word to the form a tagger's features ask for."""
-    from natasha import MorphVocab
-
-    return MorphVocab()
 
 
 @functools.cache

@@ -13,15 +13,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from natasha.norm import inflect_word, recover_shapes
+from natasha.shape import recover_shape
 
 from presslens.actors.gazetteer import Gazetteer, name_key
-from presslens.actors.russian_models import lemmas, morph_tagger, morph_vocab, plain_word, segmenter
+from presslens.actors.russian_models import analyzer, lemmas, plain_word, segmenter
 
-#: Parts of speech that head a Russian noun phrase: the words up to the first of them are put in the
-#: nominative, the rest (a genitive complement: *площади* of *Тверской площади*, *Москвы* of
-#: *мэрии Москвы*) stay as written.
-HEADS = ("NOUN", "PROPN")
+#: pymorphy3 grammemes of the words of a person's name: first name, family name, patronymic.
+NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 
 
 @dataclass(frozen=True)
@@ -111,26 +109,57 @@ def fits(word: str, name_lemmas: frozenset[str], name_shape: str) -> bool:
     return not name_lemmas.isdisjoint(lemmas(word))
 
 
-def nominatives(names: Sequence[tuple[Sequence, str]]) -> list[str]:
-    """Each name (its tokens, with offsets, and its type) in the nominative, as written otherwise: *Юрия Лужкова* → Юрий
-    Лужков, *Тверской площади* → Тверская площадь, *мэрии Москвы* → мэрия Москвы.
+def nominatives(names: Sequence[tuple[Sequence[str], str]]) -> list[list[str]]:
+    """Each name (its words and its type) in the nominative, as written otherwise: *Юрия Лужкова* →
+    Юрий Лужков, *Тверской площади* → Тверская площадь, *мэрии Москвы* → мэрия Москвы.
 
-    A person's every word is inflected; an organisation's or place's words up to its head noun.
+    A person's every word is inflected; an organisation's or place's adjectives and head noun. The
+    words inflected together take the reading they agree in (case, number, gender) that pymorphy3
+    finds likeliest, so *Лужкова* after *Юрия* is a man's name in the genitive.
     """
-    if not names:
-        return []
-    markups = morph_tagger().map([[token.text for token in written] for written, _ in names])
-    normal = []
-    for (written, kind), markup in zip(names, markups):
-        tokens = markup.tokens
-        inflected, head_seen = [], False
-        for token in tokens:
-            if kind == "person" or not head_seen:
-                inflected.append(inflect_word(morph_vocab(), token))
-                head_seen = token.pos in HEADS
-            else:
-                inflected.append(token.text)
-        words = list(recover_shapes(inflected, tokens))
-        gaps = [" " * (after.start - before.stop) for before, after in zip(written, written[1:])]
-        normal.append("".join(word + gap for word, gap in zip(words, [*gaps, ""])))
-    return normal
+    return [_nominative(list(words), kind) for words, kind in names]
+
+
+def _nominative(words: list[str], kind: str) -> list[str]:
+    readings = [analyzer().parse(word) if _russian(word) else [] for word in words]
+    if kind == "person":
+        group = [n for n, options in enumerate(readings) if options]
+        readings = [[p for p in options if NAME_GRAMMEMES & p.tag.grammemes] or options for options in readings]
+    else:
+        group = []
+        for n, options in enumerate(readings):
+            if not options:
+                break
+            group.append(n)
+            if options[0].tag.POS == "NOUN":
+                break
+    chosen = _agreeing([readings[n] for n in group])
+    inflected = list(words)
+    for n, parse in zip(group, chosen):
+        form = parse.inflect({"nomn", parse.tag.number} if parse.tag.number else {"nomn"}) if parse else None
+        if form:
+            inflected[n] = recover_shape(form.word, words[n])
+    return inflected
+
+
+def _agreeing(readings: list[list]) -> list:
+    """One reading per word, all in the same case, number and (singular) gender, the likeliest such."""
+    best, best_score = [None] * len(readings), 0.0
+    if not readings:
+        return best
+    for key in {_agreement(parse.tag) for parse in readings[-1]}:
+        picks = [max((p for p in options if _agreement(p.tag) == key), key=lambda p: p.score, default=None)
+                 for options in readings]
+        if all(picks):
+            score = sum(p.score for p in picks) + (0.01 if key[0] == "nomn" else 0.0)
+            if score > best_score:
+                best, best_score = picks, score
+    return best
+
+
+def _agreement(tag) -> tuple:
+    return tag.case, tag.number, tag.gender if tag.number != "plur" else None
+
+
+def _russian(word: str) -> bool:
+    return any("а" <= letter <= "я" or letter == "ё" for letter in word.lower())

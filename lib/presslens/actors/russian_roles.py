@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from presslens.actors.russian_models import lemmas
+from presslens.actors.russian_models import lemmas, plain_word
 from presslens.actors.russian_names import Candidate, shape
 
 #: Nouns that begin a role (dictionary forms).
@@ -36,9 +36,10 @@ def role_mentions(tokens: list, candidates: list[Candidate]) -> list[Candidate]:
         if len(actors) != 1:
             continue
         actor = next(iter(actors))
+        beginnings = {lemma[:3] for lemma in role[0]}
         for first in range(len(tokens) - len(role) + 1):
             last = first + len(role)
-            if last in named or not all(not role[n].isdisjoint(lemmas(tokens[first + n].text)) for n in range(len(role))):
+            if plain_word(tokens[first].text)[:3] not in beginnings or last in named or not all(not role[n].isdisjoint(lemmas(tokens[first + n].text)) for n in range(len(role))):
                 continue
             mentions.append(Candidate(first, last, "person", actor, "alias"))
     return mentions
