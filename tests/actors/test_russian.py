@@ -21,7 +21,9 @@ NEWS = """Переговоры в Пекине
 Россия заявила о поддержке проекта. Каждый участник получил приглашение, никто не отказался, и все остались довольны.
 
 Губернатор Ивановской области Станислав Воскресенский сообщил, что Воскресенского поддержали депутаты.
-Он обещал встретиться с правительством Татарстана."""
+Он обещал встретиться с правительством Татарстана.
+
+Комитет защиты журналистов (КЗЖ) осудил решение, сообщает Amnesty International."""
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +72,12 @@ def test_an_unknown_name_keeps_its_nominative_and_its_family_name_joins_it(menti
 def test_a_body_named_by_its_kind_and_place_is_one_mention_and_the_place_another(mentions):
     assert {m.type for m in mentions if m.surface == "правительством Татарстана"} == {"organization"}
     assert {(m.actor, m.type) for m in mentions if m.surface == "Татарстана"} == {("Tatarstan", "location")}
+
+
+def test_a_name_with_another_in_brackets_is_two_mentions_and_latin_names_are_known(mentions):
+    assert not [m for m in mentions if "(" in m.surface or ")" in m.surface]
+    assert _actors(mentions, "Комитет защиты журналистов") == {"Committee to Protect Journalists"}
+    assert _actors(mentions, "Amnesty International") == {"Amnesty International"}
 
 
 def test_offsets_sentences_and_paragraphs_point_at_the_mention():

@@ -8,9 +8,10 @@
    mention of its own (*МЧС России* names Russia too), and a known place is a location even where it
    acts as a body (*Россия заявила*);
 3. a body named by its kind and a name (*мэрии Москвы*, *партии «Яблоко»*, *реки Славянки*) is one
-   mention from the kind on (:mod:`~.russian_descriptors`);
-4. pronouns and quantifiers (*Каждый*, *Никто*, *Все*) are dropped, and every other name gets its
-   nominative (*Юрия Лужкова* → Юрий Лужков) unless the gazetteer knows it;
+   mention from the kind on, and a name with another in brackets two (:mod:`~.russian_descriptors`);
+4. pronouns and quantifiers (*Каждый*, *Никто*, *Все*) are dropped, so is a one-word "person" that is
+   a verb; every other name gets its nominative (*Юрия Лужкова* → Юрий Лужков), and the gazetteer's
+   name when it knows the nominative (*Правительство России* → Government of Russia);
 5. within the article, types are voted, a family name alone joins the full name
    (:func:`~.resolution.short_name_targets`), and a role that came with a name (*президент России*
    after *президент России Владимир Путин*) names that person when it comes back alone.
@@ -76,7 +77,8 @@ def find_mentions_ru(article: Article, *, gazetteer: Gazetteer) -> list[Mention]
     resolved = [named.get(c, c) for c in candidates]
     resolved += role_mentions(tokens, resolved)
     resolved.sort(key=lambda c: (c.first, -c.last))
-    mentions = [_mention(article, tokens, c) for c in resolved]
+    starts = [start for _, start, _ in article.sentence_spans]
+    mentions = [_mention(article, tokens, c, starts) for c in resolved]
     return _resolve(mentions, known=gazetteer.entries.keys())
 
 
@@ -87,7 +89,7 @@ def _joined(tokens: list, words: list[str]) -> str:
 
 
 def read_tokens(text: str) -> list:
-    """natasha's tokens of ``text`` (with offsets), sentence by sentence."""
+    """razdel's tokens of ``text`` (with offsets), as natasha segments it."""
     if not text.strip():
         return []
     doc = Doc(text)
@@ -164,20 +166,13 @@ def _one_word_person(candidate: Candidate, words: list[str]) -> Candidate | None
     return None if parses[0].is_known and parses[0].tag.POS not in ("NOUN", None) else candidate
 
 
-def _mention(article: Article, tokens: list, candidate: Candidate) -> Mention:
+def _mention(article: Article, tokens: list, candidate: Candidate, sentence_starts: list[int]) -> Mention:
+    """The mention of a candidate, with its offsets, paragraph and sentence (an index in ``article.sentence_spans``)."""
     start, end = tokens[candidate.first].start, tokens[candidate.last - 1].stop
-    paragraph, sentence = sentence_of(article, start)
-    return Mention(article.doc_id, paragraph, sentence, start, end, article.text[start:end],
+    number = max(0, bisect.bisect_right(sentence_starts, start) - 1)
+    paragraph = article.sentence_spans[number][0] if article.sentence_spans else 0
+    return Mention(article.doc_id, paragraph, number, start, end, article.text[start:end],
                    candidate.actor, candidate.type, candidate.method)
-
-
-def sentence_of(article: Article, offset: int) -> tuple[int, int]:
-    """(paragraph, sentence index in ``article.sentence_spans``) of the sentence holding ``offset``."""
-    spans = article.sentence_spans
-    if not spans:
-        return 0, 0
-    number = max(0, bisect.bisect_right([start for _, start, _ in spans], offset) - 1)
-    return spans[number][0], number
 
 
 def _resolve(mentions: list[Mention], *, known) -> list[Mention]:
