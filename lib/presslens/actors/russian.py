@@ -110,18 +110,31 @@ def tagged_names(text: str, tokens: list) -> list[Candidate]:
 
 
 def known_names(words: list[str], names: RussianNames, gazetteer: Gazetteer) -> list[Candidate]:
-    """Every longest gazetteer name of the text, left to right: Russian names on lemmas, names in Latin
-    script (*Amnesty International*) as the English gazetteer writes them."""
+    """Every longest gazetteer name of the text, left to right, and the places inside a body's name:
+    Russian names on lemmas, names in Latin script (*Amnesty International*) as the English gazetteer
+    writes them."""
     found, position = [], 0
     while position < len(words):
         match = names.match(words, position) or _latin_match(words, position, gazetteer)
         if match:
             end, actor = match
             found.append(Candidate(position, end, gazetteer.type_of(actor), actor, "gazetteer"))
+            if found[-1].type == "organization":
+                found += _places_inside(words, position + 1, end, names, gazetteer)
             position = end
         else:
             position += 1
     return found
+
+
+def _places_inside(words: list[str], start: int, end: int, names: RussianNames, gazetteer: Gazetteer) -> list[Candidate]:
+    """The known places named inside a known body's name: *России* of *МЧС России*."""
+    places = []
+    for position in range(start, end):
+        match = names.match(words, position)
+        if match and match[0] <= end and gazetteer.type_of(match[1]) == "location":
+            places.append(Candidate(position, match[0], "location", match[1], "gazetteer"))
+    return places
 
 
 def _latin_match(words: list[str], position: int, gazetteer: Gazetteer) -> tuple[int, str] | None:
