@@ -45,7 +45,9 @@ QUOTE_REACH = 8
 
 
 def extend_by_descriptors(candidates: list[Candidate], words: list[str]) -> list[Candidate]:
-    """``candidates`` with every *kind + name* of :data:`BODY_KINDS` and :data:`PLACE_KINDS` made one mention."""
+    """``candidates`` with every *kind + name* (:data:`BODY_KINDS`, :data:`PLACE_KINDS`, a monument and
+    a person) made one mention, every body followed by its place in the genitive too, and every body
+    from the relational adjectives before it on."""
     by_first = {}
     for candidate in candidates:
         if candidate.first not in by_first or candidate.last > by_first[candidate.first].last:
