@@ -24,11 +24,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from presslens.corpus import Article, load_corpus  # first: presslens.actors needs the corpus package loaded
-from presslens.corpus.model import natural_key
-from presslens.actors.gazetteer import load_gazetteer  # noqa: I001
+from presslens.actors.gazetteer import load_gazetteer
 from presslens.actors.russian import NER_TYPES, find_mentions_ru
 from presslens.actors.russian_models import ner_tagger
+from presslens.corpus import Article, load_corpus
+from presslens.corpus.model import natural_key
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
