@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 
+from presslens.languages.ru import analyzer
+
 #: pymorphy3 grammemes of words that never name an actor on their own: pronouns (*он*, *никто*),
 #: pronominal adjectives and quantifiers (*каждый*, *все*, *любой*), numerals, prepositions,
 #: conjunctions and particles.
@@ -36,14 +38,6 @@ def ner_tagger():
     from natasha import NewsNERTagger
 
     return NewsNERTagger(_embedding())
-
-
-@functools.cache
-def analyzer():
-    """pymorphy3's analyser with its Russian dictionaries."""
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
 
 
 @functools.lru_cache(maxsize=200_000)
