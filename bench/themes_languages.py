@@ -6,9 +6,11 @@ folder's natural order: the lexicon's terms were checked on the first half, the 
 
 1. coverage: the share of articles (and of paragraphs) with at least one theme match;
 2. per theme: the number of articles it matches at all, and of which it is the top theme;
-3. for ``--examples`` articles spread over the folder: the top theme with its score and matched terms,
-   and the article's opening words, to sign or refuse the theme;
-4. with ``--context TERM``: every match of a term with the words around it.
+3. for ``--examples`` articles, and as many paragraphs with a theme, spread over the folder: the top
+   theme with its score and matched terms, the second theme, and the opening words, to sign or refuse
+   the theme (a People's Daily "article" is 25 consecutive sentences of the corpus, one a paragraph, so
+   its paragraphs are the units a reader can judge);
+4. with ``--context TERM``: every match of a term (its lemmas or its surface) with the words around it.
 
 Usage: ``python bench/themes_languages.py [--corpus ../shared/corpora/multilingual] [--languages zh ru]
 [--examples 10] [--context 会见]``
