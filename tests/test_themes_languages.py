@@ -118,16 +118,9 @@ def test_a_traditional_character_article_is_matched_like_the_simplified_one(tmp_
     corpus = _corpus(tmp_path, simplified=CHINESE_TRADE, traditional=CHINESE_TRADE_TRADITIONAL)
     assert {article.language for article in corpus} == {"zh"}
     evidence = match_themes(corpus, lexicon)
-    assert _top_theme(corpus, evidence, "traditional") == _top_theme(corpus, evidence, "simplified") == "trade"
-    traditional = evidence[evidence["doc_id"] == "traditional"]
-    found = dict(zip(traditional["matched"], traditional["term"]))
-    assert found["貿易額"] == "贸易额" and found["海關"] == "海关" and found["通關"] == "通关" and found["出口"] == "出口"
-
-
-@pytest.mark.xfail(strict=True, reason="jieba segments traditional text before it is converted to simplified characters "
-                                       "and splits it otherwise: 中俄貿易 is one word, 跨境電商成為 gives 電商成")
-def test_a_traditional_article_gives_the_evidence_of_the_simplified_one(tmp_path, lexicon):
-    corpus = _corpus(tmp_path, simplified=CHINESE_TRADE, traditional=CHINESE_TRADE_TRADITIONAL)
-    evidence = match_themes(corpus, lexicon)
-    found = {doc_id: sorted(zip(rows["theme"], rows["term"], rows["start"])) for doc_id, rows in evidence.groupby("doc_id")}
+    found = {doc_id: sorted(zip(rows["theme"], rows["term"], rows["start"], rows["kind"]))
+             for doc_id, rows in evidence.groupby("doc_id")}
     assert found["traditional"] == found["simplified"]
+    assert _top_theme(corpus, evidence, "traditional") == "trade"
+    traditional = evidence[evidence["doc_id"] == "traditional"]
+    assert {"貿易", "貿易額", "跨境電商", "海關", "通關"} <= set(traditional["matched"])  # shown as written
