@@ -36,6 +36,8 @@ def lowercase_phrase(phrase: str, language: Language | None = None) -> str:
 def lemmatize_phrase(phrase: str, language: Language | None = None) -> str:
     """Lemmatise every word of a phrase the way tokens are lemmatised (*supply chains* → *supply chain*)."""
     language = language or pattern_language(phrase)
+    if language.lemma_reads_case:
+        return " ".join(language.lemma(word) for _, word in language.words(phrase, 0, len(phrase)))
     return " ".join(language.lemma(word) for word in lowercase_phrase(phrase, language).split())
 
 
@@ -126,8 +128,9 @@ def _language_tokens(articles: list, language: Language, *, lemmatize_words: boo
     surface = np.array([language.surface(word) for word in spellings], dtype=object)
     lower = np.array([language.lower(word) for word in spellings], dtype=object)
     is_number = np.array([language.is_number(word) for word in lower], dtype=bool)
+    read = surface if language.lemma_reads_case else lower
     lemma = np.array(
-        [language.lemma(word) if lemmatize_words and not number else word for word, number in zip(lower, is_number)],
+        [language.lemma(word) if lemmatize_words and not number else low for word, low, number in zip(read, lower, is_number)],
         dtype=object,
     )
     is_stop = np.array([word in stopwords or base in stopwords for word, base in zip(lower, lemma)], dtype=bool)

@@ -130,3 +130,9 @@ def test_every_language_answers_the_same_interface():
         assert words and all(text[offset:offset + len(word)] == word for offset, word in words)
         assert language.sentence_spans(text, 0, len(text))
         assert language.count_words(text) == len(words)
+
+
+def test_german_nouns_are_lemmatised_as_nouns_and_verbs_as_verbs():
+    tokens = tokens_table(Corpus(root="x", articles=[_article("de", "Der Handel wächst. Es handelt sich um Stahl.")]))
+    lemmas = dict(zip(tokens["surface"], tokens["lemma"]))
+    assert lemmas["Handel"] == "handel" and lemmas["handelt"] == "handeln" and lemmas["Stahl"] == "stahl"

@@ -33,6 +33,9 @@ class Language:
     own_tools: bool = True
     #: Whether a capitalised word inside a sentence is a name that keeps its own form (English).
     names_keep_case: bool = False
+    #: Whether :meth:`lemma` reads the word as written rather than lowercased (German: *Handel* the noun,
+    #: *handelt* the verb).
+    lemma_reads_case: bool = False
 
     def sentence_spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """The sentences of ``text[start:end]`` as ``(start, end)`` offsets into ``text``."""
@@ -60,7 +63,8 @@ class Language:
         return bool(NUMBER.match(lower))
 
     def lemma(self, lower: str) -> str:
-        """The dictionary form of a word in its :meth:`lower` form (itself when the language has no lemmatiser)."""
+        """The dictionary form of a word, lowercase, given in its :meth:`lower` form (or as written, where
+        :attr:`lemma_reads_case`); itself when the language has no lemmatiser."""
         return lower
 
     def written_form(self, term: str, surface: str) -> str:

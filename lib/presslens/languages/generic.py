@@ -13,14 +13,19 @@ import functools
 from presslens.languages.base import Language, nltk_stopwords
 
 
+#: Languages whose lemma dictionary tells nouns by their capital (German *Handel*, the trade; *handeln*, to act).
+CASED_NOUNS = frozenset({"de", "lb"})
+
+
 class Generic(Language):
     def __init__(self, code: str):
         self.code = code
         self.lemmatized = code in lemma_languages()
         self.own_tools = self.lemmatized or bool(nltk_stopwords(code))
+        self.lemma_reads_case = code in CASED_NOUNS
 
     def lemma(self, lower: str) -> str:
-        return lemmatize(lower, self.code) if self.lemmatized and lower.isalpha() else lower
+        return lemmatize(lower, self.code) if self.lemmatized and lower.isalpha() else lower.lower()
 
 
 @functools.lru_cache(maxsize=200_000)
