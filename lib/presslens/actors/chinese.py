@@ -166,7 +166,18 @@ def _jiagu_spans(sentence: str) -> list[Span]:
         current = Span(start, position, kind, "tagger") if kind else None
     if current:
         spans.append(current)
-    return [span for span in spans if not _side(sentence[span.start:span.end])]
+    spans = [_trimmed(span, sentence) for span in spans]
+    return [span for span in spans if span.end > span.start and not _side(sentence[span.start:span.end])]
+
+
+def _trimmed(span: Span, sentence: str) -> Span:
+    """``span`` without punctuation or spaces at its edges (jiagu may join a comma to a name)."""
+    start, end = span.start, span.end
+    while start < end and not sentence[start].isalnum():
+        start += 1
+    while end > start and not sentence[end - 1].isalnum():
+        end -= 1
+    return replace(span, start=start, end=end)
 
 
 def _side(surface: str) -> bool:
