@@ -80,19 +80,19 @@ def find_spans_zh(sentence: str, *, name_types: dict[str, str]) -> list[Span]:
     tagged = _jiagu_spans(sentence)
     tagged = _widen_persons(tagged, jieba_words)
     tagged = _split_trailing_persons(sentence, tagged, jieba_words)
-    found = _overlay(tagged, rules.rule_spans(sentence, jieba_words, tagged))
-    found = _overlay(found, rules.gazetteer_spans(sentence, name_types, jieba_words))
+    found = _overlay(tagged, rules.rule_spans(sentence, jieba_words, tagged), containers=("organization",))
+    found = _overlay(found, rules.gazetteer_spans(sentence, name_types, jieba_words), containers=("organization", "location"))
     return rules.extend_bodies(sentence, jieba_words, found)
 
 
-def _overlay(base: list[Span], preferred: list[Span]) -> list[Span]:
-    """``preferred`` spans with those of ``base`` they do not overlap, except where a base span of a
-    body or place strictly contains the preferred ones (*中国检察日报社* over *中国*, *墨西哥城* over
-    *墨西哥*, *李嘉诚基金会* over *李嘉诚*)."""
+def _overlay(base: list[Span], preferred: list[Span], *, containers: tuple[str, ...]) -> list[Span]:
+    """``preferred`` spans with those of ``base`` they do not overlap, except where a base span of one
+    of the ``containers`` types strictly contains the preferred ones (*中国检察日报社* over *中国*,
+    *墨西哥城* over *墨西哥*, *乔治·梅森大学* over *乔治·梅森*)."""
     kept = []
     for span in base:
         inside = [p for p in preferred if p.start < span.end and span.start < p.end]
-        if not inside or (span.type != "person" and all(
+        if not inside or (span.type in containers and all(
                 span.start <= p.start and p.end <= span.end and (p.end - p.start) < (span.end - span.start)
                 and (span.type == "organization" or p.type == "location") for p in inside)):
             kept.append(span)
@@ -166,8 +166,17 @@ def _jiagu_spans(sentence: str) -> list[Span]:
         current = Span(start, position, kind, "tagger") if kind else None
     if current:
         spans.append(current)
-    spans = [_trimmed(span, sentence) for span in spans]
+    spans = [_government_place(_trimmed(span, sentence), sentence) for span in spans]
     return [span for span in spans if span.end > span.start and not _side(sentence[span.start:span.end])]
+
+
+def _government_place(span: Span, sentence: str) -> Span:
+    """A government is named by its place: *扬州市人民政府* → the place *扬州市* (as *中国政府* → *中国*)."""
+    surface = sentence[span.start:span.end]
+    for suffix in ("人民政府", "政府"):
+        if span.type == "organization" and surface.endswith(suffix) and len(surface) > len(suffix) + 1:
+            return Span(span.start, span.end - len(suffix), "location", span.method)
+    return span
 
 
 def _trimmed(span: Span, sentence: str) -> Span:
@@ -181,8 +190,9 @@ def _trimmed(span: Span, sentence: str) -> Span:
 
 
 def _side(surface: str) -> bool:
-    """Whether a name is a party to talks rather than a place (*中方*, *俄方*: the Chinese, Russian side)."""
-    return len(surface) == 2 and surface.endswith("方")
+    """Whether a name is a party rather than a place (*中方*, *俄方*: the Chinese, Russian side; *中外*:
+    Chinese and foreign)."""
+    return (len(surface) == 2 and surface.endswith("方")) or surface in ("中外", "国内外", "海内外")
 
 
 def segment_jieba(sentence: str) -> list[Word]:

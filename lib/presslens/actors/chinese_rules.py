@@ -74,10 +74,17 @@ TRANSLITERATION = frozenset(
     "捷金久卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾累里理丽利莉连廉良列林琳铃留柳卢鲁陆路伦罗洛马玛迈麦曼"
     "芒梅美门蒙孟米密敏明摩莫默姆穆拿纳奈南瑙内尼妮涅宁纽努诺欧帕派潘庞佩彭皮匹普奇齐恰乔切钦琴丘萨塞赛桑瑟森"
     "沙莎山珊尚绍舍申什施史士斯松苏索塔泰坦汤唐特提廷通图托瓦万旺威韦维魏温文沃乌伍武西希锡席夏谢辛休雅亚扬耶"
-    "叶伊依因英尤于约扎泽詹佐祖卓茹若瑞舒娃娜奇夫基契罗霍赞穆哈努詹耶茨尤莉娅诺克斯芭芙丝黛琪绮薇露莲洁婷京")
+    "叶伊依因英尤于约扎泽詹佐祖卓茹若瑞舒娃娜奇夫基契罗霍赞穆哈努詹耶茨尤莉娅诺克斯芭芙丝黛琪绮薇露莲洁婷京罕兹杰森")
 #: News agencies whose dateline names a place: 新华社北京3月5日电.
 _DATELINE = re.compile(r"(?:新华社|中新社|新华网|人民网|中新网|央视网|本报)(?:[\u4e00-\u9fff]{0,3}?记者[\u4e00-\u9fff]{2,4}?)?"
                        r"([\u4e00-\u9fff]{2,6}?)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日电")
+#: One-character short names of countries, as paired in 中美关系, 中俄两国, 中哈合作.
+_COUNTRY_SHORT = "中美俄日韩朝印巴英法德意澳越哈吉塔乌蒙"
+_PAIRED = re.compile(rf"(?<![\u4e00-\u9fff][{_COUNTRY_SHORT}])([{_COUNTRY_SHORT}])([{_COUNTRY_SHORT}])([{_COUNTRY_SHORT}])?"
+                     r"(?=关系|两国|三国|双方|之间|首脑|元首|会谈|会晤|峰会|联合|战略|经贸|贸易|友好|同盟|边境|对话|外长|"
+                     r"领导人|建交|伙伴|合作|友谊|交流|共同)")
+#: A visit to, a post in, a policy towards China or Beijing: 访华, 驻华, 对华, 抵京, 在京.
+_VISITED = re.compile(r"(?<=[访来驻在对赴抵离进返旅援])([华京])(?![剧人侨裔语文夏东南北西中沪津师])")
 #: jieba tags of words that may stand inside a body's name between a place and the body's head.
 _NAME_WORD_TAGS = ("n", "nz", "nt", "ns", "vn", "j", "an")
 #: jieba tags a personal name may carry when it follows a title.
@@ -107,7 +114,8 @@ def gazetteer_spans(sentence: str, name_types: dict[str, str], words: list[Word]
 
 def rule_spans(sentence: str, words: list[Word], found: list[Span]) -> list[Span]:
     """Names that the rules find: transliterated names, names after titles, dateline places."""
-    return [*transliterated_names(sentence, words), *titled_names(sentence, words, found), *dateline_places(sentence)]
+    return [*transliterated_names(sentence, words), *titled_names(sentence, words, found), *dateline_places(sentence),
+            *short_country_names(sentence)]
 
 
 def transliterated_names(sentence: str, words: list[Word]) -> list[Span]:
@@ -172,6 +180,19 @@ def in_dictionary(word: str) -> bool:
     from presslens.actors.chinese import jieba_tokenizer
 
     return bool(jieba_tokenizer().tokenizer.FREQ.get(word))
+
+
+def short_country_names(sentence: str) -> list[Span]:
+    """One-character names of countries and of Beijing: paired (*中*、*美* in 中美关系) or after a
+    verb of visiting or facing (*华* in 访华, *京* in 抵京)."""
+    from presslens.actors.chinese import Span
+
+    spans = []
+    for match in _PAIRED.finditer(sentence):
+        if len(set(match.group(0))) == len(match.group(0)):
+            spans.extend(Span(i, i + 1, "location", "rule") for i in range(match.start(), match.end()))
+    spans.extend(Span(m.start(), m.end(), "location", "rule") for m in _VISITED.finditer(sentence))
+    return spans
 
 
 def dateline_places(sentence: str) -> list[Span]:
