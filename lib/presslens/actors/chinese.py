@@ -167,6 +167,7 @@ def _jiagu_spans(sentence: str) -> list[Span]:
     if current:
         spans.append(current)
     spans = [_government_place(_trimmed(span, sentence), sentence) for span in spans]
+    spans = [part for span in spans for part in rules.split_places(span, sentence)]
     return [span for span in spans if span.end > span.start and not _side(sentence[span.start:span.end])]
 
 

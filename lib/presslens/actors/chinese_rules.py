@@ -48,6 +48,9 @@ NAME_PREFIXES = frozenset("老 小 阿".split())
 FUNCTION_CHARS = frozenset("和与及各等的在说是了对向同跟把被将为也都")
 NAME_SUFFIXES = frozenset("老 先生 女士 小姐 老师 同志 某 总 师傅 大夫 教授 书记 主任".split())
 
+#: Last characters of names of administrative places (*张掖市*, *信阳高新区*).
+PLACE_ENDS = frozenset("省市县区州")
+
 #: Common Chinese family names (single and compound), for names after a title.
 SURNAMES = frozenset("""
 王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田 董 袁 潘
@@ -193,6 +196,23 @@ def short_country_names(sentence: str) -> list[Span]:
             spans.extend(Span(i, i + 1, "location", "rule") for i in range(match.start(), match.end()))
     spans.extend(Span(m.start(), m.end(), "location", "rule") for m in _VISITED.finditer(sentence))
     return spans
+
+
+def split_places(span: Span, sentence: str) -> list[Span]:
+    """A tagger's span of places named one inside the other, as separate places (*甘肃省兰州市* → *甘肃省*,
+    *兰州市*); a person's span that ends like a place (*张掖市*) is a place. A body's span is left
+    alone (*日本大藏省*)."""
+    from presslens.actors.chinese import Span
+
+    surface = sentence[span.start:span.end]
+    if len(surface) < 3 or surface[-1] not in PLACE_ENDS or span.type == "organization":
+        return [span]
+    parts, first = [], span.start
+    for position in range(span.start + 2, span.end - 2):
+        if sentence[position] in "省市县" and position + 1 - first >= 3:
+            parts.append(Span(first, position + 1, "location", span.method))
+            first = position + 1
+    return [*parts, Span(first, span.end, "location", span.method)]
 
 
 def dateline_places(sentence: str) -> list[Span]:
