@@ -3,7 +3,7 @@
   python bench/actors_zh.py [--news DIR] [--mentions OUT.csv]
 
 Parts: the People's Daily development documents of ../shared/corpora/multilingual/zh split by their
-number, even (the rules were written from these) and odd (only measured), and, with ``--news DIR``,
+number, even (the rules were written and the model of presslens.actors.chinese_train trained from these) and odd (only measured), and, with ``--news DIR``,
 the 2025-26 articles of bench/gold/zh_news_2026.json (texts saved by their addresses as DIR/news_01.txt
 …; only the gold names are kept here). Mentions are matched by surface and type, document by document,
 with ../shared/eval/score_mentions.py. ``--mentions`` writes presslens's mentions of the whole
@@ -77,7 +77,7 @@ def compare_zh(*, news_dir: str | Path | None = None, systems: dict = SYSTEMS) -
     corpus = load_corpus(str(CORPUS))
     articles = {article.doc_id: article for article in corpus}
     numbers = sorted(articles)
-    parts = {"dev even (rules written from)": (numbers[0::2], articles, gold),
+    parts = {"dev even (rules and model from)": (numbers[0::2], articles, gold),
              "dev odd (held out)": (numbers[1::2], articles, gold)}
     if news_dir:
         news = json.loads(NEWS_GOLD.read_text("utf-8"))["articles"]

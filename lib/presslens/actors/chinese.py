@@ -12,6 +12,9 @@ Four readers of a sentence are combined, each where it is strong:
   transliterated names joined by a middle dot (*埃莫马利·拉赫蒙*), a place followed by the head of
   a body (*扬州* + *市委* → *扬州市委*).
 
+A small character-level CRF (:mod:`presslens.actors.chinese_crf`) then reads what these found, with
+the characters and jieba's tags around them, and settles boundaries and types.
+
 Traditional characters are read as simplified (OpenCC, character by character, so that offsets keep
 to the original text); surfaces are reported as written.
 """
@@ -22,6 +25,7 @@ import functools
 import logging
 from dataclasses import dataclass, replace
 
+from presslens.actors import chinese_crf
 from presslens.actors import chinese_rules as rules
 from presslens.actors.gazetteer import Gazetteer
 from presslens.actors.resolution import Mention, short_name_targets, vote_types
@@ -40,7 +44,7 @@ class Span:
     start: int
     end: int
     type: str
-    method: str  # gazetteer | tagger | rule
+    method: str  # gazetteer | tagger | rule | model
 
 
 @dataclass(frozen=True)
@@ -76,13 +80,19 @@ def find_spans_zh(sentence: str, *, name_types: dict[str, str]) -> list[Span]:
     (``name_types``: the gazetteer's Chinese names -> actor type)."""
     if not sentence.strip():
         return []
-    jieba_words = segment_jieba(sentence)
+    words = segment_jieba(sentence)
+    return chinese_crf.refine(sentence, combined_spans(sentence, words, name_types=name_types), words)
+
+
+def combined_spans(sentence: str, words: list[Word], *, name_types: dict[str, str]) -> list[Span]:
+    """The names that the tagger, jieba, the gazetteer and the rules find together, before the model
+    settles them (``words``: jieba's words of the sentence)."""
     tagged = _jiagu_spans(sentence)
-    tagged = _widen_persons(tagged, jieba_words)
-    tagged = _split_trailing_persons(sentence, tagged, jieba_words)
-    found = _overlay(tagged, rules.rule_spans(sentence, jieba_words, tagged), containers=("organization",))
-    found = _overlay(found, rules.gazetteer_spans(sentence, name_types, jieba_words), containers=("organization", "location"))
-    return rules.extend_bodies(sentence, jieba_words, found)
+    tagged = _widen_persons(tagged, words)
+    tagged = _split_trailing_persons(sentence, tagged, words)
+    found = _overlay(tagged, rules.rule_spans(sentence, words, tagged), containers=("organization",))
+    found = _overlay(found, rules.gazetteer_spans(sentence, name_types, words), containers=("organization", "location"))
+    return rules.extend_bodies(sentence, words, found)
 
 
 def _overlay(base: list[Span], preferred: list[Span], *, containers: tuple[str, ...]) -> list[Span]:
