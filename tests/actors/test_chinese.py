@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from presslens.actors import load_gazetteer
-from presslens.actors.chinese import find_mentions_zh, to_simplified
+from presslens.actors.chinese import Span, find_mentions_zh, to_simplified
+from presslens.actors.chinese_crf import labels_of, spans_of
 from presslens.corpus import article_from_text
 
 
@@ -71,3 +72,16 @@ def test_offsets_surfaces_and_sentences_agree_with_the_article(gazetteer):
         paragraph, start, end = article.sentence_spans[mention.sentence]
         assert start <= mention.start and mention.end <= end and mention.paragraph == paragraph
     assert ("外交部", "Chinese Ministry of Foreign Affairs") in {(m.surface, m.actor) for m in mentions}
+
+
+def test_latin_words_inside_chinese_text_make_no_runaway_name(gazetteer):
+    _, mentions = _mentions("科技新闻\n\nCNN记者John Smith报道，Apple公司CEO Tim Cook访问北京。\n", gazetteer)
+    assert ("北京", "location") in _found(mentions)
+    assert not any(" " in m.surface or "记者" in m.surface for m in mentions)
+
+
+def test_model_labels_and_spans_convert_both_ways():
+    spans = [Span(0, 3, "person", "rule"), Span(3, 4, "location", "rule"), Span(6, 10, "organization", "rule")]
+    labels = labels_of(spans, 12)
+    assert labels[:5] == ["B-PER", "I-PER", "I-PER", "B-LOC", "O"]
+    assert [(s.start, s.end, s.type) for s in spans_of(labels)] == [(s.start, s.end, s.type) for s in spans]

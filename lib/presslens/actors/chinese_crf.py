@@ -26,10 +26,13 @@ TYPES = {label: kind for kind, label in LABELS.items()}
 
 def refine(sentence: str, spans: list[Span], words: list[Word]) -> list[Span]:
     """The model's names of ``sentence`` given the spans found so far; a span the model keeps as it
-    was keeps its method."""
+    was keeps its method. A name with other than Chinese characters (Latin letters, digits, spaces)
+    is taken only when the readers found it too: the model learnt from Chinese text alone."""
     labels = tagger().tag(features(sentence, spans, words))
     methods = {(span.start, span.end, span.type): span.method for span in spans}
-    return [_with_method(span, methods) for span in spans_of(labels)]
+    bounds = {(span.start, span.end) for span in spans}
+    return [_with_method(span, methods) for span in spans_of(labels)
+            if (span.start, span.end) in bounds or rules.is_chinese_name(sentence[span.start:span.end])]
 
 
 def features(sentence: str, spans: list[Span], words: list[Word]) -> list[dict[str, str | float]]:

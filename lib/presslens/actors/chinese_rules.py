@@ -265,5 +265,10 @@ def spaced_name(name: str) -> str:
     return re.sub(rf"[{_NAME_DOTS}]", " ", name)
 
 
+def is_chinese_name(text: str) -> bool:
+    """Whether ``text`` is written in Chinese characters alone (parts may be joined by a middle dot)."""
+    return _is_han(re.sub(rf"[{_NAME_DOTS}\-－—]", "", text))
+
+
 def _is_han(text: str) -> bool:
     return bool(text) and all("\u4e00" <= char <= "\u9fff" for char in text)
