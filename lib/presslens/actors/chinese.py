@@ -15,14 +15,13 @@ Four readers of a sentence are combined, each where it is strong:
 A small character-level CRF (:mod:`presslens.actors.chinese_crf`) then reads what these found, with
 the characters and jieba's tags around them, and settles boundaries and types.
 
-Traditional characters are read as simplified (OpenCC, character by character, so that offsets keep
-to the original text); surfaces are reported as written.
+Traditional characters are read as simplified (OpenCC, through :mod:`presslens.languages.zh`, whose
+jieba dictionary is shared too); offsets keep to the original text and surfaces are reported as written.
 """
 
 from __future__ import annotations
 
 import functools
-import logging
 from dataclasses import dataclass, replace
 
 from presslens.actors import chinese_crf
@@ -30,6 +29,7 @@ from presslens.actors import chinese_rules as rules
 from presslens.actors.gazetteer import Gazetteer
 from presslens.actors.resolution import Mention, short_name_targets, vote_types
 from presslens.corpus import Article
+from presslens.languages.zh import segmenter, simplified
 
 #: jiagu's entity labels -> presslens actor types.
 _JIAGU_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
@@ -232,30 +232,18 @@ def _resolve(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
 
 def to_simplified(text: str) -> str:
     """``text`` in simplified characters, character for character (offsets are kept)."""
-    convert = _simplifier().convert
-    whole = convert(text)
+    whole = simplified(text)
     if len(whole) == len(text):
         return whole
-    return "".join(single if len(single := convert(char)) == 1 else char for char in text)
-
-
-@functools.cache
-def _simplifier():
-    from opencc import OpenCC
-
-    return OpenCC("t2s")
+    return "".join(single if len(single := simplified(char)) == 1 else char for char in text)
 
 
 @functools.cache
 def jieba_tokenizer():
-    """jieba's part-of-speech tokenizer, its dictionary loaded once per process."""
-    import jieba
+    """jieba's part-of-speech tokenizer over the language layer's segmenter (one dictionary a process)."""
     import jieba.posseg
 
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.posseg.POSTokenizer(jieba.Tokenizer())
-    tokenizer.tokenizer.check_initialized()
-    return tokenizer
+    return jieba.posseg.POSTokenizer(segmenter())
 
 
 @functools.cache

@@ -19,7 +19,9 @@ from presslens.actors import chinese_rules as rules
 if TYPE_CHECKING:
     from presslens.actors.chinese import Span, Word
 
-MODEL = "data/chinese_names.crfsuite"
+#: The package data files this module reads (they key the cache of what it extracts).
+DATA_FILES = ("data/chinese_names.crfsuite",)
+MODEL = DATA_FILES[0]
 LABELS = {"person": "PER", "organization": "ORG", "location": "LOC"}
 TYPES = {label: kind for kind, label in LABELS.items()}
 
