@@ -60,8 +60,8 @@ class Word:
 def find_mentions_zh(article: Article, *, gazetteer: Gazetteer) -> list[Mention]:
     """Every actor mention of a Chinese article, with short names joined to full ones.
 
-    ``actor`` is the gazetteer's canonical (English) name when the name is known, otherwise the
-    name in simplified characters.
+    ``actor`` is the gazetteer's canonical (English) name, with the gazetteer's type, when the name
+    is known; otherwise the name in simplified characters.
     """
     text = to_simplified(article.text)
     names = gazetteer.names_in("zh")
@@ -70,8 +70,10 @@ def find_mentions_zh(article: Article, *, gazetteer: Gazetteer) -> list[Mention]
     for number, (paragraph, start, end) in enumerate(article.sentence_spans):
         for span in find_spans_zh(text[start:end], name_types=name_types):
             first, last = start + span.start, start + span.end
+            actor = names.get(text[first:last])
             mentions.append(Mention(article.doc_id, paragraph, number, first, last, article.text[first:last],
-                                    names.get(text[first:last], text[first:last]), span.type, span.method))
+                                    actor or text[first:last], name_types.get(text[first:last], span.type) if actor else span.type,
+                                    span.method))
     return _resolve(mentions, gazetteer)
 
 
@@ -106,12 +108,8 @@ def _overlay(base: list[Span], preferred: list[Span], *, containers: tuple[str, 
                 span.start <= p.start and p.end <= span.end and (p.end - p.start) < (span.end - span.start)
                 and (span.type == "organization" or p.type == "location") for p in inside)):
             kept.append(span)
-    covered = kept
-    result = list(kept)
-    for span in preferred:
-        if not any(k.start < span.end and span.start < k.end for k in covered):
-            result.append(span)
-    return sorted(result, key=lambda s: s.start)
+    added = [p for p in preferred if not any(k.start < p.end and p.start < k.end for k in kept)]
+    return sorted(kept + added, key=lambda s: s.start)
 
 
 def _widen_persons(spans: list[Span], words: list[Word]) -> list[Span]:
