@@ -85,3 +85,20 @@ def test_model_labels_and_spans_convert_both_ways():
     labels = labels_of(spans, 12)
     assert labels[:5] == ["B-PER", "I-PER", "I-PER", "B-LOC", "O"]
     assert [(s.start, s.end, s.type) for s in spans_of(labels)] == [(s.start, s.end, s.type) for s in spans]
+
+
+def test_one_cast_across_languages_in_a_mixed_corpus(tmp_path):
+    """China, Russia, the United States and Putin are one actor each, whatever the language of the mention."""
+    from presslens import load_corpus
+    from presslens.actors import mentions_table
+
+    (tmp_path / "en.txt").write_text("Summit\n\nVladimir Putin met Chinese leaders in Beijing. China and Russia "
+                                    "criticised the United States.\n", "utf-8")
+    (tmp_path / "zh.txt").write_text("中俄会谈\n\n俄罗斯总统普京在北京会见中国领导人。中美关系和中俄关系都是话题。"
+                                    "美国对此表示关注。\n", "utf-8")
+    (tmp_path / "ru.txt").write_text("Переговоры\n\nВладимир Путин прибыл в Пекин. Россия и Китай раскритиковали "
+                                    "США. Путина встретили в аэропорту.\n", "utf-8")
+    mentions = mentions_table(load_corpus(tmp_path))
+    for actor in ("China", "Russia", "United States", "Vladimir Putin"):
+        found = set(mentions.loc[mentions["actor"] == actor, "doc_id"])
+        assert found == {"en", "zh", "ru"}, f"{actor}: found in {sorted(found)}"

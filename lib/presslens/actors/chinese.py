@@ -70,9 +70,10 @@ def find_mentions_zh(article: Article, *, gazetteer: Gazetteer) -> list[Mention]
     for number, (paragraph, start, end) in enumerate(article.sentence_spans):
         for span in find_spans_zh(text[start:end], name_types=name_types):
             first, last = start + span.start, start + span.end
-            actor = names.get(text[first:last])
+            surface = text[first:last]
+            actor = names.get(surface) or (rules.SHORT_NAME_ACTORS.get(surface) if span.type == "location" else None)
             mentions.append(Mention(article.doc_id, paragraph, number, first, last, article.text[first:last],
-                                    actor or text[first:last], name_types.get(text[first:last], span.type) if actor else span.type,
+                                    actor or surface, name_types.get(surface, span.type) if actor else span.type,
                                     span.method))
     return _resolve(mentions, gazetteer)
 

@@ -83,6 +83,14 @@ _DATELINE = re.compile(r"(?:新华社|中新社|新华网|人民网|中新网|�
                        r"([\u4e00-\u9fff]{2,6}?)(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日电")
 #: One-character short names of countries, as paired in 中美关系, 中俄两国, 中哈合作.
 _COUNTRY_SHORT = "中美俄日韩朝印巴英法德意澳越哈吉塔乌蒙"
+#: The actor a one-character short name stands for, where it stands for one only (巴 is Pakistan or
+#: Brazil, 乌 Uzbekistan or Ukraine: they keep their character), with 华 (China) and 京 (Beijing).
+SHORT_NAME_ACTORS = {
+    "中": "China", "华": "China", "京": "Beijing", "美": "United States", "俄": "Russia", "日": "Japan",
+    "韩": "South Korea", "朝": "North Korea", "印": "India", "英": "United Kingdom", "法": "France", "德": "Germany",
+    "意": "Italy", "澳": "Australia", "越": "Vietnam", "哈": "Kazakhstan", "吉": "Kyrgyzstan", "塔": "Tajikistan",
+    "蒙": "Mongolia",
+}
 _PAIRED = re.compile(rf"(?<![\u4e00-\u9fff][{_COUNTRY_SHORT}])([{_COUNTRY_SHORT}])([{_COUNTRY_SHORT}])([{_COUNTRY_SHORT}])?"
                      r"(?=关系|两国|三国|双方|之间|首脑|元首|会谈|会晤|峰会|联合|战略|经贸|贸易|友好|同盟|边境|对话|外长|"
                      r"领导人|建交|伙伴|合作|友谊|交流|共同)")

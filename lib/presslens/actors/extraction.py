@@ -15,6 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from presslens.actors.gazetteer import load_gazetteer
+from presslens.actors.chinese import find_mentions_zh
 from presslens.actors.resolution import find_mentions
 from presslens.actors.russian import find_mentions_ru
 from presslens.actors.typing import load_models
@@ -33,7 +34,7 @@ def article_mentions(corpus: Corpus, *, gazetteer: str | None = None) -> pd.Data
 
 def _finder(language: str):
     """The mention finder of a language."""
-    return {"ru": find_mentions_ru}.get(language, find_mentions)
+    return {"ru": find_mentions_ru, "zh": find_mentions_zh}.get(language, find_mentions)
 
 
 def load_everything(gazetteer: str | None) -> None:
