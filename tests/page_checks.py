@@ -56,6 +56,8 @@ MEASURE_JS = r"""
     context.fillText(text, 4, 4);
     return context.getImageData(0, 0, 40, 40).data.join(',');
   }
+  const SCRIPTS = {Han: /\p{Script=Han}/u, Cyrillic: /\p{Script=Cyrillic}/u};
+  const checked = {Han: 0, Cyrillic: 0};
   function missingGlyphs() {
     const missing = new Set(), seen = new Set(), boxes = {};
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -67,6 +69,7 @@ MEASURE_JS = r"""
       for (const char of node.data) {
         if (char.codePointAt(0) < 0x250 || /\s/u.test(char) || seen.has(family + char)) continue;
         seen.add(family + char);
+        for (const script in SCRIPTS) if (SCRIPTS[script].test(char)) checked[script] += 1;
         if (pixels(char, family) === boxes[family]) missing.add(char);
       }
     }
@@ -94,7 +97,8 @@ MEASURE_JS = r"""
 
   window.addEventListener('load', function () {
     setTimeout(function () {
-      const found = {broken_words: brokenWords(), missing_glyphs: missingGlyphs(), figures: figures()};
+      const found = {broken_words: brokenWords(), missing_glyphs: missingGlyphs(), glyphs_checked: checked,
+                     figures: figures()};
       const out = document.createElement('pre');
       out.id = 'presslens-measured';
       out.textContent = JSON.stringify(found);
@@ -108,7 +112,7 @@ MEASURE_JS = r"""
 def measure_page(browser, page: Path) -> dict:
     """Open ``page`` in the ``browser`` fixture with :data:`MEASURE_JS` and return what it measured:
     ``broken_words`` (words of table cells drawn on two lines), ``missing_glyphs`` (characters drawn as
-    boxes) and ``figures`` (per plotly figure: ``title``, ``axes`` with their tick texts, scatter text
+    boxes), ``glyphs_checked`` (how many Han and Cyrillic characters were checked) and ``figures`` (per plotly figure: ``title``, ``axes`` with their tick texts, scatter text
     ``labels`` with their boxes in pixels)."""
     copy = page.with_name(f"measured-{page.name}")
     source = page.read_text(encoding="utf-8")
