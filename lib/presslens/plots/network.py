@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 import unicodedata
 from dataclasses import dataclass
@@ -33,9 +34,9 @@ LABEL_FONT_SIZE = 12
 LABEL_LINE = 22
 
 
-#: Where a label may go around its node, in the order tried.
+#: Where a label may go around its node, in the order tried; last, over the node itself.
 LABEL_POSITIONS = ("top center", "bottom center", "middle right", "middle left",
-                   "top right", "top left", "bottom right", "bottom left")
+                   "top right", "top left", "bottom right", "bottom left", "middle center")
 #: Plotly's distance between the lines of a text, in font sizes.
 LINE_SPACING = 1.3
 #: Label boxes are widened by this many pixels on each side before they are compared.
@@ -80,7 +81,7 @@ def plot_actor_network(
     """The co-occurrence network: node size = mentions, colour = type or community, edge width = weight.
 
     The layout is stretched to fill the figure. At most ``label_top`` actors are labelled: the most
-    central first (weighted degree, then mentions), each where its name overlaps no other label and no
+    central first (degree: the most links, then mentions), each where its name overlaps no other label and no
     node, at the figure's narrowest width (:data:`NETWORK_WIDTH`); an actor whose name finds no free
     place is left for hover, and a line under the figure says so. Hover a node for its mentions and
     centrality; hover the middle of an edge for the pair's co-occurrence count, NPMI and first evidence
@@ -114,7 +115,7 @@ def plot_actor_network(
         legend=dict(title_text=color_by, orientation="h", x=0, y=1, yanchor="bottom"),
         xaxis=dict(visible=False, range=[0, PLOT_WIDTH]),
         yaxis=dict(visible=False, range=[0, PLOT_HEIGHT]),
-        margin=dict(l=NETWORK_MARGIN["l"], r=NETWORK_MARGIN["r"], t=NETWORK_MARGIN["t"], b=NETWORK_MARGIN["b"]),
+        margin=NETWORK_MARGIN,
         hovermode="closest",
     )
     figure.add_annotation(
@@ -139,27 +140,35 @@ def place_labels(graph: nx.Graph, pixels: dict[str, tuple[float, float]], sizes:
     """Labels for the most central nodes, each placed where it overlaps no other label and no node.
 
     ``pixels`` are node centres in a plot area of :data:`PLOT_WIDTH` × :data:`PLOT_HEIGHT` pixels
-    (y downwards), ``sizes`` marker diameters. Nodes are taken by weighted degree, then mentions, then
-    name; each tries eight places around its marker, in the order plotly names them (above first), and
-    keeps the first free one inside the plot area; a node without a free place gets no label.
+    (y downwards), ``sizes`` marker diameters. Nodes are taken by degree (how many actors they are
+    linked to), then mentions, then name; each tries eight places around its marker (above first), then
+    the marker itself, first with its name in lines of :data:`LABEL_LINE` characters, then one word a
+    line, and keeps the first free place inside the plot area; a node without one gets no label.
     """
-    ranked = sorted(graph.nodes, key=lambda n: (-graph.degree(n, weight="weight"), -graph.nodes[n].get("mentions", 0), n))
-    markers = [_square(pixels[n], sizes[n] / 2 + 1) for n in graph.nodes]
+    ranked = sorted(graph.nodes, key=lambda n: (-graph.degree(n), -graph.nodes[n].get("mentions", 0), n))
+    markers = {n: _square(pixels[n], sizes[n] / 2 + 1) for n in graph.nodes}
     taken: list[tuple[float, float, float, float]] = []
     labels: dict[str, Label] = {}
     for node in ranked[:label_top]:
-        lines = textwrap.wrap(str(node), LABEL_LINE, break_long_words=False) or [str(node)]
-        width = max(text_width(line, font_size) for line in lines)
-        height = ((len(lines) - 1) * LINE_SPACING + 1) * font_size
+        others = [marker for other, marker in markers.items() if other != node]
         reach = sizes[node] / 2 / 0.8 + 1  # plotly's offset of a text from its marker
-        for position in LABEL_POSITIONS:
+        for lines, position in itertools.product(_label_lines(str(node)), LABEL_POSITIONS):
+            width = max(text_width(line, font_size) for line in lines)
+            height = ((len(lines) - 1) * LINE_SPACING + 1) * font_size
             box = _label_box(pixels[node], position, width, height, reach)
             inside = box[0] >= 0 and box[1] >= 0 and box[2] <= PLOT_WIDTH and box[3] <= PLOT_HEIGHT
-            if inside and not any(_overlap(box, other) for other in taken + markers):
+            if inside and not any(_overlap(box, other) for other in taken + others):
                 labels[node] = Label("<br>".join(text_label(line) for line in lines), position, box)
                 taken.append(box)
                 break
     return labels
+
+
+def _label_lines(name: str) -> list[list[str]]:
+    """The ways to write a label: lines of up to :data:`LABEL_LINE` characters, then one word a line."""
+    wrapped = textwrap.wrap(name, LABEL_LINE, break_long_words=False) or [name]
+    narrow = name.split()
+    return [wrapped, narrow] if len(narrow) > len(wrapped) else [wrapped]
 
 
 def text_width(text: str, font_size: float) -> float:
@@ -213,7 +222,7 @@ def _label_rule(labelled: int, nodes: int, label_top: int) -> str:
     """The line under a network that says which actors carry a label."""
     if labelled == nodes:
         return "Every actor is labelled."
-    return (f"Labels: {labelled} of the {min(label_top, nodes)} most central actors (weighted degree), "
+    return (f"Labels: {labelled} of the {min(label_top, nodes)} most linked actors (degree), "
             f"those whose names fit without overlapping; hover a node for the other {nodes - labelled}.")
 
 
