@@ -112,8 +112,9 @@ MEASURE_JS = r"""
 def measure_page(browser, page: Path) -> dict:
     """Open ``page`` in the ``browser`` fixture with :data:`MEASURE_JS` and return what it measured:
     ``broken_words`` (words of table cells drawn on two lines), ``missing_glyphs`` (characters drawn as
-    boxes), ``glyphs_checked`` (how many Han and Cyrillic characters were checked) and ``figures`` (per plotly figure: ``title``, ``axes`` with their tick texts, scatter text
-    ``labels`` with their boxes in pixels)."""
+    boxes), ``glyphs_checked`` (how many Han and Cyrillic characters were checked) and ``figures`` (per
+    plotly figure: ``title``, ``axes`` with their tick texts, scatter text ``labels`` with their boxes in
+    pixels)."""
     copy = page.with_name(f"measured-{page.name}")
     source = page.read_text(encoding="utf-8")
     copy.write_text(source.replace("</body>", f"<script>{MEASURE_JS}</script></body>", 1), encoding="utf-8")

@@ -76,7 +76,8 @@ def table_html(table: pd.DataFrame, *, empty: str = "Nothing to show.", max_rows
 
     Text columns are left-aligned and wrap at spaces; a text cell of one word (an id, a path, a link)
     stays on one line, and a table too wide for the output area scrolls sideways. Numbers are
-    right-aligned, with thousands separators and three decimals for fractions; missing values are blank. A caption says when rows were left out.
+    right-aligned, with thousands separators and three decimals for fractions; missing values are
+    blank. A caption says when rows were left out.
     An empty table becomes the sentence ``empty``, so a report says what it means instead of
     printing an empty grid.
     """
