@@ -127,12 +127,10 @@ def plot_actor_network(
 
 @dataclass(frozen=True)
 class Label:
-    """A node's label: its ``text`` (lines joined by ``<br>``), plotly ``position`` and pixel ``box``
-    (left, top, right, bottom; y grows downwards)."""
+    """A node's label: its ``text`` (lines joined by ``<br>``) and its plotly text ``position``."""
 
     text: str
     position: str
-    box: tuple[float, float, float, float]
 
 
 def place_labels(graph: nx.Graph, pixels: dict[str, tuple[float, float]], sizes: dict[str, float], *,
@@ -158,7 +156,7 @@ def place_labels(graph: nx.Graph, pixels: dict[str, tuple[float, float]], sizes:
             box = _label_box(pixels[node], position, width, height, reach)
             inside = box[0] >= 0 and box[1] >= 0 and box[2] <= PLOT_WIDTH and box[3] <= PLOT_HEIGHT
             if inside and not any(_overlap(box, other) for other in taken + others):
-                labels[node] = Label("<br>".join(text_label(line) for line in lines), position, box)
+                labels[node] = Label("<br>".join(text_label(line) for line in lines), position)
                 taken.append(box)
                 break
     return labels
