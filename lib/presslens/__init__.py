@@ -56,6 +56,7 @@ _PUBLIC = {
     ],
     "presslens.topics": ["fit_topics", "align_topics"],
     "presslens.profile": ["article_profile", "key_sentences_table"],
+    "presslens.spelling": ["spelling_of", "spelling_table", "written_terms"],
     "presslens.plots": ["setup_notebook"],
     "presslens.plots.corpus": ["plot_article_lengths"],
     "presslens.plots.frequency": [
