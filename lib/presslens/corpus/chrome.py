@@ -42,8 +42,10 @@ CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: Chinese characters to a word, for counting the words of a Chinese line (a word has one to four).
 CJK_CHARS_PER_WORD = 2
 SENTENCE_END = (".", "!", "?", "…", "。", "！", "？")
-#: Closing quotes and brackets that may follow a sentence's last mark.
+#: Closing quotes and brackets that may follow a sentence's last mark…
 CLOSING = "\"”’')]」』）"
+#: …and a credit or source in brackets after it.
+CREDIT = re.compile(r"(?<=[.!?。！？])\s*[(\[（【][^()\[\]（）【】]{1,60}[)\]）】]$")
 
 
 def line_key(text: str) -> str:
@@ -69,8 +71,9 @@ def count_line_words(text: str) -> int:
 
 
 def ends_sentence(text: str, *, also: tuple[str, ...] = ()) -> bool:
-    """Whether ``text`` ends with a sentence's last mark (or one of ``also``), before closing quotes."""
-    return text.rstrip().rstrip(CLOSING).endswith(SENTENCE_END + also)
+    """Whether ``text`` ends with a sentence's last mark (or one of ``also``), before closing quotes and a
+    credit in brackets (``… province. [Photo/Xinhua]``)."""
+    return CREDIT.sub("", text.rstrip()).rstrip(CLOSING).endswith(SENTENCE_END + also)
 
 
 @dataclass(frozen=True)

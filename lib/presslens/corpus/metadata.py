@@ -39,7 +39,7 @@ _DATE_LINES = [re.compile(_DATE_LABEL + pattern.pattern + _TIME, pattern.flags |
 TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\b)?", re.IGNORECASE)
 #: ``Source: Xinhua``, ``来源：新华社``, ``Источник: ТАСС``: the value runs to the next field, separator or number.
 _SOURCE_LABEL = re.compile(
-    r"(?:\b(?:source|источник|джерело)|来源|來源|稿源)\s*[:：]\s*(?P<value>[^:：|｜\d]+?)\s*(?=[^\W\d]+\s*[:：]|[|｜\d]|$)",
+    r"(?:\b(?:source|источник|джерело)|来源|來源|稿源)\s*[:：]\s*(?P<value>[^:：|｜\d]*?)\s*(?=\b[^\W\d]+\s*[:：]|[|｜\d]|$)",
     re.IGNORECASE,
 )
 BYLINE = re.compile(r"^(by|from|author:?)\s+[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,4}(\s*(,|\||and)\s*[\w .'-]{0,60})?$")
@@ -181,13 +181,14 @@ def dateline(text: str) -> re.Match | None:
 
 
 def site_name(page_titles: list[str], min_files: int = 3) -> dict[str, tuple[str, str]]:
-    """For page titles of saved web pages (``Headline - Section - Site``), the headline and the site of each.
+    """For page titles of saved web pages (``Headline - Section - Site``, ``标题_频道_网站``), the headline and
+    the site of each.
 
     Parts at either end that recur in at least ``min_files`` titles are the site's (its name, a
     section or blog name); they are removed, and the outermost one is the site. Titles without such a
     part keep their whole text and get no site.
     """
-    separators = re.compile(r"\s+(?:[-|–—:]{1,2}|::)\s+")
+    separators = re.compile(r"\s+(?:[-|–—:]{1,2}|::)\s+|\s*[_|｜]\s*|(?<=[\u4e00-\u9fff])[-–—]|[-–—](?=[\u4e00-\u9fff])")
     split = {title: separators.split(title) for title in page_titles}
     counts: dict[str, int] = {}
     for parts in split.values():

@@ -21,6 +21,8 @@ from presslens.corpus.model import Removal
 #: a short sentence 0.5, a time stamp 4).
 MAX_GAP = 8
 STAMP_WEIGHT = 4
+#: Lines that are not sentences, one after another inside the article, are a list of links (or a box of figures).
+LINK_LIST_LINES = 3
 #: What a line of site chrome weighs in a gap (removed before the article is looked for, it was a link-like line).
 CHROME_WEIGHT = 1
 #: Characters at the start of a sentence where a time stamp opens a new item.
@@ -93,7 +95,7 @@ def page_text(units: list[str], headline: str, *, sentences: bool = False,
         units[anchor], opening = _without_opening(units[anchor], headline)
         removed += [Removal("headline, byline and time stamp", piece) for piece in opening]
         body = body if units[anchor] else body[1:]
-    chosen = {position for position in body if _is_text(units[position])}
+    chosen = {position for position in body if _is_text(units[position])} - _link_lists(units, body)
     removed += [Removal("outside the article (links, captions, comments)", unit)
                 for position, unit in enumerate(units) if position not in chosen and unit]
     return PageText(title=headline, units=units, positions=sorted(chosen), date=stamp.date if stamp else "",
@@ -115,6 +117,20 @@ def _continued(units: list[str], weights: list[float], body: list[int], runs: li
             break
         body = [position for position in body if position <= last_prose] + run
     return body
+
+
+def _link_lists(units: list[str], body: list[int]) -> set[int]:
+    """Positions in the body that stand in a list of LINK_LIST_LINES or more lines that are not sentences
+    (links to other stories, a box of figures); a heading stands alone before its paragraph."""
+    lists, current = set(), []
+    for position in body + [None]:
+        if position is not None and not is_prose(units[position]) and not ends_sentence(units[position]):
+            current.append(position)
+            continue
+        if len(current) >= LINK_LIST_LINES:
+            lists.update(current)
+        current = []
+    return lists
 
 
 def _is_text(unit: str) -> bool:

@@ -1,0 +1,80 @@
+"""Saved pages in the layouts of the region's news sites: time stamps and agencies in several layouts, a
+long feature with boxes of its own inside it, photo pages, and pages in Chinese and Russian."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.corpus import load_corpus
+from presslens.corpus.metadata import site_name, time_stamp
+from site_fixtures import FEATURE_FACTS, FEATURE_RELATED, GALLERIES, PHOTO_MENU, PHOTO_NAVIGATION, build_foreign_sites, build_portal
+from test_pages import _overlap
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory):
+    root = tmp_path_factory.mktemp("portal")
+    return build_portal(root), load_corpus(root)
+
+
+@pytest.fixture(scope="module")
+def foreign(tmp_path_factory):
+    root = tmp_path_factory.mktemp("foreign")
+    return build_foreign_sites(root), load_corpus(root)
+
+
+@pytest.mark.parametrize("site", ["portal", "foreign"])
+def test_every_page_gives_its_headline_date_source_and_body(site, request):
+    pages, corpus = request.getfixturevalue(site)
+    assert sorted(corpus.doc_ids) == sorted(pages), corpus.skipped
+    for doc_id, page in pages.items():
+        article = corpus[doc_id]
+        assert (article.title, article.date, article.source) == (page.headline, page.date, page.source), doc_id
+        precision, recall = _overlap(" ".join(article.body_paragraphs), " ".join(page.paragraphs))
+        assert precision >= 0.95 and recall >= 0.98, (doc_id, precision, recall, article.body_paragraphs)
+
+
+def test_a_long_feature_is_read_whole_without_the_boxes_inside_it(portal):
+    pages, corpus = portal
+    article = corpus["feature"]
+    assert article.body_paragraphs[-1] == pages["feature"].paragraphs[-1]
+    assert not any(line in article.body_paragraphs for line in FEATURE_FACTS + FEATURE_RELATED)
+
+
+def test_photo_pages_keep_their_captions_and_nothing_of_the_gallery_around_them(portal):
+    _, corpus = portal
+    for name, (_, captions) in GALLERIES.items():
+        article = corpus[f"photos_{name}"]
+        assert article.body_paragraphs == captions
+        chrome = PHOTO_MENU + PHOTO_NAVIGATION + [title for title, _ in GALLERIES.values()]
+        assert not any(line in article.text.split("\n\n")[1:] for line in chrome)
+        assert "1/4" not in article.text
+
+
+@pytest.mark.parametrize("text, found", [
+    ("( Xinhua ) 14:20, November 18, 2020", ("2020-11-18", "Xinhua")),
+    ("Source: Xinhua | 2020-11-18 14:20:05 | Editor: Wang Lei", ("2020-11-18", "Xinhua")),
+    ("By Li Wei | China Daily | Updated: 2020-11-18 08:30", ("2020-11-18", "China Daily")),
+    ("chinadaily.com.cn | Updated: 2020-11-18 08:30", ("2020-11-18", "chinadaily.com.cn")),
+    ("By Zhang Yu (Global Times) 09:12, November 18, 2020", ("2020-11-18", "Global Times")),
+    ("Updated: 2020-11-18 14:20", ("2020-11-18", "")),
+    ("Updated: 14:20, Nov.18,2020", ("2020-11-18", "")),
+    ("Published 18 Nov 2020", ("2020-11-18", "")),
+    ("14:20 18-Nov-2020", ("2020-11-18", "")),
+    ("2020年11月18日 14:20 来源：新华社", ("2020-11-18", "新华社")),
+    ("2020-11-18 14:20 来源：人民网 作者：李明", ("2020-11-18", "人民网")),
+    ("18.11.2020 14:20 Источник: ТАСС", ("2020-11-18", "ТАСС")),
+    ("14:20 18.11.2020 | Интерфакс", ("2020-11-18", "Интерфакс")),
+    ("By Li Wei | Updated: 2020-11-18 08:30", ("2020-11-18", "")),
+    ("iShares Nikkei 225 (DE)", None),
+    ("Engineers tested the furnace for six months before the launch on 18.11.2020 in the north.", None),
+])
+def test_time_stamp_layouts(text, found):
+    stamp = time_stamp(text)
+    assert (stamp.date, stamp.source) == found if found else stamp is None
+
+
+def test_chinese_page_titles_name_their_site_without_spaces():
+    titles = [f"标题{number}_新闻中心_亚洲快讯网" for number in range(3)] + ["另一个标题-亚洲快讯网"]
+    named = site_name(titles)
+    assert named["标题1_新闻中心_亚洲快讯网"] == ("标题1", "亚洲快讯网")
