@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from presslens.corpus.chrome import CJK, ends_sentence, is_prose, prose_words
+from presslens.corpus.chrome import CJK, CLOSING, ends_sentence, is_prose, prose_words
 from presslens.corpus.metadata import is_time_stamp_line, time_stamp
 from presslens.corpus.model import Removal
 
@@ -21,6 +21,8 @@ from presslens.corpus.model import Removal
 #: a short sentence 0.5, a time stamp 4).
 MAX_GAP = 8
 STAMP_WEIGHT = 4
+#: Teasers of other stories (a headline, a summary) at the end of the article: at least this many in a row.
+TEASERS = 2
 #: Lines that are not sentences, one after another inside the article, are a list of links (or a box of figures).
 LINK_LIST_LINES = 3
 #: What a line of site chrome weighs in a gap (removed before the article is looked for, it was a link-like line).
@@ -85,8 +87,9 @@ def page_text(units: list[str], headline: str, *, sentences: bool = False,
     after = [run for run in runs if anchor is not None and run[0] >= anchor]
     body = after[0] if after else max(runs, key=lambda run: _prose_words(units, run))
     body = _continued(units, weights, body, all_runs)
-    while not ends_sentence(units[body[-1]]) and not is_prose(units[body[-1]]):
+    while _is_headline(units[body[-1]]):
         body = body[:-1]
+    body = _without_teasers(units, body)
     start = anchor + 1 if anchor is not None and anchor < body[0] else body[0]
     stamp = next((found for found in map(time_stamp, units[start: body[0] + 3]) if found), None) or \
         next((found for found in map(time_stamp, units[:body[0]]) if found), None)
@@ -117,6 +120,26 @@ def _continued(units: list[str], weights: list[float], body: list[int], runs: li
             break
         body = [position for position in body if position <= last_prose] + run
     return body
+
+
+def _without_teasers(units: list[str], body: list[int]) -> list[int]:
+    """The body without the teasers that may end it: TEASERS or more paragraphs each alone after one or two
+    lines that may be another story's headline and byline."""
+    end, teasers = len(body), 0
+    while end > 0 and is_prose(units[body[end - 1]]):
+        heads = 0
+        while heads < 2 and end - 2 - heads >= 0 and _is_headline(units[body[end - 2 - heads]]):
+            heads += 1
+        if not heads:
+            break
+        end, teasers = end - 1 - heads, teasers + 1
+    kept = body[:end] if teasers >= TEASERS else body
+    return kept if _prose_words(units, kept) >= MIN_BODY_WORDS else body
+
+
+def _is_headline(unit: str) -> bool:
+    """A line that may be a headline or a byline: not prose, and not a statement ending with a full stop."""
+    return not is_prose(unit) and not unit.rstrip().rstrip(CLOSING).endswith((".", "。"))
 
 
 def _link_lists(units: list[str], body: list[int]) -> set[int]:
