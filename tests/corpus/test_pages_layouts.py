@@ -7,7 +7,9 @@ import pytest
 
 from presslens.corpus import load_corpus
 from presslens.corpus.metadata import site_name, time_stamp
-from site_fixtures import FEATURE_FACTS, FEATURE_RELATED, GALLERIES, PHOTO_MENU, PHOTO_NAVIGATION, build_foreign_sites, build_portal
+from presslens.corpus.pages import page_text
+from site_fixtures import (FEATURE_FACTS, FEATURE_RELATED, GALLERIES, NEWS, PHOTO_MENU, PHOTO_NAVIGATION,
+                           build_foreign_sites, build_portal)
 from test_pages import _overlap
 
 
@@ -66,6 +68,11 @@ def test_photo_pages_keep_their_captions_and_nothing_of_the_gallery_around_them(
     ("18.11.2020 14:20 Источник: ТАСС", ("2020-11-18", "ТАСС")),
     ("14:20 18.11.2020 | Интерфакс", ("2020-11-18", "Интерфакс")),
     ("By Li Wei | Updated: 2020-11-18 08:30", ("2020-11-18", "")),
+    ("Published: 18/11/2020 14:20", ("2020-11-18", "")),
+    ("2020-11-18T14:20:05+08:00", ("2020-11-18", "")),
+    ("发布时间：2020-11-18 来源：新华社", ("2020-11-18", "新华社")),
+    ("By Li Wei in Beijing and Zhang Yu in Shanghai and Ma Lin in Chengdu | China Daily | Updated: 2020-11-18",
+     ("2020-11-18", "China Daily")),
     ("iShares Nikkei 225 (DE)", None),
     ("Engineers tested the furnace for six months before the launch on 18.11.2020 in the north.", None),
 ])
@@ -78,3 +85,11 @@ def test_chinese_page_titles_name_their_site_without_spaces():
     titles = [f"标题{number}_新闻中心_亚洲快讯网" for number in range(3)] + ["另一个标题-亚洲快讯网"]
     named = site_name(titles)
     assert named["标题1_新闻中心_亚洲快讯网"] == ("标题1", "亚洲快讯网")
+
+
+def test_a_source_on_a_line_of_its_own_beside_the_time_stamp():
+    headline, paragraphs = NEWS["ferry"]
+    units = ["Home", "World", headline, "Source: Xinhua", "2020-11-20 08:30", *paragraphs, "Related stories"]
+    page = page_text(units, headline)
+    assert (page.date, page.source) == ("2020-11-20", "Xinhua")
+    assert [page.units[position] for position in page.positions] == paragraphs

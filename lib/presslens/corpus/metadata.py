@@ -98,14 +98,20 @@ def header_metadata(line: str) -> tuple[str, str] | None:
 #: Words in a line that is only a time stamp (with a label such as ``Last updated``).
 STAMP_LINE_WORDS = 12
 #: Dates as time stamps print them besides :data:`DATE_PATTERNS`: the month's name run into its numbers
-#: (``Nov.18,2020``, ``18-Nov-2020``), the day first with dots (``18.11.2020``), Chinese (``2020年11月18日``).
+#: (``Nov.18,2020``, ``18-Nov-2020``), the day first (``18.11.2020``, ``18/11/2020`` where the day cannot be a
+#: month), ISO with its time (``2020-11-18T14:20:05``), Chinese (``2020年11月18日``).
 STAMP_DATE_PATTERNS = [
     re.compile(r"\b" + _MONTH + r"\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
     re.compile(r"\b(?P<day>\d{1,2})[-\s]" + _MONTH + r"[-\s,]\s*(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
-    re.compile(r"\b(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<day>\d{1,2})[./](?P<mnum>\d{1,2})[./](?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)T\d"),
     re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<mnum>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"),
 ]
-#: Fields of a time stamp line: ``By Li Wei | China Daily | Updated: 2020-11-18 14:20``.
+#: A label that makes the date after it a time stamp, however long its line: ``Updated: 2020-11-18``.
+STAMP_LABEL = re.compile(r"(?:\b(?:updated|published|posted|date|time|опубликовано|обновлено)|发布时间|发布|时间|日期)"
+                         r"(?:\s+(?:on|at))?\s*[:：]?\s*$", re.IGNORECASE)
+#: Fields of a time stamp line (of at most STAMP_LINE_CHARS): ``By Li Wei | China Daily | Updated: 2020-11-18 14:20``.
+STAMP_LINE_CHARS = 200
 STAMP_FIELD_SEPARATOR = re.compile(r"\s*[|｜]\s*")
 #: A field naming a person, not an agency: ``By Li Wei``, ``Editor: Wang Lei``, ``作者：张三``.
 _PERSON_FIELD = re.compile(r"^(?:by|from|author|editor|reporter|photo|автор|作者|记者|编辑|责任编辑)\b|^\S+\s*[:：]",
@@ -121,8 +127,9 @@ class TimeStamp(NamedTuple):
 
 
 def time_stamp(text: str) -> TimeStamp | None:
-    """The publication time stamp in ``text``: a date standing next to a time of day, or alone in a
-    short line; the source is the agency named beside it (:func:`stamp_agency`). None when there is none."""
+    """The publication time stamp in ``text``: a date standing next to a time of day or after a label
+    (``Updated:``), or alone in a short line; the source is the agency named beside it (:func:`stamp_agency`).
+    None when there is none."""
     for pattern in DATE_PATTERNS + STAMP_DATE_PATTERNS:
         for match in pattern.finditer(text):
             date = _iso_date(match)
@@ -131,15 +138,16 @@ def time_stamp(text: str) -> TimeStamp | None:
             around = text[max(0, match.start() - 40): match.end() + 40]
             short = _word_count(text) <= STAMP_LINE_WORDS
             time = TIME_OF_DAY.search(text, match.end(), match.end() + 25)
-            if short or time or TIME_OF_DAY.search(around):
+            labelled = STAMP_LABEL.search(text[max(0, match.start() - 25): match.start()])
+            if short or time or labelled or TIME_OF_DAY.search(around):
                 return TimeStamp(date, stamp_agency(text, match.start(), match.end()), time.end() if time else match.end())
     return None
 
 
 def stamp_agency(text: str, start: int, end: int) -> str:
     """The agency or outlet a time stamp at ``text[start:end]`` names: in brackets beside it
-    (``( Xinhua ) 14:20``), after a label (``Source: Xinhua``, ``来源：新华社``), or as a field of a short
-    line of fields (``By Li Wei | China Daily | Updated: …``); '' when it names none."""
+    (``( Xinhua ) 14:20``), after a label (``Source: Xinhua``, ``来源：新华社``), or as a field of a line
+    of fields (``By Li Wei | China Daily | Updated: …``); '' when it names none."""
     near = text[max(0, start - 60): end + 60]
     bracketed = BRACKETED_SOURCE.search(near)
     if bracketed:
@@ -147,7 +155,7 @@ def stamp_agency(text: str, start: int, end: int) -> str:
     labelled = _SOURCE_LABEL.search(near)
     if labelled and labelled.group("value").strip(" .;,-"):
         return labelled.group("value").strip(" .;,-")
-    if _word_count(text) > STAMP_LINE_WORDS:
+    if len(text) > STAMP_LINE_CHARS:
         return ""
     fields = STAMP_FIELD_SEPARATOR.split(text.strip())
     names = [field for field in fields if len(fields) > 1 and re.fullmatch(AGENCY_NAME, field)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from presslens.corpus.chrome import CJK, CLOSING, ends_sentence, is_prose, prose_words
-from presslens.corpus.metadata import is_time_stamp_line, time_stamp
+from presslens.corpus.metadata import STAMP_LINE_CHARS, header_metadata, is_time_stamp_line, time_stamp
 from presslens.corpus.model import Removal
 
 #: How much a gap of non-prose blocks may weigh before the article ends (a link-like line weighs 1,
@@ -27,6 +27,8 @@ TEASERS = 2
 LINK_LIST_LINES = 3
 #: What a line of site chrome weighs in a gap (removed before the article is looked for, it was a link-like line).
 CHROME_WEIGHT = 1
+#: Lines on either side of the time stamp where a source may stand on a line of its own (``Source: Xinhua``).
+STAMP_NEIGHBOURS = 2
 #: Characters at the start of a sentence where a time stamp opens a new item.
 STAMP_OPENING = 60
 #: The article has at least this many words of prose.
@@ -75,7 +77,8 @@ def page_text(units: list[str], headline: str, *, sentences: bool = False,
 
     ``headline`` is the page title without the site's name; where the page repeats it, the article
     starts there. ``chrome_before`` says how many lines of site chrome the page had before each unit:
-    they separate prose as link-like lines do. None when no run of prose is long enough to be an article.
+    they separate prose as link-like lines do. None when no run of prose is long enough to be an article
+    (or it is all teasers of other stories).
     """
     anchor = _headline_position(units, headline)
     weights = [CHROME_WEIGHT * chrome + (0.0 if is_prose(unit) else _gap_weight(unit))
@@ -90,9 +93,14 @@ def page_text(units: list[str], headline: str, *, sentences: bool = False,
     while _is_headline(units[body[-1]]):
         body = body[:-1]
     body = _without_teasers(units, body)
+    if _prose_words(units, body) < MIN_BODY_WORDS:
+        return None  # a page of teasers: a section's front page
     start = anchor + 1 if anchor is not None and anchor < body[0] else body[0]
-    stamp = next((found for found in map(time_stamp, units[start: body[0] + 3]) if found), None) or \
-        next((found for found in map(time_stamp, units[:body[0]]) if found), None)
+    stamped = next((position for position in [*range(start, min(body[0] + 3, len(units))), *range(body[0])]
+                    if time_stamp(units[position])), None)
+    stamp = time_stamp(units[stamped]) if stamped is not None else None
+    source = (stamp.source or _labelled_source(units[max(0, stamped - STAMP_NEIGHBOURS): stamped + STAMP_NEIGHBOURS + 1])
+              if stamp else "")
     units, removed = list(units), []
     if anchor is not None and body[0] == anchor:
         units[anchor], opening = _without_opening(units[anchor], headline)
@@ -102,7 +110,13 @@ def page_text(units: list[str], headline: str, *, sentences: bool = False,
     removed += [Removal("outside the article (links, captions, comments)", unit)
                 for position, unit in enumerate(units) if position not in chosen and unit]
     return PageText(title=headline, units=units, positions=sorted(chosen), date=stamp.date if stamp else "",
-                    source=stamp.source if stamp else "", removed=removed)
+                    source=source, removed=removed)
+
+
+def _labelled_source(units: list[str]) -> str:
+    """The source a line of these states with a label (``Source: Xinhua``), '' when none does."""
+    stated = (header_metadata(unit) for unit in units if len(unit) <= STAMP_LINE_CHARS)
+    return next((found[1] for found in stated if found and found[1]), "")
 
 
 def _continued(units: list[str], weights: list[float], body: list[int], runs: list[list[int]]) -> list[int]:
@@ -133,8 +147,7 @@ def _without_teasers(units: list[str], body: list[int]) -> list[int]:
         if not heads:
             break
         end, teasers = end - 1 - heads, teasers + 1
-    kept = body[:end] if teasers >= TEASERS else body
-    return kept if _prose_words(units, kept) >= MIN_BODY_WORDS else body
+    return body[:end] if teasers >= TEASERS else body
 
 
 def _is_headline(unit: str) -> bool:
