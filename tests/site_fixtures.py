@@ -256,8 +256,9 @@ def gallery_page(story: tuple[str, list[str]], stamp: str) -> str:
                       *PHOTO_NAVIGATION, *others, *PORTAL_BOTTOM])
 
 
-def build_portal(root: Path) -> dict[str, Page]:
-    """Write the portal's pages under ``root``; return doc_id -> :class:`Page`."""
+def build_portal(root: Path, *, one_line: bool = False) -> dict[str, Page]:
+    """Write the portal's pages under ``root`` (with ``one_line``, each on a single line); return doc_id ->
+    :class:`Page`."""
     root.mkdir(parents=True, exist_ok=True)
     pages = {}
     layouts = list(PORTAL_STAMPS.values())
@@ -272,7 +273,7 @@ def build_portal(root: Path) -> dict[str, Page]:
         stamp, date, source = PORTAL_STAMPS["bracketed"]
         pages[f"photos_{name}"] = Page(gallery_page(story, stamp), *story, date, source)
     for doc_id, page in pages.items():
-        (root / f"{doc_id}.txt").write_text(page.text, encoding="utf-8")
+        (root / f"{doc_id}.txt").write_text(page.text.replace("\n", " ") if one_line else page.text, encoding="utf-8")
     return pages
 
 

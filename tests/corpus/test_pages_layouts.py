@@ -8,7 +8,7 @@ import pytest
 from presslens.corpus import load_corpus
 from presslens.corpus.metadata import site_name, time_stamp
 from presslens.corpus.pages import page_text
-from site_fixtures import (FEATURE_FACTS, FEATURE_RELATED, GALLERIES, NEWS, PHOTO_MENU, PHOTO_NAVIGATION,
+from site_fixtures import (FEATURE_FACTS, FEATURE_RELATED, GALLERIES, NEWS, PHOTO_MENU, PHOTO_NAVIGATION, PORTAL,
                            build_foreign_sites, build_portal)
 from test_pages import _overlap
 
@@ -34,6 +34,17 @@ def test_every_page_gives_its_headline_date_source_and_body(site, request):
         assert (article.title, article.date, article.source) == (page.headline, page.date, page.source), doc_id
         precision, recall = _overlap(" ".join(article.body_paragraphs), " ".join(page.paragraphs))
         assert precision >= 0.95 and recall >= 0.98, (doc_id, precision, recall, article.body_paragraphs)
+
+
+def test_pages_saved_on_one_line_keep_their_time_stamps_and_long_articles(tmp_path):
+    pages = build_portal(tmp_path, one_line=True)
+    corpus = load_corpus(tmp_path)
+    for doc_id, page in pages.items():
+        article = corpus[doc_id]
+        assert (article.title, article.date) == (page.headline, page.date), doc_id
+        assert article.source == page.source or page.source == PORTAL, doc_id  # the site's name is in the title
+        precision, recall = _overlap(" ".join(article.body_paragraphs), " ".join(page.paragraphs))
+        assert precision >= 0.9 and recall >= 0.98, (doc_id, precision, recall)
 
 
 def test_a_long_feature_is_read_whole_without_the_boxes_inside_it(portal):

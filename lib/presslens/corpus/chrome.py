@@ -24,8 +24,10 @@ RUN_ON_CHARS = 1000
 RUN_ON_MAX_BLOCKS = 3
 #: Words at the start of a run-on page that hold its page title.
 TITLE_WORDS = 30
-#: A run-on block is a page (and its recurring sequences chrome) when they cover this share of its words.
+#: A run-on block is a page (and its recurring sequences chrome) when they cover this share of its words,
+#: or this many of them (a long article's page has as much chrome as a short one's).
 RUN_ON_MIN_COVERAGE = 0.15
+RUN_ON_MIN_CHROME_WORDS = 50
 #: A file is a different story (and counts as evidence) when it has this many prose words that fewer
 #: than MIN_FILES files have…
 OWN_WORDS = 40
@@ -107,7 +109,7 @@ class Chrome:
         for position, key in enumerate(keys):
             if key in self.sequences and key not in headline:
                 covered[position:position + SEQUENCE_WORDS] = [True] * SEQUENCE_WORDS
-        if not words or sum(covered) < RUN_ON_MIN_COVERAGE * len(words):
+        if not words or sum(covered) < min(RUN_ON_MIN_COVERAGE * len(words), RUN_ON_MIN_CHROME_WORDS):
             return []
         spans, start = [], None
         for position, flag in enumerate(covered + [False]):

@@ -20,7 +20,7 @@ import yaml
 from presslens.corpus.chrome import MIN_FILES, RUN_ON_CHARS, Chrome, is_run_on, line_key
 from presslens.corpus.decode import normalize_text
 from presslens.corpus.layout import WHITESPACE, join_paragraphs, split_sentences, text_blocks
-from presslens.corpus.metadata import dateline, header_metadata, is_time_stamp_line, stated_agency
+from presslens.corpus.metadata import dateline, header_metadata, is_time_stamp_line, stated_agency, time_stamp
 from presslens.corpus.model import Article, Draft, Removal, count_words
 from presslens.corpus.pages import MIN_CHROME_LINES, looks_like_page, page_text
 from presslens.corpus.punkt import punkt_tokenizer
@@ -134,7 +134,13 @@ def _without_chrome(blocks: list[str], chrome: Chrome, removed: list[Removal], *
         position, pending = 0, chrome_before
         for start, end in chrome.run_on_spans(block):
             pieces.append((block[position:start], pending))
-            removed.append(Removal("site chrome", block[start:end], files=chrome.files_with_sequence(block[start:end])))
+            files = chrome.files_with_sequence(block[start:end])
+            stamp = time_stamp(block[start:end])  # pages of one day share their time stamp, which dates them
+            if stamp:
+                pieces.append((block[start + stamp.start: start + stamp.end], 1))
+                removed.append(Removal("site chrome", block[start: start + stamp.start], files=files))
+                start += stamp.end
+            removed.append(Removal("site chrome", block[start:end], files=files))
             position, spans, pending = end, spans + 1, 1
         pieces.append((block[position:], pending))
     pieces = [(piece.strip(" -|–—:"), chrome_before) for piece, chrome_before in pieces if piece.strip(" -|–—:")]

@@ -119,11 +119,13 @@ _PERSON_FIELD = re.compile(r"^(?:by|from|author|editor|reporter|photo|автор
 
 
 class TimeStamp(NamedTuple):
-    """A publication time stamp found in text: its ISO date, the agency named beside it, where it ends."""
+    """A publication time stamp found in text: its ISO date, the agency named beside it, where it ends and
+    where its date starts."""
 
     date: str
     source: str
     end: int
+    start: int = 0
 
 
 def time_stamp(text: str) -> TimeStamp | None:
@@ -140,7 +142,8 @@ def time_stamp(text: str) -> TimeStamp | None:
             time = TIME_OF_DAY.search(text, match.end(), match.end() + 25)
             labelled = STAMP_LABEL.search(text[max(0, match.start() - 25): match.start()])
             if short or time or labelled or TIME_OF_DAY.search(around):
-                return TimeStamp(date, stamp_agency(text, match.start(), match.end()), time.end() if time else match.end())
+                return TimeStamp(date, stamp_agency(text, match.start(), match.end()),
+                                 max(time.end() if time else 0, match.end()), match.start())
     return None
 
 
