@@ -172,7 +172,15 @@ FEATURE = ("How a rail port in Xi'an became a hub for trade with Europe", [
     "The port opened with a single track and a warehouse. Its managers say it now handles more than three thousand "
     "departures a year, and that the number has grown every year since the first train left for Hamburg.",
     "Much of the cargo is made nearby. Factories in Shaanxi assemble phones, solar panels and car parts, and their "
-    "owners say that shipping by rail from Xi'an saves them the trip to ports on the coast.",
+    "owners say that shipping by rail from Xi'an saves them the trip to ports on the coast. A maker of printed "
+    "circuit boards moved its assembly lines to the province three years ago and now sends two containers a week "
+    "to a customer in Poland. Its logistics manager said the company used to truck its goods to Shanghai, wait "
+    "for space on a ship and then wait again at the port of Hamburg, and that the whole trip took seven weeks in "
+    "a good month. A maker of solar panels tells a similar story: its buyers in Spain and Italy order smaller "
+    "batches more often, which suits trains better than ships. Car parts go the other way as well, with gearboxes "
+    "made in Bavaria arriving for a joint venture that assembles cars on the other side of the city. Managers at "
+    "several of these firms said they would not have chosen Xi'an without the trains, although most added that "
+    "cheap land and a large pool of workers from the surrounding countryside mattered at least as much.",
     "Importers use the trains too. Wine from Georgia, flour from Kazakhstan and machinery from Germany arrive in "
     "containers that would otherwise return empty.",
     "Customs officers at the port check documents before the trains arrive, so that containers can leave the yard "
@@ -181,6 +189,8 @@ FEATURE = ("How a rail port in Xi'an became a hub for trade with Europe", [
     "Rotterdam spends about five weeks at sea; by rail from Xi'an it reaches Duisburg in about two.",
     "The trains cost more than ships, however, and forwarders warn that subsidies from local governments still pay "
     "for part of many journeys.",
+    "On November 12, 2020, the port received its first train of frozen fish from Russia, and its managers said "
+    "more would follow in the winter months.",
     "Economists have questioned whether the routes would survive without that support. Some argue that the money "
     "would be better spent on roads and schools in the province.",
     "Officials in Xi'an reply that the port has drawn factories and jobs that would not have come otherwise, and "
@@ -193,6 +203,7 @@ FEATURE = ("How a rail port in Xi'an became a hub for trade with Europe", [
     "talking to shipping lines about through tickets that combine rail and sea.",
     "Trade with Central Asia has grown fastest. Trains to Almaty and Tashkent carry building materials and "
     "household goods, and return with cotton, copper and grain.",
+    "On 3 September 2019 the ten thousandth train left the port for Duisburg, loaded with laptops and printers.",
     "Border crossings remain the slowest part of the journey. Trains change bogies where the track gauge changes, "
     "and queues at busy crossings can add several days.",
     "Railway companies along the route have promised to share data on train movements, so that customs officers "

@@ -104,3 +104,18 @@ def test_a_source_on_a_line_of_its_own_beside_the_time_stamp():
     page = page_text(units, headline)
     assert (page.date, page.source) == ("2020-11-20", "Xinhua")
     assert [page.units[position] for position in page.positions] == paragraphs
+
+
+def test_in_a_run_on_page_a_sentence_that_opens_with_an_event_date_does_not_end_the_article():
+    headline = "Port of Xi'an marks ten years of freight trains"
+    sentences = ["Ten years after its first train left for Hamburg, the rail port east of Xi'an says it has become one "
+                 "of the busiest inland ports in Asia.",
+                 "On November 12, 2020, the port received its first train of frozen fish from Russia.",
+                 "Its managers said more such trains would follow in the winter months.",
+                 "On 3 September 2019 the ten thousandth train left for Duisburg with laptops.",
+                 "Forwarders said the trains would keep growing if subsidies were kept."]
+    teaser = "09:05, March 3, 2021 Rail freight to Europe doubles in a year as shippers avoid crowded ports."
+    page = page_text(["Home", headline, "( Xinhua ) 14:20, November 18, 2020", *sentences, "Related stories", teaser],
+                     headline, sentences=True)
+    assert [page.units[position] for position in page.positions] == sentences
+    assert (page.date, page.source) == ("2020-11-18", "Xinhua")

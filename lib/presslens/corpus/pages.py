@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from presslens.corpus.chrome import CJK, CLOSING, ends_sentence, is_prose, prose_words
-from presslens.corpus.metadata import STAMP_LINE_CHARS, header_metadata, is_time_stamp_line, time_stamp
+from presslens.corpus.metadata import STAMP_LINE_CHARS, TIME_OF_DAY, header_metadata, is_time_stamp_line, time_stamp
 from presslens.corpus.model import Removal
 
 #: How much a gap of non-prose blocks may weigh before the article ends (a link-like line weighs 1,
@@ -29,8 +29,10 @@ LINK_LIST_LINES = 3
 CHROME_WEIGHT = 1
 #: Lines on either side of the time stamp where a source may stand on a line of its own (``Source: Xinhua``).
 STAMP_NEIGHBOURS = 2
-#: Characters at the start of a sentence where a time stamp opens a new item.
+#: Characters at the start of a sentence where a time stamp opens a new item: its date within the first
+#: STAMP_LEAD characters, or with a time of day.
 STAMP_OPENING = 60
+STAMP_LEAD = 2
 #: The article has at least this many words of prose.
 MIN_BODY_WORDS = 25
 #: A run continues the article across a gap lighter than CONTINUATION_GAP (with at most one time stamp)
@@ -212,7 +214,7 @@ def _prose_runs(units: list[str], weights: list[float], *, sentences: bool) -> l
     opens with a time stamp (in a run-on page, how each comment and teaser starts)."""
     runs, current, gap = [], [], 0.0
     for position, unit in enumerate(units):
-        if sentences and time_stamp(unit[:STAMP_OPENING]):
+        if sentences and _opens_with_stamp(unit):
             gap = MAX_GAP
         gap += weights[position]
         if is_prose(unit):
@@ -227,6 +229,13 @@ def _prose_runs(units: list[str], weights: list[float], *, sentences: bool) -> l
     if current:
         runs.append(current)
     return runs
+
+
+def _opens_with_stamp(sentence: str) -> bool:
+    """A sentence of a run-on page that opens with a time stamp: a date at its very start, or a date and a
+    time of day among its first STAMP_OPENING characters (``On May 5, 2020, the…`` opens with an event)."""
+    stamp = time_stamp(sentence[:STAMP_OPENING])
+    return stamp is not None and (stamp.start <= STAMP_LEAD or TIME_OF_DAY.search(sentence, 0, stamp.end) is not None)
 
 
 def _gap_weight(unit: str) -> float:
