@@ -119,3 +119,10 @@ def test_in_a_run_on_page_a_sentence_that_opens_with_an_event_date_does_not_end_
                      headline, sentences=True)
     assert [page.units[position] for position in page.positions] == sentences
     assert (page.date, page.source) == ("2020-11-18", "Xinhua")
+
+
+def test_a_headline_that_the_page_title_cut_short_is_read_whole_from_the_page():
+    headline, paragraphs = NEWS["wheat"]
+    units = ["Home", "World", headline, "Updated: 17:45, Nov.21,2020", *paragraphs, "Related stories"]
+    assert page_text(units, headline[:40].rsplit(" ", 1)[0] + " …").title == headline
+    assert page_text(units, headline).title == headline

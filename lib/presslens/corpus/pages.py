@@ -111,7 +111,8 @@ def page_text(units: list[str], headline: str, *, sentences: bool = False,
     chosen = {position for position in body if _is_text(units[position])} - _link_lists(units, body)
     removed += [Removal("outside the article (links, captions, comments)", unit)
                 for position, unit in enumerate(units) if position not in chosen and unit]
-    return PageText(title=headline, units=units, positions=sorted(chosen), date=stamp.date if stamp else "",
+    title = units[anchor] if anchor is not None and anchor not in chosen and _completes(units[anchor], headline) else headline
+    return PageText(title=title, units=units, positions=sorted(chosen), date=stamp.date if stamp else "",
                     source=source, removed=removed)
 
 
@@ -189,6 +190,13 @@ def _without_opening(unit: str, headline: str) -> tuple[str, list[str]]:
         removed.append(unit[cut:cut + stamp.end].strip())
         cut += stamp.end
     return unit[cut:].lstrip(" .,:;-–—|"), removed
+
+
+def _completes(unit: str, headline: str) -> bool:
+    """Whether ``unit`` is the whole of a headline that the page title cut short (``Xi calls for …``)."""
+    words, wanted = _words(unit), _words(headline)
+    return (len(wanted) < len(words) <= 2 * len(wanted) and words[:len(wanted)] == wanted and _is_headline(unit)
+            and time_stamp(unit) is None)
 
 
 def _words(text: str) -> list[str]:
