@@ -97,12 +97,8 @@ def page_text(units: list[str], headline: str, *, sentences: bool = False,
     body = _without_teasers(units, body)
     if _prose_words(units, body) < MIN_BODY_WORDS:
         return None  # a page of teasers: a section's front page
-    start = anchor + 1 if anchor is not None and anchor < body[0] else body[0]
-    stamped = next((position for position in [*range(start, min(body[0] + 3, len(units))), *range(body[0])]
-                    if time_stamp(units[position])), None)
-    stamp = time_stamp(units[stamped]) if stamped is not None else None
-    source = (stamp.source or _labelled_source(units[max(0, stamped - STAMP_NEIGHBOURS): stamped + STAMP_NEIGHBOURS + 1])
-              if stamp else "")
+    date, source = _stated_date_and_source(units, anchor + 1 if anchor is not None and anchor < body[0] else body[0],
+                                           body[0])
     units, removed = list(units), []
     if anchor is not None and body[0] == anchor:
         units[anchor], opening = _without_opening(units[anchor], headline)
@@ -111,15 +107,23 @@ def page_text(units: list[str], headline: str, *, sentences: bool = False,
     chosen = {position for position in body if _is_text(units[position])} - _link_lists(units, body)
     removed += [Removal("outside the article (links, captions, comments)", unit)
                 for position, unit in enumerate(units) if position not in chosen and unit]
-    title = units[anchor] if anchor is not None and anchor not in chosen and _completes(units[anchor], headline) else headline
-    return PageText(title=title, units=units, positions=sorted(chosen), date=stamp.date if stamp else "",
+    whole = anchor is not None and anchor not in chosen and _completes(units[anchor], headline)
+    return PageText(title=units[anchor] if whole else headline, units=units, positions=sorted(chosen), date=date,
                     source=source, removed=removed)
 
 
-def _labelled_source(units: list[str]) -> str:
-    """The source a line of these states with a label (``Source: Xinhua``), '' when none does."""
-    stated = (header_metadata(unit) for unit in units if len(unit) <= STAMP_LINE_CHARS)
-    return next((found[1] for found in stated if found and found[1]), "")
+def _stated_date_and_source(units: list[str], start: int, body_start: int) -> tuple[str, str]:
+    """The date and source of the page's time stamp: the first between ``start`` (after the headline) and
+    the article's third unit, else the first before the article; the source beside it, or labelled on a
+    line of its own next to it (``Source: Xinhua``)."""
+    stamped = next((position for position in [*range(start, min(body_start + 3, len(units))), *range(body_start)]
+                    if time_stamp(units[position])), None)
+    if stamped is None:
+        return "", ""
+    stamp = time_stamp(units[stamped])
+    near = units[max(0, stamped - STAMP_NEIGHBOURS): stamped + STAMP_NEIGHBOURS + 1]
+    labelled = (header_metadata(unit) for unit in near if len(unit) <= STAMP_LINE_CHARS)
+    return stamp.date, stamp.source or next((found[1] for found in labelled if found and found[1]), "")
 
 
 def _continued(units: list[str], weights: list[float], body: list[int], runs: list[list[int]]) -> list[int]:
@@ -131,7 +135,7 @@ def _continued(units: list[str], weights: list[float], body: list[int], runs: li
         last_prose = max(position for position in body if is_prose(units[position]))
         paragraphs = [position for position in run if is_prose(units[position])]
         gap_stamps = sum(map(is_time_stamp_line, units[last_prose + 1: run[0]]))
-        stamped = any(map(is_time_stamp_line, units[run[0]: paragraphs[-1]]))  # as comments and teasers are
+        stamped = any(map(is_time_stamp_line, units[run[0]: paragraphs[-1]]))  # each comment and teaser has one
         if (sum(weights[last_prose + 1: run[0] + 1]) >= CONTINUATION_GAP or gap_stamps > 1 or stamped
                 or len(paragraphs) < 2 or _prose_words(units, run) < CONTINUATION_WORDS):
             break
