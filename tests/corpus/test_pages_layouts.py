@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 
 from presslens.corpus import load_corpus
+from presslens.corpus.chrome import is_run_on
 from presslens.corpus.metadata import site_name, time_stamp
 from presslens.corpus.pages import page_text
 from site_fixtures import (FEATURE_FACTS, FEATURE_RELATED, GALLERIES, NEWS, PHOTO_MENU, PHOTO_NAVIGATION, PORTAL,
-                           build_foreign_sites, build_portal)
+                           ZH_NEWS, build_foreign_sites, build_portal)
 from test_pages import _overlap
 
 
@@ -126,3 +127,9 @@ def test_a_headline_that_the_page_title_cut_short_is_read_whole_from_the_page():
     units = ["Home", "World", headline, "Updated: 17:45, Nov.21,2020", *paragraphs, "Related stories"]
     assert page_text(units, headline[:40].rsplit(" ", 1)[0] + " …").title == headline
     assert page_text(units, headline).title == headline
+
+
+def test_a_chinese_page_on_one_line_is_measured_by_what_its_characters_say():
+    chinese_line = "".join(paragraph for _, story in ZH_NEWS.values() for paragraph in story) * 2  # 636 characters
+    english_line = " ".join(paragraph for _, story in NEWS.values() for paragraph in story)[:len(chinese_line)]
+    assert is_run_on([chinese_line]) and not is_run_on([english_line])

@@ -41,8 +41,10 @@ PAGE_READERS = {"text", "table", "html"}
 _WORD = re.compile(r"\w+")
 #: Chinese characters, which a line writes without spaces between its words.
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-#: Chinese characters to a word, for counting the words of a Chinese line (a word has one to four).
+#: Chinese characters to a word, for counting the words of a Chinese line (a word has one to four), and
+#: the characters of English one of them is worth.
 CJK_CHARS_PER_WORD = 2
+CJK_CHAR_LENGTH = 3
 SENTENCE_END = (".", "!", "?", "…", "。", "！", "？")
 #: Closing quotes and brackets that may follow a sentence's last mark…
 CLOSING = "\"”’')]」』）"
@@ -152,7 +154,13 @@ def _with_punctuation(block: str, start: int, end: int) -> tuple[int, int]:
 
 def is_run_on(blocks: list[str]) -> bool:
     """A file whose text stands in one or a few very long blocks, as a page saved on one line does."""
-    return 0 < len(blocks) <= RUN_ON_MAX_BLOCKS and max(len(block) for block in blocks) >= RUN_ON_CHARS
+    return 0 < len(blocks) <= RUN_ON_MAX_BLOCKS and max(map(text_length, blocks)) >= RUN_ON_CHARS
+
+
+def text_length(text: str) -> int:
+    """The length of ``text`` in characters, a Chinese character counting as CJK_CHAR_LENGTH (it says as much
+    as a short English word)."""
+    return len(text) + (CJK_CHAR_LENGTH - 1) * len(CJK.findall(text))
 
 
 def _sequence_keys(words: list[str]) -> list[str]:

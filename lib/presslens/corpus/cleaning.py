@@ -17,7 +17,7 @@ from importlib import resources as importlib_resources
 
 import yaml
 
-from presslens.corpus.chrome import MIN_FILES, RUN_ON_CHARS, Chrome, is_run_on, line_key
+from presslens.corpus.chrome import MIN_FILES, RUN_ON_CHARS, Chrome, is_run_on, line_key, text_length
 from presslens.corpus.decode import normalize_text
 from presslens.corpus.layout import WHITESPACE, join_paragraphs, split_sentences, text_blocks
 from presslens.corpus.metadata import dateline, header_metadata, is_time_stamp_line, stated_agency, time_stamp
@@ -36,6 +36,8 @@ LEAD_PARAGRAPH_WORDS = 20
 #: headings in a fixtures list legitimately repeat).
 MIN_REPEATED_WORDS = 8
 NO_CHROME = Chrome()
+#: Where a Chinese sentence ends, in a run-on page that Punkt (which knows no Chinese) cut into pieces.
+CJK_SENTENCE_END = re.compile(r"(?<=[。！？])\s*")
 
 
 @functools.cache
@@ -152,7 +154,8 @@ def _units(blocks: list[str]) -> tuple[list[str], list[int]]:
     tokenizer = punkt_tokenizer()
     units, origins = [], []
     for number, block in enumerate(blocks):
-        pieces = tokenizer.tokenize(block) if len(block) >= RUN_ON_CHARS else [block]
+        pieces = [sentence for piece in tokenizer.tokenize(block) for sentence in CJK_SENTENCE_END.split(piece)
+                  if sentence.strip()] if text_length(block) >= RUN_ON_CHARS else [block]
         units.extend(pieces)
         origins.extend([number] * len(pieces))
     return units, origins
