@@ -1,8 +1,9 @@
-"""Saved pages of two invented news sites, as scrapers save them: menus, share buttons, teasers, footers.
+"""Saved pages of invented news sites, as scrapers save them: menus, share buttons, teasers, footers.
 
 Every page carries its site's chrome around one article written for these tests. One wire story is
-reprinted by three of the pages, so that chrome detection must tell a site's template from
-syndicated copy.
+reprinted by three of the pages of two sites, so that chrome detection must tell a site's template from
+syndicated copy. A regional portal prints its time stamp in several layouts and has a long feature with
+boxes inside it and photo pages; a Chinese and a Russian site print theirs as such sites do.
 """
 
 from __future__ import annotations
@@ -113,9 +114,6 @@ def build_site_dumps(root: Path, *, one_line: bool = False) -> dict[str, tuple[s
     return expected
 
 
-# A regional portal in English, with the layouts such sites print: two layouts of its time stamp, a long
-# feature with boxes of its own inside it, photo pages; and a Chinese and a Russian site.
-
 class Page(NamedTuple):
     """A saved page and what reading it must give."""
 
@@ -217,23 +215,28 @@ FEATURE_RELATED = ["Related:", "Rail freight to Europe doubles in a year", "Cust
 FEATURE_FACTS = ["Fact box", "Freight trains between China and Europe", "Data as of 2020-11-17 16:00", "Trips",
                  "12,406", "Containers (TEU)", "1,135,000", "Change on last year", "+50%"]
 
-GALLERIES = {
+#: Photo pages: a headline and captions, each caption followed by the photo's credit.
+GALLERY_CAPTIONS = {
     "lanterns": ("Lantern makers in Zigong prepare for the festival",
-                 ["A worker paints the frame of a dragon lantern at a workshop in Zigong, Sichuan province. [Photo/Xinhua]",
-                  "Craftsmen stretch coloured silk over a steel frame shaped like a phoenix in the same workshop. [Photo/Xinhua]",
-                  "Finished lanterns are tested with lights before they are packed for shipping to other cities. [Photo/Xinhua]",
-                  "A craftsman shows an apprentice how to bend wire into the shape of a fish's tail. [Photo/Xinhua]"]),
+                 ["A worker paints the frame of a dragon lantern at a workshop in Zigong, Sichuan province.",
+                  "Craftsmen stretch coloured silk over a steel frame shaped like a phoenix in the same workshop.",
+                  "Finished lanterns are tested with lights before they are packed for shipping to other cities.",
+                  "A craftsman shows an apprentice how to bend wire into the shape of a fish's tail."]),
     "snow": ("First snow covers the grasslands of Inner Mongolia",
-             ["Herders drive sheep across a snowy pasture near Hulunbuir, Inner Mongolia autonomous region. (Photo: Xinhua/Bai Lin)",
-              "Horses stand in fresh snow beside a frozen river on the grasslands near the border with Mongolia. (Photo: Xinhua/Bai Lin)",
-              "A herder clears snow from the roof of a barn after the first heavy snowfall of the winter. (Photo: Xinhua/Bai Lin)",
-              "Children build a snowman outside a school in the town of Manzhouli after classes. (Photo: Xinhua/Bai Lin)"]),
+             ["Herders drive sheep across a snowy pasture near Hulunbuir, Inner Mongolia autonomous region.",
+              "Horses stand in fresh snow beside a frozen river on the grasslands near the border with Mongolia.",
+              "A herder clears snow from the roof of a barn after the first heavy snowfall of the winter.",
+              "Children build a snowman outside a school in the town of Manzhouli after classes."]),
     "harvest": ("Rice harvest begins in the terraces of Guangxi",
-                ["Farmers cut rice on terraced fields in Longsheng county, Guangxi Zhuang autonomous region. [Photo/VCG]",
-                 "Villagers carry bundles of rice down narrow paths between the terraces to the threshing floor. [Photo/VCG]",
-                 "Tourists photograph the golden terraces from a viewing platform above the village. [Photo/VCG]",
-                 "A farmer dries freshly threshed rice on bamboo mats in the courtyard of her house. [Photo/VCG]"]),
+                ["Farmers cut rice on terraced fields in Longsheng county, Guangxi Zhuang autonomous region.",
+                 "Villagers carry bundles of rice down narrow paths between the terraces to the threshing floor.",
+                 "Tourists photograph the golden terraces from a viewing platform above the village.",
+                 "A farmer dries freshly threshed rice on bamboo mats in the courtyard of her house."]),
 }
+
+GALLERY_CREDITS = {"lanterns": "[Photo/Xinhua]", "snow": "(Photo: Xinhua/Bai Lin)", "harvest": "[Photo/VCG]"}
+GALLERIES = {name: (headline, [f"{caption} {GALLERY_CREDITS[name]}" for caption in captions])
+             for name, (headline, captions) in GALLERY_CAPTIONS.items()}
 
 PORTAL_STAMPS = {  # the stamp a page prints, and the date and source it states
     "bracketed": ("( Xinhua ) 14:20, November 18, 2020", "2020-11-18", "Xinhua"),
