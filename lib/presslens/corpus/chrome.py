@@ -24,18 +24,32 @@ RUN_ON_CHARS = 1000
 RUN_ON_MAX_BLOCKS = 3
 #: Words at the start of a run-on page that hold its page title.
 TITLE_WORDS = 30
-#: A run-on block is a page (and its recurring sequences chrome) when they cover this share of its words.
+#: A run-on block is a page (and its recurring sequences chrome) when they cover this share of its words,
+#: or this many of them (a long article's page has as much chrome as a short one's).
 RUN_ON_MIN_COVERAGE = 0.15
+RUN_ON_MIN_CHROME_WORDS = 50
 #: A file is a different story (and counts as evidence) when it has this many prose words that fewer
 #: than MIN_FILES files have…
 OWN_WORDS = 40
-#: …or when this share of its prose words is its own.
+#: …or when this share of its prose words is its own; a page without prose (a photo page) is one when it
+#: has OWN_LINES lines of its own.
 OWN_SHARE = 0.5
+OWN_LINES = 4
 #: Readers whose files may be saved pages with chrome inside their text.
 PAGE_READERS = {"text", "table", "html"}
 
 _WORD = re.compile(r"\w+")
-_SENTENCE_END = (".", "!", "?", "…")
+#: Chinese characters, which a line writes without spaces between its words.
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: Chinese characters to a word, for counting the words of a Chinese line (a word has one to four), and
+#: the characters of English one of them is worth.
+CJK_CHARS_PER_WORD = 2
+CJK_CHAR_LENGTH = 3
+SENTENCE_END = (".", "!", "?", "…", "。", "！", "？")
+#: Closing quotes and brackets that may follow a sentence's last mark…
+CLOSING = "\"”’')]」』）"
+#: …and a credit or source in brackets after it.
+CREDIT = re.compile(r"(?<=[.!?。！？])\s*[(\[（【][^()\[\]（）【】]{1,60}[)\]）】]$")
 
 
 def line_key(text: str) -> str:
@@ -50,8 +64,20 @@ def is_prose(text: str) -> bool:
 
 def prose_words(text: str) -> int:
     """The words of a line of running text (:func:`is_prose`); 0 for any other line."""
-    words = len(_WORD.findall(text))
-    return words if words >= 20 or (words >= 8 and text.rstrip("\"”’')]").endswith(_SENTENCE_END + (":", ";"))) else 0
+    words = count_line_words(text)
+    return words if words >= 20 or (words >= 8 and ends_sentence(text, also=(":", ";", "：", "；"))) else 0
+
+
+def count_line_words(text: str) -> int:
+    """The words of a line: its tokens, and its Chinese characters by :data:`CJK_CHARS_PER_WORD`."""
+    characters = len(CJK.findall(text))
+    return len(_WORD.findall(CJK.sub(" ", text))) + characters // CJK_CHARS_PER_WORD
+
+
+def ends_sentence(text: str, *, also: tuple[str, ...] = ()) -> bool:
+    """Whether ``text`` ends with a sentence's last mark (or one of ``also``), before closing quotes and a
+    credit in brackets (``… province. [Photo/Xinhua]``)."""
+    return CREDIT.sub("", text.rstrip()).rstrip(CLOSING).endswith(SENTENCE_END + also)
 
 
 @dataclass(frozen=True)
@@ -85,7 +111,7 @@ class Chrome:
         for position, key in enumerate(keys):
             if key in self.sequences and key not in headline:
                 covered[position:position + SEQUENCE_WORDS] = [True] * SEQUENCE_WORDS
-        if not words or sum(covered) < RUN_ON_MIN_COVERAGE * len(words):
+        if not words or sum(covered) < min(RUN_ON_MIN_COVERAGE * len(words), RUN_ON_MIN_CHROME_WORDS):
             return []
         spans, start = [], None
         for position, flag in enumerate(covered + [False]):
@@ -101,14 +127,20 @@ def find_chrome(drafts: list[Draft], keys: list[list[str]]) -> Chrome:
     """The chrome of a corpus: lines and run-on word sequences that different stories share. ``keys``
     are the :func:`line_key` of each draft's blocks."""
     pages = [number for number, draft in enumerate(drafts) if draft.reader in PAGE_READERS]
-    lines = _recurring([keys[number] for number in pages],
-                       [[prose_words(block) for block in drafts[number].blocks] for number in pages])
+    lines = _recurring([keys[number] for number in pages], [_text_weights(drafts[number].blocks) for number in pages])
     run_on = [drafts[number] for number in pages if drafts[number].reader == "text" and is_run_on(drafts[number].blocks)]
     sequences = {}
     if len(run_on) >= MIN_FILES:
         units = [_sequence_keys([w.casefold() for w in _WORD.findall(" ".join(d.blocks))]) for d in run_on]
         sequences = _recurring(units, [[1] * len(unit) for unit in units])
     return Chrome(lines=lines, sequences=sequences)
+
+
+def _text_weights(blocks: list[str]) -> list[float]:
+    """How much text each block is, for telling stories apart: its prose words; in a page without prose,
+    OWN_WORDS / OWN_LINES per line."""
+    words = [prose_words(block) for block in blocks]
+    return words if any(words) else [OWN_WORDS / OWN_LINES] * len(blocks)
 
 
 def _with_punctuation(block: str, start: int, end: int) -> tuple[int, int]:
@@ -122,19 +154,25 @@ def _with_punctuation(block: str, start: int, end: int) -> tuple[int, int]:
 
 def is_run_on(blocks: list[str]) -> bool:
     """A file whose text stands in one or a few very long blocks, as a page saved on one line does."""
-    return 0 < len(blocks) <= RUN_ON_MAX_BLOCKS and max(len(block) for block in blocks) >= RUN_ON_CHARS
+    return 0 < len(blocks) <= RUN_ON_MAX_BLOCKS and max(map(text_length, blocks)) >= RUN_ON_CHARS
+
+
+def text_length(text: str) -> int:
+    """The length of ``text`` in characters, a Chinese character counting as CJK_CHAR_LENGTH (it says as much
+    as a short English word)."""
+    return len(text) + (CJK_CHAR_LENGTH - 1) * len(CJK.findall(text))
 
 
 def _sequence_keys(words: list[str]) -> list[str]:
     return [" ".join(words[i:i + SEQUENCE_WORDS]) for i in range(len(words) - SEQUENCE_WORDS + 1)]
 
 
-def _recurring(documents: list[list[str]], weights: list[list[int]]) -> dict[str, int]:
+def _recurring(documents: list[list[str]], weights: list[list[float]]) -> dict[str, int]:
     """Units (line keys or sequences) carried by at least MIN_FILES documents with text of their own,
     with the number of documents that carry them.
 
-    ``weights`` say how much text each unit is (words of a prose line, 0 for other lines; 1 per
-    sequence): a document's own text is the weight of its units that fewer than MIN_FILES documents have.
+    ``weights`` say how much text each unit is (:func:`_text_weights` of a line; 1 per sequence): a
+    document's own text is the weight of its units with words that fewer than MIN_FILES documents have.
     """
     frequency = Counter()
     for units in documents:
@@ -142,7 +180,7 @@ def _recurring(documents: list[list[str]], weights: list[list[int]]) -> dict[str
     evidence = Counter()
     for units, sizes in zip(documents, weights):
         total = sum(sizes)
-        own = sum(size for unit, size in zip(units, sizes) if frequency[unit] < MIN_FILES)
+        own = sum(size for unit, size in zip(units, sizes) if unit and frequency[unit] < MIN_FILES)
         if own >= OWN_WORDS or (total and own / total >= OWN_SHARE):
             evidence.update({unit for unit in units if unit and frequency[unit] >= MIN_FILES})
     return {unit: frequency[unit] for unit, count in evidence.items() if count >= MIN_FILES}

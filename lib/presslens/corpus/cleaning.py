@@ -17,10 +17,10 @@ from importlib import resources as importlib_resources
 
 import yaml
 
-from presslens.corpus.chrome import MIN_FILES, RUN_ON_CHARS, Chrome, is_run_on, line_key
+from presslens.corpus.chrome import MIN_FILES, RUN_ON_CHARS, Chrome, is_run_on, line_key, text_length
 from presslens.corpus.decode import normalize_text
 from presslens.corpus.layout import WHITESPACE, join_paragraphs, split_sentences, text_blocks
-from presslens.corpus.metadata import bracketed_source, dateline, header_metadata, is_time_stamp_line
+from presslens.corpus.metadata import dateline, header_metadata, is_time_stamp_line, stated_agency, time_stamp
 from presslens.corpus.model import Article, Draft, Removal, count_words
 from presslens.corpus.pages import MIN_CHROME_LINES, looks_like_page, page_text
 from presslens.corpus.punkt import punkt_tokenizer
@@ -36,6 +36,8 @@ LEAD_PARAGRAPH_WORDS = 20
 #: headings in a fixtures list legitimately repeat).
 MIN_REPEATED_WORDS = 8
 NO_CHROME = Chrome()
+#: Where a Chinese sentence ends, in a run-on page that Punkt (which knows no Chinese) cut into pieces.
+CJK_SENTENCE_END = re.compile(r"(?<=[。！？])\s*")
 
 
 @functools.cache
@@ -59,7 +61,7 @@ def build_article(draft: Draft, chrome: Chrome = NO_CHROME, *, headline: str = "
     """
     blocks = list(draft.blocks)
     removed = list(draft.removed)
-    blocks, chrome_found = _without_chrome(blocks, chrome, removed, run_on=draft.reader == "text")
+    blocks, chrome_before, chrome_found = _without_chrome(blocks, chrome, removed, run_on=draft.reader == "text")
     date, source = draft.date, draft.source
     if not blocks:
         return None
@@ -68,13 +70,15 @@ def build_article(draft: Draft, chrome: Chrome = NO_CHROME, *, headline: str = "
     elif chrome_found or looks_like_page(blocks):
         page_title = blocks[0]
         units, origins = _units(blocks[1:])
-        page = page_text(units, headline or page_title, sentences=len(units) > len(blocks) - 1)
+        gaps = [chrome_before[1 + origin] if number == 0 or origins[number - 1] != origin else 0
+                for number, origin in enumerate(origins)]
+        page = page_text(units, headline or page_title, sentences=len(units) > len(blocks) - 1, chrome_before=gaps)
         if page is None:
             return None
         title, body = page.title, _regroup(page.units, origins, page.positions)
         removed.append(Removal("page title", page_title))
         removed.extend(page.removed)
-        stated = bracketed_source(" ".join(draft.blocks), page.date) if page.date and not page.source else ""
+        stated = stated_agency(draft.blocks, page.date) if page.date and not page.source else ""
         date, source = date or page.date, source or page.source or stated or site
     else:
         title, body = blocks[0], blocks[1:]
@@ -104,15 +108,16 @@ def article_from_text(doc_id: str, path: str, raw_text: str, *, language: str = 
     return build_article(Draft(doc_id=doc_id, path=path, reader="text", blocks=blocks, language=language)) if blocks else None
 
 
-def _without_chrome(blocks: list[str], chrome: Chrome, removed: list[Removal], *, run_on: bool) -> tuple[list[str], bool]:
-    """Blocks without the corpus's chrome lines (and the chrome sequences of a run-on page); whether the
-    chrome found makes the file a saved page.
+def _without_chrome(blocks: list[str], chrome: Chrome, removed: list[Removal], *,
+                    run_on: bool) -> tuple[list[str], list[int], bool]:
+    """Blocks without the corpus's chrome lines (and the chrome sequences of a run-on page), how many
+    pieces of chrome stood before each, and whether the chrome found makes the file a saved page.
 
     The first block (a page's title) stays, and so does a line that repeats it: a page's own
     headline may recur in the link lists of other pages. A time stamp stays too: pages published on
     the same day share it, and it dates the article.
     """
-    kept, count = blocks[:1], 0
+    kept, before, count = blocks[:1], [0] * len(blocks[:1]), 0
     page_title = line_key(blocks[0]) if blocks else ""
     for block in blocks[1:]:
         files = chrome.files_with_line(block)
@@ -121,17 +126,27 @@ def _without_chrome(blocks: list[str], chrome: Chrome, removed: list[Removal], *
             count += 1
         else:
             kept.append(block)
+            before.append(count)
+            count = 0
+    found = sum(before) + count >= MIN_CHROME_LINES
     if not (run_on and is_run_on(kept)):
-        return kept, count >= MIN_CHROME_LINES
+        return kept, before, found
     pieces, spans = [], 0
-    for block in kept:
-        position = 0
+    for block, chrome_before in zip(kept, before):
+        position, pending = 0, chrome_before
         for start, end in chrome.run_on_spans(block):
-            pieces.append(block[position:start])
-            removed.append(Removal("site chrome", block[start:end], files=chrome.files_with_sequence(block[start:end])))
-            position, spans = end, spans + 1
-        pieces.append(block[position:])
-    return [piece.strip(" -|–—:") for piece in pieces if piece.strip(" -|–—:")], count >= MIN_CHROME_LINES or spans > 0
+            pieces.append((block[position:start], pending))
+            files = chrome.files_with_sequence(block[start:end])
+            stamp = time_stamp(block[start:end])  # pages of one day share their time stamp, which dates them
+            if stamp:
+                pieces.append((block[start + stamp.start: start + stamp.end], 1))
+                removed.append(Removal("site chrome", block[start: start + stamp.start], files=files))
+                start += stamp.end
+            removed.append(Removal("site chrome", block[start:end], files=files))
+            position, spans, pending = end, spans + 1, 1
+        pieces.append((block[position:], pending))
+    pieces = [(piece.strip(" -|–—:"), chrome_before) for piece, chrome_before in pieces if piece.strip(" -|–—:")]
+    return [piece for piece, _ in pieces], [chrome_before for _, chrome_before in pieces], found or spans > 0
 
 
 def _units(blocks: list[str]) -> tuple[list[str], list[int]]:
@@ -139,7 +154,8 @@ def _units(blocks: list[str]) -> tuple[list[str], list[int]]:
     tokenizer = punkt_tokenizer()
     units, origins = [], []
     for number, block in enumerate(blocks):
-        pieces = tokenizer.tokenize(block) if len(block) >= RUN_ON_CHARS else [block]
+        pieces = [sentence for piece in tokenizer.tokenize(block) for sentence in CJK_SENTENCE_END.split(piece)
+                  if sentence.strip()] if text_length(block) >= RUN_ON_CHARS else [block]
         units.extend(pieces)
         origins.extend([number] * len(pieces))
     return units, origins

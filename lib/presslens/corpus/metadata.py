@@ -37,7 +37,11 @@ _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?
 #: A metadata line's date: each date pattern after an optional label, before an optional time of day.
 _DATE_LINES = [re.compile(_DATE_LABEL + pattern.pattern + _TIME, pattern.flags | re.IGNORECASE) for pattern in DATE_PATTERNS]
 TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\b)?", re.IGNORECASE)
-_SOURCE_LABEL = re.compile(r"\bsource\s*:\s*(?P<value>[^:|]*?)\s*(?=\b\w+\s*:|\||$)", re.IGNORECASE)
+#: ``Source: Xinhua``, ``来源：新华社``, ``Источник: ТАСС``: the value runs to the next field, separator or number.
+_SOURCE_LABEL = re.compile(
+    r"(?:\b(?:source|источник|джерело)|来源|來源|稿源)\s*[:：]\s*(?P<value>[^:：|｜\d]*?)\s*(?=\b[^\W\d]+\s*[:：]|[|｜\d]|$)",
+    re.IGNORECASE,
+)
 BYLINE = re.compile(r"^(by|from|author:?)\s+[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,4}(\s*(,|\||and)\s*[\w .'-]{0,60})?$")
 #: ``MOSCOW, May 16 (Xinhua) --``, ``FRANKFURT, June 2 –``, ``EUGENE, Oregon —``: a place in capitals, an
 #: optional date or state, an optional agency in brackets, a dash.
@@ -46,7 +50,9 @@ DATELINE = re.compile(
     r"(?:\((?P<agency>[A-Za-z][\w .]{1,30})\)\s*)?(?:--|—|–|-)\s*)"
 )
 #: An agency or outlet named in brackets beside a time stamp: ``( Xinhua ) 14:20, November 18, 2020``.
-BRACKETED_SOURCE = re.compile(r"\(\s*(?P<source>[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,4})\s*\)")
+#: The name is capitalised (Latin or Cyrillic), a web address (``chinadaily.com.cn``) or Chinese (``（新华社）``).
+AGENCY_NAME = r"(?:[A-ZА-ЯЁ][\w.'&-]*(?:\s+[A-ZА-ЯЁ][\w.'&-]*){0,4}|[a-z][\w-]*(?:\.[a-z][\w-]*)+|[\u4e00-\u9fff]{2,12})"
+BRACKETED_SOURCE = re.compile(r"[(（]\s*(?P<source>" + AGENCY_NAME + r")\s*[)）]")
 
 
 def normalize_date(value: str) -> str:
@@ -91,45 +97,93 @@ def header_metadata(line: str) -> tuple[str, str] | None:
 
 #: Words in a line that is only a time stamp (with a label such as ``Last updated``).
 STAMP_LINE_WORDS = 12
+#: Dates as time stamps print them besides :data:`DATE_PATTERNS`: the month's name run into its numbers
+#: (``Nov.18,2020``, ``18-Nov-2020``), the day first (``18.11.2020``, ``18/11/2020`` where the day cannot be a
+#: month), ISO with its time (``2020-11-18T14:20:05``), Chinese (``2020年11月18日``).
+STAMP_DATE_PATTERNS = [
+    re.compile(r"\b" + _MONTH + r"\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(r"\b(?P<day>\d{1,2})[-\s]" + _MONTH + r"[-\s,]\s*(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
+    re.compile(r"\b(?P<day>\d{1,2})[./](?P<mnum>\d{1,2})[./](?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)T\d"),
+    re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<mnum>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"),
+]
+#: A label that makes the date after it a time stamp, however long its line: ``Updated: 2020-11-18``.
+STAMP_LABEL = re.compile(r"(?:\b(?:updated|published|posted|date|time|опубликовано|обновлено)|发布时间|发布|时间|日期)"
+                         r"(?:\s+(?:on|at))?\s*[:：]?\s*$", re.IGNORECASE)
+#: Fields of a time stamp line (of at most STAMP_LINE_CHARS): ``By Li Wei | China Daily | Updated: 2020-11-18 14:20``.
+STAMP_LINE_CHARS = 200
+STAMP_FIELD_SEPARATOR = re.compile(r"\s*[|｜]\s*")
+#: A field naming a person, not an agency: ``By Li Wei``, ``Editor: Wang Lei``, ``作者：张三``.
+_PERSON_FIELD = re.compile(r"^(?:by|from|author|editor|reporter|photo|автор|作者|记者|编辑|责任编辑)\b|^\S+\s*[:：]",
+                           re.IGNORECASE)
 
 
 class TimeStamp(NamedTuple):
-    """A publication time stamp found in text: its ISO date, the agency named beside it, where it ends."""
+    """A publication time stamp found in text: its ISO date, the agency named beside it, where it ends and
+    where its date starts."""
 
     date: str
     source: str
     end: int
+    start: int = 0
 
 
 def time_stamp(text: str) -> TimeStamp | None:
-    """The publication time stamp in ``text``: a date standing next to a time of day, or alone in a
-    short line; the source is an agency in brackets beside it. None when there is none."""
-    for pattern in DATE_PATTERNS:
+    """The publication time stamp in ``text``: a date standing next to a time of day or after a label
+    (``Updated:``), or alone in a short line; the source is the agency named beside it (:func:`stamp_agency`).
+    None when there is none."""
+    for pattern in DATE_PATTERNS + STAMP_DATE_PATTERNS:
         for match in pattern.finditer(text):
             date = _iso_date(match)
             if not date:
                 continue
             around = text[max(0, match.start() - 40): match.end() + 40]
-            short = len(re.findall(r"\w+", text)) <= STAMP_LINE_WORDS
+            short = _word_count(text) <= STAMP_LINE_WORDS
             time = TIME_OF_DAY.search(text, match.end(), match.end() + 25)
-            if short or time or TIME_OF_DAY.search(around):
-                bracketed = BRACKETED_SOURCE.search(text[max(0, match.start() - 60): match.end() + 60])
-                return TimeStamp(date, bracketed.group("source") if bracketed else "", time.end() if time else match.end())
+            labelled = STAMP_LABEL.search(text[max(0, match.start() - 25): match.start()])
+            if short or time or labelled or TIME_OF_DAY.search(around):
+                return TimeStamp(date, stamp_agency(text, match.start(), match.end()),
+                                 max(time.end() if time else 0, match.end()), match.start())
     return None
+
+
+def stamp_agency(text: str, start: int, end: int) -> str:
+    """The agency or outlet a time stamp at ``text[start:end]`` names: in brackets beside it
+    (``( Xinhua ) 14:20``), after a label (``Source: Xinhua``, ``来源：新华社``), or as a field of a line
+    of fields (``By Li Wei | China Daily | Updated: …``); '' when it names none."""
+    near = text[max(0, start - 60): end + 60]
+    bracketed = BRACKETED_SOURCE.search(near)
+    if bracketed:
+        return bracketed.group("source")
+    labelled = _SOURCE_LABEL.search(near)
+    if labelled and labelled.group("value").strip(" .;,-"):
+        return labelled.group("value").strip(" .;,-")
+    if len(text) > STAMP_LINE_CHARS:
+        return ""
+    fields = STAMP_FIELD_SEPARATOR.split(text.strip())
+    names = [field for field in fields if len(fields) > 1 and re.fullmatch(AGENCY_NAME, field)
+             and not _PERSON_FIELD.match(field) and not any(p.search(field) for p in DATE_PATTERNS + STAMP_DATE_PATTERNS)]
+    return names[0] if names else ""
 
 
 def is_time_stamp_line(text: str) -> bool:
     """A short line that is a time stamp (``17 February 2013``, ``4:42 PM on 12/07/2012``)."""
-    return len(re.findall(r"\w+", text)) <= STAMP_LINE_WORDS and time_stamp(text) is not None
+    return _word_count(text) <= STAMP_LINE_WORDS and time_stamp(text) is not None
 
 
-def bracketed_source(text: str, date: str) -> str:
-    """The agency named in brackets beside a time stamp of ``date`` anywhere in ``text`` ('' when none)."""
-    for match in BRACKETED_SOURCE.finditer(text):
-        stamp = time_stamp(text[match.start(): match.end() + 60])
-        if stamp and stamp.date == date and stamp.source:
-            return stamp.source
+def stated_agency(blocks: list[str], date: str) -> str:
+    """The agency named beside a date ``date`` in any one of ``blocks`` (:func:`stamp_agency`; '' when none)."""
+    for block in blocks:
+        for pattern in DATE_PATTERNS + STAMP_DATE_PATTERNS:
+            for match in pattern.finditer(block):
+                agency = stamp_agency(block, match.start(), match.end()) if _iso_date(match) == date else ""
+                if agency:
+                    return agency
     return ""
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
 
 
 def dateline(text: str) -> re.Match | None:
@@ -138,13 +192,14 @@ def dateline(text: str) -> re.Match | None:
 
 
 def site_name(page_titles: list[str], min_files: int = 3) -> dict[str, tuple[str, str]]:
-    """For page titles of saved web pages (``Headline - Section - Site``), the headline and the site of each.
+    """For page titles of saved web pages (``Headline - Section - Site``, ``标题_频道_网站``), the headline and
+    the site of each.
 
     Parts at either end that recur in at least ``min_files`` titles are the site's (its name, a
     section or blog name); they are removed, and the outermost one is the site. Titles without such a
     part keep their whole text and get no site.
     """
-    separators = re.compile(r"\s+(?:[-|–—:]{1,2}|::)\s+")
+    separators = re.compile(r"\s+(?:[-|–—:]{1,2}|::)\s+|\s*[_|｜]\s*|(?<=[\u4e00-\u9fff])[-–—]|[-–—](?=[\u4e00-\u9fff])")
     split = {title: separators.split(title) for title in page_titles}
     counts: dict[str, int] = {}
     for parts in split.values():

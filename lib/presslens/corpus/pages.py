@@ -3,7 +3,9 @@
 Once the site's chrome is gone, a saved page still holds what is unique to it: teasers of related
 stories, captions, tags, comments. The article is the run of prose that follows the headline: prose
 blocks close together, where a gap of link-like lines — and above all of time stamps, which open every
-comment and every teaser — ends it.
+comment and every teaser — ends it. A long article may hold a box of its own (a chart, a photo, a
+fact box) heavy enough to end a run: a long run of paragraphs close after it continues the article. Lines
+without letters (``1/12``, figures of a chart) and time stamps are never the article's text.
 """
 
 from __future__ import annotations
@@ -11,18 +13,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from presslens.corpus.chrome import is_prose
-from presslens.corpus.metadata import is_time_stamp_line, time_stamp
+from presslens.corpus.chrome import CJK, CLOSING, ends_sentence, is_prose, prose_words
+from presslens.corpus.metadata import STAMP_LINE_CHARS, TIME_OF_DAY, header_metadata, is_time_stamp_line, time_stamp
 from presslens.corpus.model import Removal
 
 #: How much a gap of non-prose blocks may weigh before the article ends (a link-like line weighs 1,
 #: a short sentence 0.5, a time stamp 4).
 MAX_GAP = 8
 STAMP_WEIGHT = 4
-#: Characters at the start of a sentence where a time stamp opens a new item.
+#: Teasers of other stories (a headline, a summary) at the end of the article: at least this many in a row.
+TEASERS = 2
+#: Lines that are not sentences, one after another inside the article, are a list of links (or a box of figures).
+LINK_LIST_LINES = 3
+#: What a line of site chrome weighs in a gap (removed before the article is looked for, it was a link-like line).
+CHROME_WEIGHT = 1
+#: Lines on either side of the time stamp where a source may stand on a line of its own (``Source: Xinhua``).
+STAMP_NEIGHBOURS = 2
+#: Characters at the start of a sentence where a time stamp opens a new item: its date within the first
+#: STAMP_LEAD characters, or with a time of day.
 STAMP_OPENING = 60
+STAMP_LEAD = 2
 #: The article has at least this many words of prose.
 MIN_BODY_WORDS = 25
+#: A run continues the article across a gap lighter than CONTINUATION_GAP (with at most one time stamp)
+#: when it has at least this many words of prose in at least two paragraphs, and no time stamp between them.
+CONTINUATION_WORDS = 50
+CONTINUATION_GAP = 2 * MAX_GAP
 #: A file is a saved page when at least this many of its lines are chrome (see :mod:`.cleaning`)…
 MIN_CHROME_LINES = 3
 #: …or, without chrome to tell, when it has this many lines, this share of them not prose (menus and link lists), and at
@@ -31,7 +47,9 @@ PAGE_MIN_LINES = 30
 PAGE_LINK_SHARE = 0.6
 PAGE_MIN_MENU = 10
 
-_WORD = re.compile(r"\w+")
+#: A word as headlines are compared: one Chinese character, or a run of other word characters.
+_WORD = re.compile(f"{CJK.pattern}|[^\\W{CJK.pattern[1:-1]}]+")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -55,33 +73,112 @@ def looks_like_page(blocks: list[str]) -> bool:
     return links >= PAGE_LINK_SHARE * len(blocks) and first_prose >= PAGE_MIN_MENU
 
 
-def page_text(units: list[str], headline: str, *, sentences: bool = False) -> PageText | None:
+def page_text(units: list[str], headline: str, *, sentences: bool = False,
+              chrome_before: list[int] | None = None) -> PageText | None:
     """The article among a page's units (its lines, or with ``sentences`` the sentences of a run-on page).
 
     ``headline`` is the page title without the site's name; where the page repeats it, the article
-    starts there. None when no run of prose is long enough to be an article.
+    starts there. ``chrome_before`` says how many lines of site chrome the page had before each unit:
+    they separate prose as link-like lines do. None when no run of prose is long enough to be an article
+    (or it is all teasers of other stories).
     """
     anchor = _headline_position(units, headline)
-    runs = [run for run in _prose_runs(units, sentences=sentences) if _prose_words(units, run) >= MIN_BODY_WORDS]
+    weights = [CHROME_WEIGHT * chrome + (0.0 if is_prose(unit) else _gap_weight(unit))
+               for unit, chrome in zip(units, chrome_before or [0] * len(units))]
+    all_runs = _prose_runs(units, weights, sentences=sentences)
+    runs = [run for run in all_runs if _prose_words(units, run) >= MIN_BODY_WORDS]
     if not runs:
         return None
     after = [run for run in runs if anchor is not None and run[0] >= anchor]
     body = after[0] if after else max(runs, key=lambda run: _prose_words(units, run))
-    while not _ends_sentence(units[body[-1]]) and not is_prose(units[body[-1]]):
+    body = _continued(units, weights, body, all_runs)
+    while _is_headline(units[body[-1]]):
         body = body[:-1]
-    start = anchor + 1 if anchor is not None and anchor < body[0] else body[0]
-    stamp = next((found for found in map(time_stamp, units[start: body[0] + 3]) if found), None) or \
-        next((found for found in map(time_stamp, units[:body[0]]) if found), None)
+    body = _without_teasers(units, body)
+    if _prose_words(units, body) < MIN_BODY_WORDS:
+        return None  # a page of teasers: a section's front page
+    date, source = _stated_date_and_source(units, anchor + 1 if anchor is not None and anchor < body[0] else body[0],
+                                           body[0])
     units, removed = list(units), []
     if anchor is not None and body[0] == anchor:
         units[anchor], opening = _without_opening(units[anchor], headline)
         removed += [Removal("headline, byline and time stamp", piece) for piece in opening]
         body = body if units[anchor] else body[1:]
-    chosen = set(body)
+    chosen = {position for position in body if _is_text(units[position])} - _link_lists(units, body)
     removed += [Removal("outside the article (links, captions, comments)", unit)
                 for position, unit in enumerate(units) if position not in chosen and unit]
-    return PageText(title=headline, units=units, positions=body, date=stamp.date if stamp else "",
-                    source=stamp.source if stamp else "", removed=removed)
+    whole = anchor is not None and anchor not in chosen and _completes(units[anchor], headline)
+    return PageText(title=units[anchor] if whole else headline, units=units, positions=sorted(chosen), date=date,
+                    source=source, removed=removed)
+
+
+def _stated_date_and_source(units: list[str], start: int, body_start: int) -> tuple[str, str]:
+    """The date and source of the page's time stamp: the first between ``start`` (after the headline) and
+    the article's third unit, else the first before the article; the source beside it, or labelled on a
+    line of its own next to it (``Source: Xinhua``)."""
+    stamped = next((position for position in [*range(start, min(body_start + 3, len(units))), *range(body_start)]
+                    if time_stamp(units[position])), None)
+    if stamped is None:
+        return "", ""
+    stamp = time_stamp(units[stamped])
+    near = units[max(0, stamped - STAMP_NEIGHBOURS): stamped + STAMP_NEIGHBOURS + 1]
+    labelled = (header_metadata(unit) for unit in near if len(unit) <= STAMP_LINE_CHARS)
+    return stamp.date, stamp.source or next((found[1] for found in labelled if found and found[1]), "")
+
+
+def _continued(units: list[str], weights: list[float], body: list[int], runs: list[list[int]]) -> list[int]:
+    """The article's run joined by the runs that continue it across a box of its own (see CONTINUATION_WORDS);
+    the box's lines stay out."""
+    for run in runs:
+        if run[0] <= body[-1]:
+            continue
+        last_prose = max(position for position in body if is_prose(units[position]))
+        paragraphs = [position for position in run if is_prose(units[position])]
+        gap_stamps = sum(map(is_time_stamp_line, units[last_prose + 1: run[0]]))
+        stamped = any(map(is_time_stamp_line, units[run[0]: paragraphs[-1]]))  # each comment and teaser has one
+        if (sum(weights[last_prose + 1: run[0] + 1]) >= CONTINUATION_GAP or gap_stamps > 1 or stamped
+                or len(paragraphs) < 2 or _prose_words(units, run) < CONTINUATION_WORDS):
+            break
+        body = [position for position in body if position <= last_prose] + run
+    return body
+
+
+def _without_teasers(units: list[str], body: list[int]) -> list[int]:
+    """The body without the teasers that may end it: TEASERS or more paragraphs each alone after one or two
+    lines that may be another story's headline and byline."""
+    end, teasers = len(body), 0
+    while end > 0 and is_prose(units[body[end - 1]]):
+        heads = 0
+        while heads < 2 and end - 2 - heads >= 0 and _is_headline(units[body[end - 2 - heads]]):
+            heads += 1
+        if not heads:
+            break
+        end, teasers = end - 1 - heads, teasers + 1
+    return body[:end] if teasers >= TEASERS else body
+
+
+def _is_headline(unit: str) -> bool:
+    """A line that may be a headline or a byline: not prose, and not a statement ending with a full stop."""
+    return not is_prose(unit) and not unit.rstrip().rstrip(CLOSING).endswith((".", "。"))
+
+
+def _link_lists(units: list[str], body: list[int]) -> set[int]:
+    """Positions in the body that stand in a list of LINK_LIST_LINES or more lines that are not sentences
+    (links to other stories, a box of figures); a heading stands alone before its paragraph."""
+    lists, current = set(), []
+    for position in body + [None]:
+        if position is not None and not is_prose(units[position]) and not ends_sentence(units[position]):
+            current.append(position)
+            continue
+        if len(current) >= LINK_LIST_LINES:
+            lists.update(current)
+        current = []
+    return lists
+
+
+def _is_text(unit: str) -> bool:
+    """A unit that may be the article's text: it has letters and is not a time stamp."""
+    return bool(_LETTER.search(unit)) and not is_time_stamp_line(unit)
 
 
 def _without_opening(unit: str, headline: str) -> tuple[str, list[str]]:
@@ -97,6 +194,13 @@ def _without_opening(unit: str, headline: str) -> tuple[str, list[str]]:
         removed.append(unit[cut:cut + stamp.end].strip())
         cut += stamp.end
     return unit[cut:].lstrip(" .,:;-–—|"), removed
+
+
+def _completes(unit: str, headline: str) -> bool:
+    """Whether ``unit`` is the whole of a headline that the page title cut short (``Xi calls for …``)."""
+    words, wanted = _words(unit), _words(headline)
+    return (len(wanted) < len(words) <= 2 * len(wanted) and words[:len(wanted)] == wanted and _is_headline(unit)
+            and time_stamp(unit) is None)
 
 
 def _words(text: str) -> list[str]:
@@ -116,13 +220,15 @@ def _headline_position(units: list[str], headline: str) -> int | None:
     return None
 
 
-def _prose_runs(units: list[str], *, sentences: bool) -> list[list[int]]:
-    """Runs of prose units; a gap heavier than MAX_GAP between two prose units ends a run, and so does
-    a sentence that opens with a time stamp (in a run-on page, how each comment and teaser starts)."""
+def _prose_runs(units: list[str], weights: list[float], *, sentences: bool) -> list[list[int]]:
+    """Runs of prose units; a gap heavier than MAX_GAP between two prose units (``weights``: what the
+    chrome before each unit and each unit that is not prose weigh) ends a run, and so does a sentence that
+    opens with a time stamp (in a run-on page, how each comment and teaser starts)."""
     runs, current, gap = [], [], 0.0
     for position, unit in enumerate(units):
-        if sentences and time_stamp(unit[:STAMP_OPENING]):
+        if sentences and _opens_with_stamp(unit):
             gap = MAX_GAP
+        gap += weights[position]
         if is_prose(unit):
             if current and gap >= MAX_GAP:
                 runs.append(current)
@@ -130,7 +236,6 @@ def _prose_runs(units: list[str], *, sentences: bool) -> list[list[int]]:
             current.append(position)
             gap = 0.0
             continue
-        gap += _gap_weight(unit)
         if current and gap < MAX_GAP:
             current.append(position)
     if current:
@@ -138,17 +243,23 @@ def _prose_runs(units: list[str], *, sentences: bool) -> list[list[int]]:
     return runs
 
 
+def _opens_with_stamp(sentence: str) -> bool:
+    """A sentence of a run-on page that opens with a time stamp: a date at its very start, or a date and a
+    time of day among its first STAMP_OPENING characters (``On May 5, 2020, the…`` opens with an event)."""
+    stamp = time_stamp(sentence[:STAMP_OPENING])
+    return stamp is not None and (stamp.start <= STAMP_LEAD or TIME_OF_DAY.search(sentence, 0, stamp.end) is not None)
+
+
 def _gap_weight(unit: str) -> float:
+    """How much a non-prose unit separates prose: a time stamp most, a line without letters not at all."""
     if is_time_stamp_line(unit):
         return STAMP_WEIGHT
-    if _ends_sentence(unit) and len(_WORD.findall(unit)) >= 2:
+    if not _LETTER.search(unit):
+        return 0.0
+    if ends_sentence(unit) and len(_WORD.findall(unit)) >= 2:
         return 0.5
     return 1.0
 
 
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip("\"”’')]").endswith((".", "!", "?", "…"))
-
-
 def _prose_words(units: list[str], run: list[int]) -> int:
-    return sum(len(_WORD.findall(units[position])) for position in run if is_prose(units[position]))
+    return sum(prose_words(units[position]) for position in run)

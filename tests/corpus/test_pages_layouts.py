@@ -1,0 +1,135 @@
+"""Saved pages in the layouts of the region's news sites: time stamps and agencies in several layouts, a
+long feature with boxes of its own inside it, photo pages, and pages in Chinese and Russian."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.corpus import load_corpus
+from presslens.corpus.chrome import is_run_on
+from presslens.corpus.metadata import site_name, time_stamp
+from presslens.corpus.pages import page_text
+from site_fixtures import (FEATURE_FACTS, FEATURE_RELATED, GALLERIES, NEWS, PHOTO_MENU, PHOTO_NAVIGATION, PORTAL,
+                           ZH_NEWS, build_foreign_sites, build_portal)
+from test_pages import _overlap
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory):
+    root = tmp_path_factory.mktemp("portal")
+    return build_portal(root), load_corpus(root)
+
+
+@pytest.fixture(scope="module")
+def foreign(tmp_path_factory):
+    root = tmp_path_factory.mktemp("foreign")
+    return build_foreign_sites(root), load_corpus(root)
+
+
+@pytest.mark.parametrize("site", ["portal", "foreign"])
+def test_every_page_gives_its_headline_date_source_and_body(site, request):
+    pages, corpus = request.getfixturevalue(site)
+    assert sorted(corpus.doc_ids) == sorted(pages), corpus.skipped
+    for doc_id, page in pages.items():
+        article = corpus[doc_id]
+        assert (article.title, article.date, article.source) == (page.headline, page.date, page.source), doc_id
+        precision, recall = _overlap(" ".join(article.body_paragraphs), " ".join(page.paragraphs))
+        assert precision >= 0.95 and recall >= 0.98, (doc_id, precision, recall, article.body_paragraphs)
+
+
+def test_pages_saved_on_one_line_keep_their_time_stamps_and_long_articles(tmp_path):
+    pages = build_portal(tmp_path, one_line=True)
+    corpus = load_corpus(tmp_path)
+    for doc_id, page in pages.items():
+        article = corpus[doc_id]
+        assert (article.title, article.date) == (page.headline, page.date), doc_id
+        assert article.source == page.source or page.source == PORTAL, doc_id  # the site's name is in the title
+        precision, recall = _overlap(" ".join(article.body_paragraphs), " ".join(page.paragraphs))
+        assert precision >= 0.9 and recall >= 0.98, (doc_id, precision, recall)
+
+
+def test_a_long_feature_is_read_whole_without_the_boxes_inside_it(portal):
+    pages, corpus = portal
+    article = corpus["feature"]
+    assert article.body_paragraphs[-1] == pages["feature"].paragraphs[-1]
+    assert not any(line in article.body_paragraphs for line in FEATURE_FACTS + FEATURE_RELATED)
+
+
+def test_photo_pages_keep_their_captions_and_nothing_of_the_gallery_around_them(portal):
+    _, corpus = portal
+    for name, (_, captions) in GALLERIES.items():
+        article = corpus[f"photos_{name}"]
+        assert article.body_paragraphs == captions
+        chrome = PHOTO_MENU + PHOTO_NAVIGATION + [title for title, _ in GALLERIES.values()]
+        assert not any(line in article.text.split("\n\n")[1:] for line in chrome)
+        assert "1/4" not in article.text
+
+
+@pytest.mark.parametrize("text, found", [
+    ("( Xinhua ) 14:20, November 18, 2020", ("2020-11-18", "Xinhua")),
+    ("Source: Xinhua | 2020-11-18 14:20:05 | Editor: Wang Lei", ("2020-11-18", "Xinhua")),
+    ("By Li Wei | China Daily | Updated: 2020-11-18 08:30", ("2020-11-18", "China Daily")),
+    ("chinadaily.com.cn | Updated: 2020-11-18 08:30", ("2020-11-18", "chinadaily.com.cn")),
+    ("By Zhang Yu (Global Times) 09:12, November 18, 2020", ("2020-11-18", "Global Times")),
+    ("Updated: 2020-11-18 14:20", ("2020-11-18", "")),
+    ("Updated: 14:20, Nov.18,2020", ("2020-11-18", "")),
+    ("Published 18 Nov 2020", ("2020-11-18", "")),
+    ("14:20 18-Nov-2020", ("2020-11-18", "")),
+    ("2020年11月18日 14:20 来源：新华社", ("2020-11-18", "新华社")),
+    ("2020-11-18 14:20 来源：人民网 作者：李明", ("2020-11-18", "人民网")),
+    ("18.11.2020 14:20 Источник: ТАСС", ("2020-11-18", "ТАСС")),
+    ("14:20 18.11.2020 | Интерфакс", ("2020-11-18", "Интерфакс")),
+    ("By Li Wei | Updated: 2020-11-18 08:30", ("2020-11-18", "")),
+    ("Published: 18/11/2020 14:20", ("2020-11-18", "")),
+    ("2020-11-18T14:20:05+08:00", ("2020-11-18", "")),
+    ("发布时间：2020-11-18 来源：新华社", ("2020-11-18", "新华社")),
+    ("By Li Wei in Beijing and Zhang Yu in Shanghai and Ma Lin in Chengdu | China Daily | Updated: 2020-11-18",
+     ("2020-11-18", "China Daily")),
+    ("iShares Nikkei 225 (DE)", None),
+    ("Engineers tested the furnace for six months before the launch on 18.11.2020 in the north.", None),
+])
+def test_time_stamp_layouts(text, found):
+    stamp = time_stamp(text)
+    assert (stamp.date, stamp.source) == found if found else stamp is None
+
+
+def test_chinese_page_titles_name_their_site_without_spaces():
+    titles = [f"标题{number}_新闻中心_亚洲快讯网" for number in range(3)] + ["另一个标题-亚洲快讯网"]
+    named = site_name(titles)
+    assert named["标题1_新闻中心_亚洲快讯网"] == ("标题1", "亚洲快讯网")
+
+
+def test_a_source_on_a_line_of_its_own_beside_the_time_stamp():
+    headline, paragraphs = NEWS["ferry"]
+    units = ["Home", "World", headline, "Source: Xinhua", "2020-11-20 08:30", *paragraphs, "Related stories"]
+    page = page_text(units, headline)
+    assert (page.date, page.source) == ("2020-11-20", "Xinhua")
+    assert [page.units[position] for position in page.positions] == paragraphs
+
+
+def test_in_a_run_on_page_a_sentence_that_opens_with_an_event_date_does_not_end_the_article():
+    headline = "Port of Xi'an marks ten years of freight trains"
+    sentences = ["Ten years after its first train left for Hamburg, the rail port east of Xi'an says it has become one "
+                 "of the busiest inland ports in Asia.",
+                 "On November 12, 2020, the port received its first train of frozen fish from Russia.",
+                 "Its managers said more such trains would follow in the winter months.",
+                 "On 3 September 2019 the ten thousandth train left for Duisburg with laptops.",
+                 "Forwarders said the trains would keep growing if subsidies were kept."]
+    teaser = "09:05, March 3, 2021 Rail freight to Europe doubles in a year as shippers avoid crowded ports."
+    page = page_text(["Home", headline, "( Xinhua ) 14:20, November 18, 2020", *sentences, "Related stories", teaser],
+                     headline, sentences=True)
+    assert [page.units[position] for position in page.positions] == sentences
+    assert (page.date, page.source) == ("2020-11-18", "Xinhua")
+
+
+def test_a_headline_that_the_page_title_cut_short_is_read_whole_from_the_page():
+    headline, paragraphs = NEWS["wheat"]
+    units = ["Home", "World", headline, "Updated: 17:45, Nov.21,2020", *paragraphs, "Related stories"]
+    assert page_text(units, headline[:40].rsplit(" ", 1)[0] + " …").title == headline
+    assert page_text(units, headline).title == headline
+
+
+def test_a_chinese_page_on_one_line_is_measured_by_what_its_characters_say():
+    chinese_line = "".join(paragraph for _, story in ZH_NEWS.values() for paragraph in story) * 2  # 636 characters
+    english_line = " ".join(paragraph for _, story in NEWS.values() for paragraph in story)[:len(chinese_line)]
+    assert is_run_on([chinese_line]) and not is_run_on([english_line])
