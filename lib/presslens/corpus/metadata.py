@@ -244,4 +244,9 @@ def normalize_language(value: str) -> str:
     if not words[0]:
         return ""
     tag = _LANGUAGE_TAG.fullmatch(words[0])
-    return tag.group("code") if tag else _LANGUAGE_BY_NAME.get(words[0], "")
+    return tag.group("code") if tag else language_name(words[0])
+
+
+def language_name(value: str) -> str:
+    """The ISO 639-1 code of a language's name (``English``, ``Englisch``, ``德文``, ``rus``); '' for anything else."""
+    return _LANGUAGE_BY_NAME.get(value.strip().casefold(), "")

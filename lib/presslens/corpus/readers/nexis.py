@@ -16,15 +16,32 @@ from dataclasses import dataclass
 
 from presslens.corpus.files import doc_id_for
 from presslens.corpus.layout import text_blocks
-from presslens.corpus.metadata import normalize_date
+from presslens.corpus.metadata import normalize_date, normalize_language
 from presslens.corpus.model import Draft, Removal, SkippedFile
 
 NAME = "nexis"
-DOCUMENT_COUNTER = re.compile(r"^[ \t]*\d+\s+of\s+\d+\s+DOCUMENTS[ \t\r]*$", re.IGNORECASE | re.MULTILINE)
-DOCUMENT_COUNTER_HTML = re.compile(r">\s*\d+\s+of\s+\d+\s+DOCUMENTS\s*<", re.IGNORECASE)
-FIELD_LINE = re.compile(r"^(?:BYLINE|SECTION|LENGTH|HEADLINE|DATELINE|BODY):", re.MULTILINE)
-FIELD_HTML = re.compile(r">\s*(?:BYLINE|SECTION|LENGTH|HEADLINE|DATELINE|BODY):")
-FIELD = re.compile(r"^(?P<label>[A-Z]{2,}(?:-[A-Z]+)*):\s*(?P<value>.*)$", re.DOTALL)
+#: LexisNexis Academic in other interface languages: the article counter and the field labels the German,
+#: French and Spanish interfaces print, by the English label each stands for (German and French as
+#: LexisNexisTools, the R reader of these exports, recognises them: ``Dokument 1 von 100``, ``LÄNGE:``,
+#: ``LONGUEUR:``, ``SPRACHE:``, ``LANGUE:``, ``RUBRIK:``, ``AUTOR:``, ``UPDATE:``, ``GRAFIK:``; Spanish
+#: after the same pattern). Month names and dates in these languages are read by :func:`normalize_date`.
+INTERFACE_LABELS: dict[str, dict[str, str]] = {
+    "de": {"LÄNGE": "LENGTH", "SPRACHE": "LANGUAGE", "RUBRIK": "SECTION", "AUTOR": "BYLINE", "UPDATE": "LOAD-DATE",
+           "GRAFIK": "GRAPHIC"},
+    "fr": {"LONGUEUR": "LENGTH", "LANGUE": "LANGUAGE", "RUBRIQUE": "SECTION"},
+    "es": {"LONGITUD": "LENGTH", "IDIOMA": "LANGUAGE", "SECCIÓN": "SECTION", "AUTOR": "BYLINE"},
+}
+_ENGLISH_LABEL = {label: english for labels in INTERFACE_LABELS.values() for label, english in labels.items()}
+DOCUMENT_COUNTER = re.compile(
+    r"^[ \t]*(?:\d+\s+of\s+\d+\s+DOCUMENTS|Dokument\s+\d+\s+von\s+\d+|Documento?\s+\d+\s+de\s+\d+)[ \t\r]*$",
+    re.IGNORECASE | re.MULTILINE)
+DOCUMENT_COUNTER_HTML = re.compile(
+    r">\s*(?:\d+\s+of\s+\d+\s+DOCUMENTS|Dokument\s+\d+\s+von\s+\d+|Documento?\s+\d+\s+de\s+\d+)\s*<", re.IGNORECASE)
+_FIELD_LABELS = "|".join(["BYLINE", "SECTION", "LENGTH", "HEADLINE", "DATELINE", "BODY",
+                          *(label for label, english in _ENGLISH_LABEL.items() if english in ("LENGTH", "SECTION"))])
+FIELD_LINE = re.compile(rf"^(?:{_FIELD_LABELS}):", re.MULTILINE)
+FIELD_HTML = re.compile(rf">\s*(?:{_FIELD_LABELS}):")
+FIELD = re.compile(r"^(?P<label>[A-ZÀ-ÖØ-Þ]{2,}(?:-[A-ZÀ-ÖØ-Þ]+)*):\s*(?P<value>.*)$", re.DOTALL)
 #: Fields between the headline and the text; ``BODY:`` (when present) is the last of them.
 BEFORE_TEXT = {"BYLINE", "SECTION", "LENGTH", "HEADLINE", "DATELINE", "HIGHLIGHT", "EDITION", "SERIES", "COLUMN",
                "DISTRIBUTION", "SOURCE", "ABSTRACT", "BODY"}
@@ -197,6 +214,7 @@ def _academic_article(items: list[Paragraph], relative: str, position: int, enco
     draft.byline, draft.section = _byline(fields.get("BYLINE", "")), _line(fields.get("SECTION", ""))
     draft.url = _line(fields.get("URL", ""))
     draft.date = draft.date or normalize_date(fields.get("LOAD-DATE", ""))
+    draft.language = normalize_language(fields.get("LANGUAGE", ""))
     return draft
 
 
@@ -284,8 +302,8 @@ def _new_draft(relative: str, position: int, encoding: str) -> Draft:
 def _field(item: Paragraph) -> tuple[str, str] | None:
     """(label, value) of a known labelled field such as ``LENGTH: 239 words``, else None."""
     match = None if item.centered else FIELD.match(item.text)
-    known = match and match.group("label") in KNOWN_FIELDS
-    return (match.group("label"), match.group("value")) if known else None
+    label = _ENGLISH_LABEL.get(match.group("label"), match.group("label")) if match else ""
+    return (label, match.group("value")) if label in KNOWN_FIELDS else None
 
 
 def _line(text: str) -> str:
