@@ -1,15 +1,21 @@
-"""Words each reader keeps of a reference extraction, per kind of file, and what hostile archives cost.
+"""Words and paragraphs each reader keeps of a reference, per kind of file, and what hostile archives cost.
 
-Articles written here are saved as Word files (python-docx) and converted by LibreOffice
-(``soffice --headless``) to ``.odt``, ``.rtf`` and ``.pdf`` — a PDF in one column and one in two
-columns, both with a running header and page numbers — and as tables (``.csv``, ``.json``, ``.xlsx``,
-``.ods``; ``.xls`` needs LibreOffice Calc to be written and is not measured) and archives (``.zip``, ``.tar.gz``); the reference is the text written. The Nexis
-Uni export ``nyt1.docx`` of ``../shared`` is converted to ``.rtf`` and ``.pdf`` (reference: the Word
-reader's articles), and Integrum's ``.xlsx`` is read against openpyxl's cells. PDFs are read with
-pypdf (the reader) and, beside it, with pdfplumber. Then ``presslens export articles`` runs on a folder
-holding a ``.docx`` and a ``.zip`` that inflate to 200 MB each: seconds and peak memory.
+Two sets of articles, each saved as Word files (python-docx, a running header and page numbers) and
+converted by LibreOffice (``soffice --headless``) to ``.odt``, ``.rtf`` and ``.pdf`` in one and in two
+columns, and as tables (``.csv``, ``.json``, ``.xlsx``, ``.ods``) and archives (``.zip``, ``.tar.gz``):
 
-    python bench/formats.py [--realworld ../shared/corpora/realworld]
+- ``written``: articles of this file's own sentences, on which the readers' rules were written;
+- ``bbc``: real BBC articles of ``../shared/corpora/bbc`` (the first of two folders), only measured.
+
+The reference is the text saved: *words* is the share of its words the loaded article keeps, *paras*
+the share of its paragraphs found whole. The Nexis Uni exports of ``../shared`` are converted to
+``.rtf`` and ``.pdf`` (reference: the Word reader's articles; ``nyt1`` for development, ``guardian3``
+only measured), and Integrum's ``.xlsx`` is read against openpyxl's cells. PDFs are also read with
+pdfplumber in place of pypdf. Then ``presslens export articles`` runs on a folder holding a ``.docx``
+and a ``.zip`` that inflate to 200 MB each: seconds and peak memory. (``.xls`` needs LibreOffice Calc
+to be written and is not measured.)
+
+    python bench/formats.py [--shared ../shared] [--bbc-files 10]
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from presslens.corpus import load_corpus
+from presslens.corpus.layout import text_blocks
 from presslens.corpus.model import WORD
 from presslens.corpus.readers.pdf import pdf_paragraphs
 
@@ -50,9 +57,10 @@ SENTENCES = [
     "Council members voted unanimously to extend the subsidy for another three years at the current level.",
     "Critics argued that the money would be better spent on a fixed link, an idea the council rejected in 2019.",
 ]
+Article = tuple[str, list[str]]  # title, paragraphs
 
 
-def articles() -> list[tuple[str, list[str]]]:
+def written_articles() -> list[Article]:
     """Three articles of this file's sentences, a long one among them (several pages in two columns)."""
     paragraphs = [" ".join(SENTENCES[i] for i in chosen) for chosen in itertools.permutations(range(10), 3)][::37]
     return [("Ferry service to resume in March", paragraphs[:3]),
@@ -60,30 +68,50 @@ def articles() -> list[tuple[str, list[str]]]:
             ("What the island expects of its ferry", paragraphs[8:32])]
 
 
+def bbc_articles(folder: Path, count: int) -> list[Article]:
+    """The first ``count`` articles of two folders of the BBC corpus, as title and paragraphs."""
+    chosen = []
+    for section in ("business", "politics"):
+        for path in sorted((folder / section).glob("*.txt"))[:count]:
+            title, *paragraphs = text_blocks(path.read_text(encoding="latin-1"))
+            chosen.append((title, paragraphs))
+    return chosen
+
+
 def words(text: str) -> collections.Counter:
     return collections.Counter(word.casefold() for word in WORD.findall(text))
 
 
-def recall(reference: str, extracted: str) -> float:
-    wanted = words(reference)
-    return sum((wanted & words(extracted)).values()) / max(sum(wanted.values()), 1)
+def scores(reference: dict[str, Article], extracted: dict[str, str]) -> tuple[float, float]:
+    """Mean share of each reference article's words, and of its paragraphs found whole, in its extraction."""
+    kept_words, kept_paragraphs = [], []
+    for doc_id, (title, paragraphs) in reference.items():
+        text = extracted.get(doc_id, "")
+        wanted = words(title + "\n" + "\n".join(paragraphs))
+        kept_words.append(sum((wanted & words(text)).values()) / max(sum(wanted.values()), 1))
+        found = set(text_blocks(text))
+        kept_paragraphs.append(sum(" ".join(text_blocks(p)) in found for p in paragraphs) / max(len(paragraphs), 1))
+    return sum(kept_words) / len(kept_words), sum(kept_paragraphs) / len(kept_paragraphs)
 
 
-def word_file(title: str, paragraphs: list[str], path: Path, *, columns: int) -> None:
+def article_texts(folder: Path) -> dict[str, str]:
+    return {article.doc_id: article.text for article in load_corpus(folder)}
+
+
+def word_file(article: Article, path: Path, *, columns: int) -> None:
     document = docx.Document()
     section = document.sections[0]
     section.header.paragraphs[0].text = "Island Gazette - Spring issue"
-    footer = section.footer.paragraphs[0]
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), "PAGE")
-    footer._p.append(field)
+    section.footer.paragraphs[0]._p.append(field)
     cols = section._sectPr.find(qn("w:cols"))
     if cols is None:
         cols = OxmlElement("w:cols")
         section._sectPr.append(cols)
     cols.set(qn("w:num"), str(columns))
+    title, paragraphs = article
     document.add_heading(title, level=1)
-    document.add_paragraph("Published: March 2, 2021")
     for paragraph in paragraphs:
         document.add_paragraph(paragraph)
     document.save(path)
@@ -92,114 +120,102 @@ def word_file(title: str, paragraphs: list[str], path: Path, *, columns: int) ->
 def convert(files: list[Path], kind: str, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     subprocess.run(["soffice", "--headless", "--convert-to", kind, "--outdir", str(out), *map(str, files)],
-                   check=True, capture_output=True, timeout=600)
+                   check=True, capture_output=True, timeout=900)
 
 
-def article_texts(folder: Path) -> dict[str, str]:
-    return {article.doc_id: article.text for article in load_corpus(folder)}
-
-
-def score_documents(work: Path) -> dict[str, float]:
-    written = {f"a{i}": f"{title}\n\n" + "\n\n".join(paragraphs) for i, (title, paragraphs) in enumerate(articles())}
+def measure_documents(reference: dict[str, Article], work: Path) -> dict[str, tuple[float, float]]:
+    results = {}
     for columns in (1, 2):
         folder = work / f"docx{columns}"
         folder.mkdir()
-        for name, (title, paragraphs) in zip(written, articles()):
-            word_file(title, paragraphs, folder / f"{name}.docx", columns=columns)
-    scores = {}
-    docx_files = sorted((work / "docx1").glob("*.docx"))
-    scores[".docx"] = _mean(written, article_texts(work / "docx1"))
+        for doc_id, article in reference.items():
+            word_file(article, folder / f"{doc_id}.docx", columns=columns)
+        convert(sorted(folder.glob("*.docx")), "pdf", work / f"pdf{columns}")
+    results[".docx"] = scores(reference, article_texts(work / "docx1"))
     for kind in ("odt", "rtf"):
-        convert(docx_files, kind, work / kind)
-        scores[f".{kind}"] = _mean(written, article_texts(work / kind))
+        convert(sorted((work / "docx1").glob("*.docx")), kind, work / kind)
+        results[f".{kind}"] = scores(reference, article_texts(work / kind))
     for columns in (1, 2):
-        convert(sorted((work / f"docx{columns}").glob("*.docx")), "pdf", work / f"pdf{columns}")
-        scores[f".pdf ({columns} column{'s' if columns > 1 else ''})"] = _mean(written, article_texts(work / f"pdf{columns}"))
-        for library in ("pypdf", "pdfplumber"):
-            scores[f".pdf ({columns} col.), {library} lines only"] = _mean(written, _raw_pdf_texts(work / f"pdf{columns}",
-                                                                                                     library))
-    return scores
+        name = f".pdf, {columns} column{'s' if columns > 1 else ''}"
+        results[name] = scores(reference, article_texts(work / f"pdf{columns}"))
+        results[f"{name}, pdfplumber lines"] = scores(reference, _pdfplumber_texts(work / f"pdf{columns}"))
+    return results
 
 
-def _raw_pdf_texts(folder: Path, library: str) -> dict[str, str]:
-    """The paragraphs of each PDF as pypdf or pdfplumber extracts its lines, before any cleaning."""
+def _pdfplumber_texts(folder: Path) -> dict[str, str]:
+    """Each PDF's text as pdfplumber extracts its lines, through the same paragraph rules (by length)."""
     import pdfplumber
-    from pypdf import PdfReader
 
     texts = {}
     for path in sorted(folder.glob("*.pdf")):
-        if library == "pypdf":
-            pages = [page.extract_text() or "" for page in PdfReader(path).pages]
-        else:
-            with pdfplumber.open(path) as pdf:
-                pages = [page.extract_text() or "" for page in pdf.pages]
-        texts[path.stem] = "\n\n".join(pdf_paragraphs([[line.strip() for line in page.split("\n")] for page in pages]))
+        with pdfplumber.open(path) as pdf:
+            pages = [[line.strip() for line in (page.extract_text() or "").split("\n")] for page in pdf.pages]
+        texts[path.stem] = "\n\n".join(pdf_paragraphs(pages))
     return texts
 
 
-def _mean(reference: dict[str, str], extracted: dict[str, str]) -> float:
-    return sum(recall(text, extracted.get(doc_id, "")) for doc_id, text in reference.items()) / len(reference)
-
-
-def score_tables(work: Path) -> dict[str, float]:
-    table = pd.DataFrame([{"Заголовок": title, "Дата": "02.03.21", "Источник": "Island Gazette",
-                           "Текст": "\n\n".join(paragraphs)} for title, paragraphs in articles()])
-    reference = {f"t/{i}": f"{title}\n\n" + "\n\n".join(p) for i, (title, p) in enumerate(articles(), start=1)}
-    folder = work / "tables"
-    folder.mkdir()
-    scores = {}
-    writers = {".csv": lambda p: table.to_csv(p, index=False),
-               ".json": lambda p: p.write_text(json.dumps({"articles": table.to_dict("records")}, ensure_ascii=False)),
-               ".xlsx": lambda p: table.to_excel(p, index=False), ".ods": lambda p: table.to_excel(p, index=False, engine="odf")}
+def measure_tables(reference: dict[str, Article], work: Path) -> dict[str, tuple[float, float]]:
+    rows = [{"Заголовок": title, "Дата": "02.03.21", "Источник": "Island Gazette", "Текст": "\n\n".join(paragraphs)}
+            for title, paragraphs in reference.values()]
+    table = pd.DataFrame(rows)
+    by_row = {f"t/{i}": article for i, article in enumerate(reference.values(), start=1)}
+    writers = {".csv": lambda path: table.to_csv(path, index=False),
+               ".json": lambda path: path.write_text(json.dumps({"articles": rows}, ensure_ascii=False)),
+               ".xlsx": lambda path: table.to_excel(path, index=False),
+               ".ods": lambda path: table.to_excel(path, index=False, engine="odf")}
+    results = {}
     for suffix, write in writers.items():
-        single = folder / suffix.strip(".")
-        single.mkdir()
-        write(single / f"t{suffix}")
-        scores[suffix] = _mean(reference, article_texts(single))
-    return scores
+        folder = work / f"table{suffix}"
+        folder.mkdir()
+        write(folder / f"t{suffix}")
+        results[suffix] = scores(by_row, article_texts(folder))
+    return results
 
 
-def score_archives(work: Path) -> dict[str, float]:
-    reference = {f"a{i}": f"{title}\n\n" + "\n\n".join(p) for i, (title, p) in enumerate(articles())}
+def measure_archives(reference: dict[str, Article], work: Path) -> dict[str, tuple[float, float]]:
     folder = work / "archives"
     folder.mkdir()
+    texts = {doc_id: (title + "\n\n" + "\n\n".join(paragraphs)).encode() for doc_id, (title, paragraphs) in
+             reference.items()}
     with zipfile.ZipFile(folder / "news.zip", "w", zipfile.ZIP_DEFLATED) as archive:
-        for doc_id, text in reference.items():
-            archive.writestr(f"politics/{doc_id}.txt", text)
+        for doc_id, data in texts.items():
+            archive.writestr(f"section/{doc_id}.txt", data)
     with tarfile.open(folder / "news.tar.gz", "w:gz") as archive:
-        for doc_id, text in reference.items():
-            data = text.encode()
-            member = tarfile.TarInfo(f"politics/{doc_id}.txt")
+        for doc_id, data in texts.items():
+            member = tarfile.TarInfo(f"section/{doc_id}.txt")
             member.size = len(data)
             archive.addfile(member, io.BytesIO(data))
-    texts = article_texts(folder)
-    return {suffix: _mean({f"news{suffix}/politics/{k}": v for k, v in reference.items()}, texts)
+    loaded = article_texts(folder)
+    return {suffix: scores({f"news{suffix}/section/{doc_id}": article for doc_id, article in reference.items()}, loaded)
             for suffix in (".zip", ".tar.gz")}
 
 
-def score_realworld(realworld: Path, work: Path) -> dict[str, float]:
-    scores = {}
-    nexis = realworld / "exports/nexis/nyt1.docx"
-    if nexis.is_file():
-        folder = work / "nexis"
+def measure_exports(realworld: Path, work: Path) -> dict[str, tuple[float, float]]:
+    results = {}
+    for name, role in (("nyt1", "development"), ("guardian3", "measured only")):
+        export = realworld / f"exports/nexis/{name}.docx"
+        folder = work / name
         folder.mkdir()
-        (folder / "nyt1.docx").write_bytes(nexis.read_bytes())
-        reference = article_texts(folder)
+        (folder / export.name).write_bytes(export.read_bytes())
+        reference = {article.doc_id: (article.title, article.body_paragraphs) for article in load_corpus(folder)}
         for kind in ("rtf", "pdf"):
-            convert([folder / "nyt1.docx"], kind, work / f"nexis-{kind}")
-            converted = {doc_id.replace(".", "_"): text for doc_id, text in article_texts(work / f"nexis-{kind}").items()}
-            scores[f"Nexis Uni .{kind} ({len(converted)}/{len(reference)} articles)"] = _mean(reference, converted)
+            convert([folder / export.name], kind, work / f"{name}-{kind}")
+            converted = article_texts(work / f"{name}-{kind}")
+            results[f"Nexis Uni {name} .{kind} ({role}; {len(converted)}/{len(reference)} articles)"] = scores(
+                reference, converted)
     for table in sorted((realworld / "exports/integrum").glob("*.xlsx")):
         cells = pd.read_excel(table, dtype=str).fillna("")
-        reference = {f"{table.stem}/{i}": f"{row['Заголовок']}\n\n{row['Анонс']}" for i, row in enumerate(
-            cells.to_dict("records"), start=1)}
+        reference = {f"{table.stem}/{i}": (row["Заголовок"], text_blocks(row["Анонс"]))
+                     for i, row in enumerate(cells.to_dict("records"), start=1)}
         loaded = load_corpus(table)
-        scores[f"Integrum .xlsx ({len(loaded)}/{len(cells)} rows, {sum(bool(a.date) for a in loaded)} dated)"] = _mean(
-            reference, {a.doc_id: a.text for a in loaded})
-    return scores
+        dated = sum(bool(article.date) for article in loaded)
+        results[f"Integrum .xlsx ({len(loaded)}/{len(cells)} rows, {dated} dated)"] = scores(
+            reference, {article.doc_id: article.text for article in loaded})
+    return results
 
 
 def hostile_cost(work: Path) -> tuple[float, float]:
+    """Seconds and peak memory (MB, the largest process) of ``export articles`` on two hostile archives."""
     sys.path.insert(0, str(ROOT))
     from tests.corpus.test_limits import hostile_corpus
 
@@ -212,16 +228,27 @@ def hostile_cost(work: Path) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--realworld", type=Path, default=ROOT.parent / "shared/corpora/realworld")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--bbc-files", type=int, default=10, help="articles of each of two BBC folders")
     options = parser.parse_args()
+    sets = {"written": written_articles(), "bbc": bbc_articles(options.shared / "corpora/bbc", options.bbc_files)}
+    rows: dict[str, dict[str, tuple[float, float]]] = collections.defaultdict(dict)
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
-        scores = {**score_documents(work), **score_tables(work), **score_archives(work),
-                  **score_realworld(options.realworld, work)}
+        for name, chosen in sets.items():
+            reference = {f"a{i:03d}": article for i, article in enumerate(chosen)}
+            (work / name).mkdir()
+            for measure in (measure_documents, measure_tables, measure_archives):
+                for kind, result in measure(reference, work / name).items():
+                    rows[kind][name] = result
+        exports = measure_exports(options.shared / "corpora/realworld", work)
         seconds, peak_mb = hostile_cost(work)
-    print(f"{'format':<52} words kept of the reference")
-    for name, score in scores.items():
-        print(f"{name:<52} {score:6.1%}")
+    print(f"{'format':<44} {'written: words  paras':>22} {'bbc: words  paras':>20}")
+    for kind, by_set in rows.items():
+        cells = "".join(f"{by_set[name][0]:>11.1%} {by_set[name][1]:>7.1%}" for name in sets)
+        print(f"{kind:<44} {cells}")
+    for kind, (kept_words, kept_paragraphs) in exports.items():
+        print(f"{kind:<66} words {kept_words:.1%}, paragraphs {kept_paragraphs:.1%}")
     print(f"\nhostile .docx + .zip (200 MB each inflated): export articles {seconds:.1f} s, peak {peak_mb:,.0f} MB")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import resource
+import struct
 import subprocess
 import sys
 import tarfile
@@ -84,6 +85,20 @@ def test_a_tar_gz_member_too_large_is_refused_from_its_header(tmp_path):
     (tmp_path / "news.tar.gz").write_bytes(buffer.getvalue())
     (reason,) = skipped_table(load_corpus(tmp_path)).reason
     assert "huge.txt inflates to 80 MB" in reason
+
+
+def test_a_zip_that_declares_smaller_sizes_than_it_holds_is_not_inflated_past_them(tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        write_bomb(archive, "001.txt", megabytes=100)
+    declared = bytearray(buffer.getvalue())
+    true_size, small = struct.pack("<I", 100 * 2**20), struct.pack("<I", 1000)
+    assert declared.count(true_size) == 2  # the local header and the central directory
+    (tmp_path / "liar.zip").write_bytes(bytes(declared).replace(true_size, small))
+    started = time.monotonic()
+    (reason,) = skipped_table(load_corpus(tmp_path)).reason
+    assert "cannot open the archive" in reason and "CRC" in reason
+    assert time.monotonic() - started < 5
 
 
 def test_reading_that_takes_too_long_is_abandoned():

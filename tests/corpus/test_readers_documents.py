@@ -113,11 +113,11 @@ def test_pdf_layout_is_undone_headers_page_numbers_hyphens_and_wrapped_lines():
 
 
 def pdf_file(pages: list[list[str]]) -> bytes:
-    """A minimal PDF whose pages draw these lines of text, one under another."""
+    """A minimal PDF whose pages draw these lines of text, one under another ('' leaves a line's space)."""
     objects = ["<< /Type /Catalog /Pages 2 0 R >>", "", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     kids = []
     for lines in pages:
-        drawn = "".join(f"1 0 0 1 72 {740 - 16 * i} Tm ({line}) Tj\n" for i, line in enumerate(lines))
+        drawn = "".join(f"1 0 0 1 72 {740 - 14 * i} Tm ({line}) Tj\n" for i, line in enumerate(lines) if line)
         stream = f"BT /F1 11 Tf\n{drawn}ET"
         objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {len(objects)} 0 R "
@@ -137,7 +137,9 @@ def pdf_file(pages: list[list[str]]) -> bytes:
 
 
 def test_a_text_pdf_is_one_article_and_a_pdf_without_text_is_skipped(tmp_path):
-    (tmp_path / "story.pdf").write_bytes(pdf_file([[TITLE, "Published: March 2, 2021", PARAGRAPHS[1]]]))
+    wrapped = ["Passengers will pay the same fares as last year, and a",
+               "second boat is due to join the route in the summer."]
+    (tmp_path / "story.pdf").write_bytes(pdf_file([[TITLE, "", "Published: March 2, 2021", "", *wrapped]]))
     (tmp_path / "scan.pdf").write_bytes(pdf_file([[], []]))
     corpus = load_corpus(tmp_path)
     (article,) = corpus.articles
@@ -145,6 +147,22 @@ def test_a_text_pdf_is_one_article_and_a_pdf_without_text_is_skipped(tmp_path):
     assert article.body_paragraphs == [PARAGRAPHS[1]]
     reasons = dict(zip(skipped_table(corpus).path, skipped_table(corpus).reason))
     assert "scanned PDF without a text layer" in reasons["scan.pdf"]
+
+
+def test_pdf_paragraphs_end_at_wider_line_spacing_indents_and_font_changes():
+    from presslens.corpus.readers.pdf import Line
+
+    lines = [Line("Ferry service", 72, 700, 18), Line("to resume", 72, 680, 18),
+             Line("The ferry between the two harbours will run again", 72, 650, 11),
+             Line("from March.", 72, 636, 11),
+             Line("Passengers will pay the same fares as last year,", 72, 614, 11),  # wider spacing
+             Line("and a second boat joins in summer.", 72, 600, 11),
+             Line("The harbour master said the quay was repaired", 84, 586, 11),  # indented
+             Line("in January.", 72, 572, 11)]
+    assert pdf_paragraphs([lines]) == [
+        "Ferry service to resume", "The ferry between the two harbours will run again from March.",
+        "Passengers will pay the same fares as last year, and a second boat joins in summer.",
+        "The harbour master said the quay was repaired in January."]
 
 
 def test_archives_read_as_folders(tmp_path):

@@ -321,6 +321,13 @@ def looks_like_nexis_uni_text(text: str) -> bool:
     return bool(UNI_END.search(text) and UNI_BODY.search(text))
 
 
+def is_uni_marker(line: str) -> bool:
+    """Whether a line is one of the marks of a Nexis Uni export's structure: ``Body``, a heading such as
+    ``Graphic``, a ``Label: value`` field, ``End of Document``."""
+    line = line.strip()
+    return line in WORD_HEADINGS or bool(UNI_END.match(line) or UNI_FIELD.match(line))
+
+
 def read_nexis_uni_text(text: str, relative: str, encoding: str) -> tuple[list[Draft], list[SkippedFile]]:
     """The articles of a Nexis Uni export as plain text, a line per paragraph (an RTF's or a PDF's text).
 
@@ -349,8 +356,8 @@ def _uni_text_article(lines: list[str], relative: str, position: int, encoding: 
     dated = next((i for i in range(len(header) - 1, -1, -1) if normalize_date(header[i])), None)
     if dated is not None:
         draft.date = normalize_date(header[dated])
-        draft.source = EDITION_SUFFIX.sub("", header[dated - 1]) if dated >= 2 else ""
-        draft.title = CORRECTION_APPENDED.sub("", header[max(dated - 2, 0)])
+        draft.source = EDITION_SUFFIX.sub("", _line(header[dated - 1])) if dated >= 2 else ""
+        draft.title = CORRECTION_APPENDED.sub("", _line(header[max(dated - 2, 0)]))
     fields = dict(field for line in lines[fields_at:body] if (field := _uni_field(line)))
     for line in lines[body + 1:]:
         if line in WORD_HEADINGS or (_uni_field(line) or ("",))[0] in UNI_AFTER_TEXT:
