@@ -2,7 +2,7 @@
 
 Two sets of articles, each saved as Word files (python-docx, a running header and page numbers) and
 converted by LibreOffice (``soffice --headless``) to ``.odt``, ``.rtf`` and ``.pdf`` in one and in two
-columns, and as tables (``.csv``, ``.json``, ``.xlsx``, ``.ods``) and archives (``.zip``, ``.tar.gz``):
+columns, and as tables (``.csv``, ``.json``, ``.xlsx``, ``.ods``, ``.xls``) and archives (``.zip``, ``.tar.gz``):
 
 - ``written``: articles of this file's own sentences, on which the readers' rules were written;
 - ``bbc``: real BBC articles of ``../shared/corpora/bbc`` (the first of two folders), only measured.
@@ -12,8 +12,8 @@ the share of its paragraphs found whole. The Nexis Uni exports of ``../shared`` 
 ``.rtf`` and ``.pdf`` (reference: the Word reader's articles; ``nyt1`` for development, ``guardian3``
 only measured), and Integrum's ``.xlsx`` is read against openpyxl's cells. PDFs are also read with
 pdfplumber in place of pypdf. Then ``presslens export articles`` runs on a folder holding a ``.docx``
-and a ``.zip`` that inflate to 200 MB each: seconds and peak memory. (``.xls`` needs LibreOffice Calc
-to be written and is not measured.)
+and a ``.zip`` that inflate to 200 MB each: seconds and peak memory. Needs LibreOffice Writer and
+Calc (``apt-get install libreoffice-writer-nogui libreoffice-calc-nogui``).
 
     python bench/formats.py [--shared ../shared] [--bbc-files 10]
 """
@@ -169,6 +169,8 @@ def measure_tables(reference: dict[str, Article], work: Path) -> dict[str, tuple
         folder.mkdir()
         write(folder / f"t{suffix}")
         results[suffix] = scores(by_row, article_texts(folder))
+    convert([work / "table.xlsx" / "t.xlsx"], "xls", work / "table.xls")
+    results[".xls"] = scores(by_row, article_texts(work / "table.xls"))
     return results
 
 

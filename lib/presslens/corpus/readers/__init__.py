@@ -2,7 +2,9 @@
 
 :func:`read_file` picks the reader from the file's content as much as from its extension — a ``.txt``
 may be a plain article, a saved page or a Factiva export; an ``.html`` a web page or a LexisNexis
-export. Adding a kind of file is adding a module and a line to :data:`TEXT_READERS`.
+export; a ``.docx``, ``.rtf`` or ``.pdf`` one article or a Nexis export. Archives are read as the
+folders they hold. Every file is read within the :class:`~presslens.corpus.limits.Limits`. Adding a
+kind of file is adding a module and a line to :data:`TEXT_READERS` (text) or to :func:`read_bytes`.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from presslens.corpus.files import file_suffix, printable, read_error, reason_no
 from presslens.corpus.limits import LimitExceeded, Limits, time_limit
 from presslens.corpus.model import Draft, Notice, SkippedFile
 from presslens.corpus.readers import archives, documents, factiva, html, nexis, pdf, tables, text
+from presslens.corpus.readers.archives import FileResult
 from presslens.corpus.readers.tables import Columns
 
-FileResult = tuple[list[Draft], list[SkippedFile], list[Notice]]
 TextReader = Callable[[str, str, str], tuple[list[Draft], list[SkippedFile]]]
 
 #: Readers of decoded text, each with the test that recognises its files; the first that matches reads.
