@@ -117,7 +117,8 @@ def pdf_file(pages: list[list[str]]) -> bytes:
     objects = ["<< /Type /Catalog /Pages 2 0 R >>", "", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     kids = []
     for lines in pages:
-        drawn = "".join(f"1 0 0 1 72 {740 - 14 * i} Tm ({line}) Tj\n" for i, line in enumerate(lines) if line)
+        escaped = [line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for line in lines]
+        drawn = "".join(f"1 0 0 1 72 {740 - 14 * i} Tm ({line}) Tj\n" for i, line in enumerate(escaped) if line)
         stream = f"BT /F1 11 Tf\n{drawn}ET"
         objects.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {len(objects)} 0 R "
@@ -163,6 +164,23 @@ def test_pdf_paragraphs_end_at_wider_line_spacing_indents_and_font_changes():
         "Ferry service to resume", "The ferry between the two harbours will run again from March.",
         "Passengers will pay the same fares as last year, and a second boat joins in summer.",
         "The harbour master said the quay was repaired in January."]
+
+
+def test_a_nexis_uni_export_saved_as_pdf_splits_into_its_articles(tmp_path):
+    wrapped = ["The council said the bridge, which took two years to build and cost less than the",
+               "budget set aside for it, would also carry pedestrians and wheelchair users from the",
+               "start of next month."]
+    lines = [line.replace("\xa0", " ") for line in NEXIS_UNI_LINES]
+    body = lines.index("Body") + 1
+    lines[body:body] = wrapped  # a page's text is mostly lines of full width
+    (tmp_path / "nexis.pdf").write_bytes(pdf_file([lines[:18], lines[18:]]))
+    corpus = load_corpus(tmp_path)
+    assert corpus.doc_ids == ["nexis#001", "nexis#002"]
+    first, second = corpus["nexis#001"], corpus["nexis#002"]
+    assert (first.title, first.date, first.byline, second.title, second.date) == (
+        "Bridge opens to cyclists", "2020-06-03", "RITA HOLM", "Library extends its hours", "2020-05-28")
+    assert second.body_paragraphs == ["The central library will stay open until nine on weekdays."]
+    assert first.body_paragraphs[0] == " ".join(wrapped)
 
 
 def test_archives_read_as_folders(tmp_path):

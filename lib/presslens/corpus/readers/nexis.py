@@ -357,7 +357,10 @@ def _uni_text_article(lines: list[str], relative: str, position: int, encoding: 
     if dated is not None:
         draft.date = normalize_date(header[dated])
         draft.source = EDITION_SUFFIX.sub("", _line(header[dated - 1])) if dated >= 2 else ""
-        draft.title = CORRECTION_APPENDED.sub("", _line(header[max(dated - 2, 0)]))
+        # a headline wrapped over several lines fills the header after the previous article; the first
+        # article's header follows the export's cover, so only its last line before the source is sure
+        headline = header[:dated - 1] if position > 1 else header[max(dated - 2, 0):max(dated - 1, 1)]
+        draft.title = CORRECTION_APPENDED.sub("", _line(" ".join(headline)))
     fields = dict(field for line in lines[fields_at:body] if (field := _uni_field(line)))
     for line in lines[body + 1:]:
         if line in WORD_HEADINGS or (_uni_field(line) or ("",))[0] in UNI_AFTER_TEXT:

@@ -58,8 +58,8 @@ def read_pdf(raw: bytes, relative: str) -> tuple[list[Draft], list[SkippedFile]]
     if sum(len(line.text) for page in pages for line in page) < MIN_CHARS_PER_PAGE * max(len(pages), 1):
         return [], [SkippedFile(relative, SCANNED)]
     if nexis.looks_like_nexis_uni_text("\n".join(line.text for page in pages for line in page)):
-        # an export's header lines and labels are short lines of their own: paragraphs by length keep them apart
-        paragraphs = pdf_paragraphs([[line.text for line in page] for page in pages], alone=nexis.is_uni_marker)
+        # an export's header lines and labels are short lines of their own: a short line ends a paragraph too
+        paragraphs = pdf_paragraphs(pages, alone=nexis.is_uni_marker, short_lines_end=True)
         return nexis.read_nexis_uni_text("\n".join(paragraphs), relative, "pdf")
     paragraphs = pdf_paragraphs(pages)
     blocks = [block for paragraph in paragraphs for block in text_blocks(paragraph)]
@@ -110,17 +110,19 @@ def _positioned_lines(page) -> list[Line]:
     return lines
 
 
-def pdf_paragraphs(pages: list[list[Line | str]], *, alone: Callable[[str], bool] = lambda line: False) -> list[str]:
+def pdf_paragraphs(pages: list[list[Line | str]], *, alone: Callable[[str], bool] = lambda line: False,
+                   short_lines_end: bool = False) -> list[str]:
     """The paragraphs of a document given as the lines of its pages, with what the layout added removed;
-    a line for which ``alone`` is true is a paragraph of its own."""
+    a line for which ``alone`` is true is a paragraph of its own, and with ``short_lines_end`` (justified
+    text) a line much shorter than the others ends its paragraph even where positions are known."""
     pages = [[Line(line) if isinstance(line, str) else line for line in page] for page in pages]
     running = _running_lines(pages)
     lines: list[Line] = []
     for page in pages:
         kept = [line for line in page if line.text]
         edges = set(range(min(EDGE_LINES, len(kept)))) | set(range(max(len(kept) - EDGE_LINES, 0), len(kept)))
-        lines += [line for i, line in enumerate(kept)
-                  if not (i in edges and (_shape(line.text) in running or PAGE_NUMBER.match(line.text)))]
+        lines += [line for i, line in enumerate(kept) if alone(line.text)
+                  or not (i in edges and (_shape(line.text) in running or PAGE_NUMBER.match(line.text)))]
     usual = sorted(len(line.text) for line in lines)
     width = usual[int(len(usual) * 0.9)] if usual else 0
     gaps = [above.y - below.y for above, below in zip(lines, lines[1:])
@@ -130,7 +132,8 @@ def pdf_paragraphs(pages: list[list[Line | str]], *, alone: Callable[[str], bool
     usual_size = statistics.median(sizes) if sizes else None
     paragraphs, current = [], ""
     for previous, line in zip([None, *lines], lines):
-        apart = previous is not None and (alone(previous.text) or alone(line.text))
+        apart = previous is not None and (alone(previous.text) or alone(line.text)
+                                          or (short_lines_end and len(previous.text) < SHORT_LINE * width))
         if current and previous is not None and (apart or _starts_paragraph(previous, line, spacing, usual_size, width)):
             paragraphs.append(current)
             current = ""
