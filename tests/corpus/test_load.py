@@ -117,19 +117,19 @@ def test_bad_files_are_skipped_with_reasons_and_the_rest_loads(tmp_path):
     (folder / "chinese.txt").write_bytes("中俄经贸合作\n\n中国和俄罗斯在哈尔滨举行博览会。两国企业参加。".encode("gb18030"))
     (folder / "page.txt").write_text("<!DOCTYPE html><html><head><title>x</title></head><body><p>News</p></body></html>")
     (folder / "page.html").write_text("<html><body>News</body></html>")
-    (folder / "notes.odt").write_bytes(b"PK\x03\x04 not read")
+    (folder / "notes.pages").write_bytes(b"PK\x03\x04 not read")
     corpus = load_corpus(folder)
     loaded = set(corpus.doc_ids)
     assert loaded == {"good", "western", "chinese"}
     assert "Café owners in Zürich" == corpus["western"].title
     assert corpus["chinese"].title == "中俄经贸合作"
     reasons = dict(zip(skipped_table(corpus).path, skipped_table(corpus).reason))
-    assert set(reasons) == {"empty.txt", "binary.txt", "page.txt", "page.html", "notes.odt"}
+    assert set(reasons) == {"empty.txt", "binary.txt", "page.txt", "page.html", "notes.pages"}
     assert "empty" in reasons["empty.txt"]
     assert "binary" in reasons["binary.txt"]
     assert "no article text found in the page" in reasons["page.txt"]  # read as a web page: by content, not extension
     assert "no article text found in the page" in reasons["page.html"]
-    assert "unsupported file type .odt" in reasons["notes.odt"]
+    assert "unsupported file type .pages" in reasons["notes.pages"]
     encodings = {n.path: n.message for n in corpus.notices}
     assert "cp1252" in encodings["western.txt"] and "gb18030" in encodings["chinese.txt"]
 

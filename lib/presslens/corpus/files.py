@@ -40,18 +40,9 @@ def relative_name(file: Path, root: Path) -> str:
 
 def reason_not_to_read(file: Path, relative: str, suffixes: set[str]) -> str | None:
     """Why a file is not read at all — its name, kind, type or size — or None when it is read."""
-    if any("\udc80" <= ch <= "\udcff" for ch in relative):
-        return "file name is not valid UTF-8: rename it (for example with `convmv -f latin1 -t utf8`)"
-    if any(unicodedata.category(ch) == "Cc" for ch in relative):
-        return "file name contains a control character (such as a newline or tab): rename it"
-    if any(part.startswith(".") for part in relative.split("/")):
-        return "hidden file: not read as an article"
-    if _DOCUMENTATION_FILE.match(file.name):
-        return "documentation file, not an article"
-    suffix = file_suffix(file)
-    if suffix not in suffixes:
-        kinds = ", ".join(sorted(suffixes))
-        return f"unsupported file type {suffix or '(none)'}: presslens reads {kinds}"
+    reason = reason_in_name(relative, suffixes)
+    if reason:
+        return reason
     try:
         status = file.stat()
     except OSError as error:
@@ -65,10 +56,28 @@ def reason_not_to_read(file: Path, relative: str, suffixes: set[str]) -> str | N
     return None
 
 
+def reason_in_name(relative: str, suffixes: set[str]) -> str | None:
+    """Why a file named ``relative`` (in the corpus, or in an archive) is not read — its name or type — or None."""
+    if any("\udc80" <= ch <= "\udcff" for ch in relative):
+        return "file name is not valid UTF-8: rename it (for example with `convmv -f latin1 -t utf8`)"
+    if any(unicodedata.category(ch) == "Cc" for ch in relative):
+        return "file name contains a control character (such as a newline or tab): rename it"
+    if any(part.startswith(".") for part in relative.split("/")):
+        return "hidden file: not read as an article"
+    name = Path(relative)
+    if _DOCUMENTATION_FILE.match(name.name):
+        return "documentation file, not an article"
+    suffix = file_suffix(name)
+    if suffix not in suffixes:
+        kinds = ", ".join(sorted(suffixes))
+        return f"unsupported file type {suffix or '(none)'}: presslens reads {kinds}"
+    return None
+
+
 def file_suffix(file: Path) -> str:
-    """The lower-case extension, with a compression extension kept (``.html.gz``)."""
+    """The lower-case extension, with a compression extension kept (``.html.gz``, ``.tar.gz``, ``.tar.xz``)."""
     suffixes = [s.lower() for s in file.suffixes[-2:]]
-    if len(suffixes) == 2 and suffixes[1] == ".gz":
+    if len(suffixes) == 2 and (suffixes[1] == ".gz" or suffixes == [".tar", ".bz2"] or suffixes == [".tar", ".xz"]):
         return "".join(suffixes)
     return file.suffix.lower()
 

@@ -13,26 +13,53 @@ from typing import NamedTuple
 
 import pandas as pd
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-         ("oct", "october"), ("nov", "november"), ("dec", "december")],
-        start=1,
-    )
-    for m in names
+#: Month names and abbreviations as news in English, German, French, Spanish, Italian, Portuguese and
+#: Russian (nominative and genitive: ``9 января 1993``) print them, by month number.
+MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("jan", "january", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "janeiro", "январь",
+        "января", "янв"),
+    2: ("feb", "february", "februar", "février", "fevrier", "févr", "fevr", "febrero", "febbraio", "fevereiro",
+        "fev", "февраль", "февраля", "фев"),
+    3: ("mar", "march", "märz", "maerz", "mär", "mars", "marzo", "março", "marco", "март", "марта"),
+    4: ("apr", "april", "avril", "avr", "abril", "abr", "aprile", "апрель", "апреля"),
+    5: ("may", "mai", "mayo", "maggio", "maio", "май", "мая"),
+    6: ("jun", "june", "juni", "juin", "junio", "giugno", "junho", "июнь", "июня", "июн"),
+    7: ("jul", "july", "juli", "juillet", "juil", "julio", "luglio", "julho", "июль", "июля", "июл"),
+    8: ("aug", "august", "août", "aout", "agosto", "август", "августа", "авг"),
+    9: ("sep", "sept", "september", "septembre", "septiembre", "setiembre", "settembre", "setembro", "сентябрь",
+        "сентября", "сен", "сент"),
+    10: ("oct", "october", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro", "октябрь", "октября", "окт"),
+    11: ("nov", "november", "novembre", "noviembre", "novembro", "ноябрь", "ноября", "ноя"),
+    12: ("dec", "december", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre",
+         "dezembro", "декабрь", "декабря", "дек"),
 }
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_MONTHS = {name: number for number, names in MONTH_NAMES.items() for name in names}
+_MONTH = "(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?(?!\w)"
+_WEEKDAY = (r"(?:(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|montag|dienstag|mittwoch"
+            r"|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+            r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|понедельник|вторник|среда|четверг|пятница"
+            r"|суббота|воскресенье)\.?,?\s+)?")
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
 DATE_PATTERNS = [
-    re.compile(r"(?P<year>(?:19|20)\d\d)[-/.](?P<mnum>\d{1,2})[-/.](?P<day>\d{1,2})\b"),
-    re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
-    re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE),
-    # US numeric dates (12/07/2012) as web pages print them next to a time
-    re.compile(r"\b(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(_YEAR + r"[-/.](?P<mnum>\d{1,2})[-/.](?P<day>\d{1,2})\b"),
+    re.compile(_WEEKDAY + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b", re.IGNORECASE),
+    # 9 May 2024, 9. Mai 2024, 1er mai 2024, 9 de mayo de 2024, 9 мая 2024 г.
+    re.compile(_WEEKDAY + r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?" + _MONTH
+               + r",?\s+(?:de\s+|del\s+)?" + _YEAR + r"\b", re.IGNORECASE),
+    # US numeric dates (12/07/2012) as web pages print them next to a time; the day first where the first
+    # number cannot be a month (28/02/2005)
+    re.compile(r"\b(?P<month_or_day>\d{1,2})/(?P<day_or_month>\d{1,2})/" + _YEAR + r"\b"),
+    # the day first, with dots or dashes, as Europe and Russia write dates: 28.02.2005, 28-02-2005, 28.02.05
+    re.compile(r"\b(?P<day>\d{1,2})(?P<separator>[.-])(?P<mnum>\d{1,2})(?P=separator)" + _YEAR + r"\b"),
+    re.compile(r"\b(?P<day>[0-3]\d)\.(?P<mnum>[01]\d)\.(?P<yy>\d\d)\b(?![.,]?\d)"),
+    # Chinese and Japanese: 2018年10月7日, 2018 年 10 月 7 日
+    re.compile(_YEAR + r"\s*年\s*(?P<mnum>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"),
 ]
-_DATE_LABEL = r"(?:(?:published|updated|posted|date|released|time|last updated|load-date)(?:\s+on)?\s*:?\s*)?"
+MONTH_OR_DAY_FIRST = 3
+#: A two-digit year up to this is in the 2000s, a later one in the 1900s (as POSIX ``strptime`` reads ``%y``).
+TWO_DIGIT_YEAR_PIVOT = 68
+_DATE_LABEL = (r"(?:(?:published|updated|posted|date|released|time|last updated|load-date|datum|fecha|дата|日期|发布时间)"
+               r"(?:\s+on)?\s*[:：]?\s*)?")
 _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?)?"
 #: A metadata line's date: each date pattern after an optional label, before an optional time of day.
 _DATE_LINES = [re.compile(_DATE_LABEL + pattern.pattern + _TIME, pattern.flags | re.IGNORECASE) for pattern in DATE_PATTERNS]
@@ -55,25 +82,45 @@ AGENCY_NAME = r"(?:[A-ZА-ЯЁ][\w.'&-]*(?:\s+[A-ZА-ЯЁ][\w.'&-]*){0,4}|[a-z][
 BRACKETED_SOURCE = re.compile(r"[(（]\s*(?P<source>" + AGENCY_NAME + r")\s*[)）]")
 
 
-def normalize_date(value: str) -> str:
-    """An ISO date (YYYY-MM-DD) from a date written in a common news format, or '' when none."""
+def normalize_date(value: str, *, day_first: bool = False) -> str:
+    """An ISO date (YYYY-MM-DD) from a date written in a common news format, or '' when none.
+
+    ``12/07/2012`` is read month first (December 7th), as US pages print it, unless ``day_first`` (a
+    table column whose other dates say so) or the first number cannot be a month (``28/02/2005``).
+    Dates with dots or dashes (``28.02.2005``, ``28.02.05``) are always read day first.
+    """
     if not value:
         return ""
     for pattern in DATE_PATTERNS:
         match = pattern.search(value)
         if match:
-            return _iso_date(match) or ""
+            return _iso_date(match, day_first=day_first) or ""
     return ""
 
 
-def _iso_date(match: re.Match) -> str | None:
+def is_day_first(value: str) -> bool:
+    """Whether ``value`` is a numeric date with slashes that only reads day first (``28/02/2005``)."""
+    match = DATE_PATTERNS[MONTH_OR_DAY_FIRST].search(value)
+    return bool(match) and int(match.group("month_or_day")) > 12 >= int(match.group("day_or_month"))
+
+
+def _iso_date(match: re.Match, *, day_first: bool = False) -> str | None:
     parts = match.groupdict()
-    month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS[parts["month"].lower().rstrip(".")]
-    year, day = int(parts["year"]), int(parts["day"])
+    if parts.get("month_or_day"):  # 12/07/2012 is December 7th; 28/02/2005, where only the day can be 28, is not
+        first, second = int(parts["month_or_day"]), int(parts["day_or_month"])
+        month, day = (second, first) if day_first or first > 12 else (first, second)
+    else:
+        month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS[parts["month"].lower().rstrip(".")]
+        day = int(parts["day"])
+    year = int(parts["year"]) if parts.get("year") else _full_year(int(parts["yy"]))
     try:
         return pd.Timestamp(year=year, month=month, day=day).date().isoformat()
     except ValueError:
         return None
+
+
+def _full_year(two_digits: int) -> int:
+    return two_digits + (2000 if two_digits <= TWO_DIGIT_YEAR_PIVOT else 1900)
 
 
 def parse_date_line(line: str) -> str | None:
@@ -216,3 +263,45 @@ def site_name(page_titles: list[str], min_files: int = 3) -> dict[str, tuple[str
             parts = parts[1:]
         named[title] = (" - ".join(parts), site)
     return named
+
+
+#: Languages by their ISO 639-1 code: the ISO 639-2 code and the names tables and export fields give them
+#: (in English, in the language itself, and in the German, French, Spanish, Russian and Chinese interfaces
+#: of the news databases: Factiva's ``Englisch``, ``德文``).
+LANGUAGES: dict[str, tuple[str, ...]] = {
+    "en": ("eng", "english", "englisch", "anglais", "inglés", "ingles", "inglese", "inglês", "английский", "英文",
+           "英语", "英語"),
+    "zh": ("zho", "chi", "chinese", "chinesisch", "chinois", "chino", "cinese", "chinês", "китайский", "中文", "汉语",
+           "漢語", "华语", "简体中文", "繁體中文"),
+    "ru": ("rus", "russian", "russisch", "russe", "ruso", "russo", "русский", "俄文", "俄语"),
+    "de": ("deu", "ger", "german", "deutsch", "allemand", "alemán", "aleman", "tedesco", "alemão", "немецкий", "德文",
+           "德语"),
+    "fr": ("fra", "fre", "french", "französisch", "français", "francais", "francés", "frances", "francese", "francês",
+           "французский", "法文", "法语"),
+    "es": ("spa", "spanish", "spanisch", "espagnol", "español", "espanol", "castellano", "spagnolo", "espanhol",
+           "испанский", "西班牙文", "西班牙语"),
+    "it": ("ita", "italian", "italienisch", "italien", "italiano", "итальянский", "意大利文", "意大利语"),
+    "pt": ("por", "portuguese", "portugiesisch", "portugais", "portugués", "portoghese", "português", "португальский",
+           "葡萄牙文", "葡萄牙语"),
+    "ja": ("jpn", "japanese", "japanisch", "japonais", "japonés", "японский", "日文", "日语", "日本語"),
+    "kk": ("kaz", "kazakh", "kasachisch", "казахский", "қазақ", "哈萨克文", "哈萨克语"),
+    "uk": ("ukr", "ukrainian", "ukrainisch", "ukrainien", "ucraniano", "украинский", "українська", "乌克兰文"),
+    "ar": ("ara", "arabic", "arabisch", "arabe", "árabe", "арабский", "阿拉伯文", "阿拉伯语"),
+}
+_LANGUAGE_BY_NAME = {name: code for code, names in LANGUAGES.items() for name in names}
+_LANGUAGE_TAG = re.compile(r"(?P<code>[a-z]{2})(?:[-_][a-z0-9]{2,8})*")
+
+
+def normalize_language(value: str) -> str:
+    """The ISO 639-1 code of a language as a table or an export states it (``zh-CN``, ``rus``, ``English``,
+    ``Englisch``, ``德文``); '' when the value names no language known here."""
+    words = re.split(r"[\s(,;/]+", value.strip().casefold())
+    if not words[0]:
+        return ""
+    tag = _LANGUAGE_TAG.fullmatch(words[0])
+    return tag.group("code") if tag else language_name(words[0])
+
+
+def language_name(value: str) -> str:
+    """The ISO 639-1 code of a language's name (``English``, ``Englisch``, ``德文``, ``rus``); '' for anything else."""
+    return _LANGUAGE_BY_NAME.get(value.strip().casefold(), "")

@@ -12,7 +12,7 @@ import re
 
 from presslens.corpus.files import doc_id_for
 from presslens.corpus.layout import WHITESPACE, text_blocks
-from presslens.corpus.metadata import TIME_OF_DAY, normalize_date
+from presslens.corpus.metadata import TIME_OF_DAY, language_name, normalize_date, normalize_language
 from presslens.corpus.model import Draft, Removal, SkippedFile
 
 NAME = "factiva"
@@ -63,6 +63,7 @@ def read_factiva_text(text: str, relative: str, encoding: str) -> tuple[list[Dra
         draft.source = _one_line(fields.get("SN"))
         draft.byline = _byline(_one_line(fields.get("BY")))
         draft.section = _one_line(fields.get("SE"))
+        draft.language = normalize_language(_one_line(fields.get("LA")))
         id_match = DOCUMENT_ID.match(_one_line(fields.get("AN")))
         draft.document_id = id_match.group("id") if id_match else ""
         if fields.get("CY"):
@@ -153,6 +154,7 @@ def _read_metadata_divs(article, draft: Draft) -> None:
         elif value:
             section = value
     draft.section = section
+    draft.language = next((code for value in after_headline if (code := language_name(value))), "")
     dates = [i for i, value in enumerate(after_headline) if len(value) < 40 and normalize_date(value)]
     if dates:
         draft.date = normalize_date(after_headline[dates[0]])

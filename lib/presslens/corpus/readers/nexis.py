@@ -16,15 +16,32 @@ from dataclasses import dataclass
 
 from presslens.corpus.files import doc_id_for
 from presslens.corpus.layout import text_blocks
-from presslens.corpus.metadata import normalize_date
+from presslens.corpus.metadata import normalize_date, normalize_language
 from presslens.corpus.model import Draft, Removal, SkippedFile
 
 NAME = "nexis"
-DOCUMENT_COUNTER = re.compile(r"^[ \t]*\d+\s+of\s+\d+\s+DOCUMENTS[ \t\r]*$", re.IGNORECASE | re.MULTILINE)
-DOCUMENT_COUNTER_HTML = re.compile(r">\s*\d+\s+of\s+\d+\s+DOCUMENTS\s*<", re.IGNORECASE)
-FIELD_LINE = re.compile(r"^(?:BYLINE|SECTION|LENGTH|HEADLINE|DATELINE|BODY):", re.MULTILINE)
-FIELD_HTML = re.compile(r">\s*(?:BYLINE|SECTION|LENGTH|HEADLINE|DATELINE|BODY):")
-FIELD = re.compile(r"^(?P<label>[A-Z]{2,}(?:-[A-Z]+)*):\s*(?P<value>.*)$", re.DOTALL)
+#: LexisNexis Academic in other interface languages: the article counter and the field labels the German,
+#: French and Spanish interfaces print, by the English label each stands for (German and French as
+#: LexisNexisTools, the R reader of these exports, recognises them: ``Dokument 1 von 100``, ``LÄNGE:``,
+#: ``LONGUEUR:``, ``SPRACHE:``, ``LANGUE:``, ``RUBRIK:``, ``AUTOR:``, ``UPDATE:``, ``GRAFIK:``; Spanish
+#: after the same pattern). Month names and dates in these languages are read by :func:`normalize_date`.
+INTERFACE_LABELS: dict[str, dict[str, str]] = {
+    "de": {"LÄNGE": "LENGTH", "SPRACHE": "LANGUAGE", "RUBRIK": "SECTION", "AUTOR": "BYLINE", "UPDATE": "LOAD-DATE",
+           "GRAFIK": "GRAPHIC"},
+    "fr": {"LONGUEUR": "LENGTH", "LANGUE": "LANGUAGE", "RUBRIQUE": "SECTION"},
+    "es": {"LONGITUD": "LENGTH", "IDIOMA": "LANGUAGE", "SECCIÓN": "SECTION", "AUTOR": "BYLINE"},
+}
+_ENGLISH_LABEL = {label: english for labels in INTERFACE_LABELS.values() for label, english in labels.items()}
+DOCUMENT_COUNTER = re.compile(
+    r"^[ \t]*(?:\d+\s+of\s+\d+\s+DOCUMENTS|Dokument\s+\d+\s+von\s+\d+|Documento?\s+\d+\s+de\s+\d+)[ \t\r]*$",
+    re.IGNORECASE | re.MULTILINE)
+DOCUMENT_COUNTER_HTML = re.compile(
+    r">\s*(?:\d+\s+of\s+\d+\s+DOCUMENTS|Dokument\s+\d+\s+von\s+\d+|Documento?\s+\d+\s+de\s+\d+)\s*<", re.IGNORECASE)
+_FIELD_LABELS = "|".join(["BYLINE", "SECTION", "LENGTH", "HEADLINE", "DATELINE", "BODY",
+                          *(label for label, english in _ENGLISH_LABEL.items() if english in ("LENGTH", "SECTION"))])
+FIELD_LINE = re.compile(rf"^(?:{_FIELD_LABELS}):", re.MULTILINE)
+FIELD_HTML = re.compile(rf">\s*(?:{_FIELD_LABELS}):")
+FIELD = re.compile(r"^(?P<label>[A-ZÀ-ÖØ-Þ]{2,}(?:-[A-ZÀ-ÖØ-Þ]+)*):\s*(?P<value>.*)$", re.DOTALL)
 #: Fields between the headline and the text; ``BODY:`` (when present) is the last of them.
 BEFORE_TEXT = {"BYLINE", "SECTION", "LENGTH", "HEADLINE", "DATELINE", "HIGHLIGHT", "EDITION", "SERIES", "COLUMN",
                "DISTRIBUTION", "SOURCE", "ABSTRACT", "BODY"}
@@ -44,6 +61,12 @@ WORD_FIELD = re.compile(r"^(?P<label>[A-Z][A-Za-z]*(?:-[A-Za-z]+)*):\xa0(?P<valu
 WORD_HEADINGS = {"Body", "Graphic", "Classification", "Correction", "Related Articles", "Notes"}
 CONTENT_ITEM = re.compile(r"urn:contentItem:(?P<id>[\w-]+)")
 BARE_URL = re.compile(r"^https?://\S+$")
+UNI_END = re.compile(r"^[ \t]*End of Document[ \t]*$", re.MULTILINE)
+UNI_BODY = re.compile(r"^[ \t]*Body[ \t]*$", re.MULTILINE)
+#: Nexis Uni's fields, between the header and the ``Body`` heading (and ``Load-Date`` after the text).
+UNI_FIELD = re.compile(r"^(?P<label>Section|Length|Byline|Highlight|Dateline|Load-Date|Edition|Series|Column):"
+                       r"[\s\xa0]*(?P<value>.*)$")
+UNI_AFTER_TEXT = {"load-date"}
 DAMAGED = "no article text after its header: export this article again from LexisNexis"
 NOT_NEXIS_WORD = "a Word document that is not a Nexis export: save each article as .txt"
 NO_ARTICLE = "no LexisNexis article found: export the articles again from LexisNexis"
@@ -103,9 +126,23 @@ def read_nexis_docx(raw: bytes, relative: str) -> tuple[list[Draft], list[Skippe
     try:
         import docx
 
-        paragraphs = _word_paragraphs(docx.Document(io.BytesIO(raw)).paragraphs)
+        document = docx.Document(io.BytesIO(raw))
     except Exception as error:  # python-docx raises many kinds of error (zip, XML, enum values) on a damaged file
         return [], [SkippedFile(relative, f"cannot open the Word document ({error}): save it again as .docx")]
+    return read_nexis_word(document.paragraphs, relative)
+
+
+def is_nexis_word(lines: list[str]) -> bool:
+    """Whether the paragraphs of a document are a Nexis Uni export's (each article ends with ``End of Document``)."""
+    return any(line.strip() == "End of Document" for line in lines)
+
+
+def read_nexis_word(word_paragraphs: list, relative: str) -> tuple[list[Draft], list[SkippedFile]]:
+    """The articles of a Nexis Uni Word export, given as its python-docx paragraphs."""
+    try:
+        paragraphs = _word_paragraphs(word_paragraphs)
+    except Exception as error:  # noqa: BLE001 - python-docx reads styles lazily and raises on damaged values
+        return [], [SkippedFile(relative, f"cannot read the Word document ({error}): save it again as .docx")]
     ends = [i for i, paragraph in enumerate(paragraphs) if paragraph.text.strip() == "End of Document"]
     if not ends:
         return [], [SkippedFile(relative, NOT_NEXIS_WORD)]
@@ -177,6 +214,7 @@ def _academic_article(items: list[Paragraph], relative: str, position: int, enco
     draft.byline, draft.section = _byline(fields.get("BYLINE", "")), _line(fields.get("SECTION", ""))
     draft.url = _line(fields.get("URL", ""))
     draft.date = draft.date or normalize_date(fields.get("LOAD-DATE", ""))
+    draft.language = normalize_language(fields.get("LANGUAGE", ""))
     return draft
 
 
@@ -264,8 +302,8 @@ def _new_draft(relative: str, position: int, encoding: str) -> Draft:
 def _field(item: Paragraph) -> tuple[str, str] | None:
     """(label, value) of a known labelled field such as ``LENGTH: 239 words``, else None."""
     match = None if item.centered else FIELD.match(item.text)
-    known = match and match.group("label") in KNOWN_FIELDS
-    return (match.group("label"), match.group("value")) if known else None
+    label = _ENGLISH_LABEL.get(match.group("label"), match.group("label")) if match else ""
+    return (label, match.group("value")) if label in KNOWN_FIELDS else None
 
 
 def _line(text: str) -> str:
@@ -276,3 +314,69 @@ def _line(text: str) -> str:
 def _byline(value: str) -> str:
     """A byline without its leading ``By`` and trailing punctuation."""
     return BY_PREFIX.sub("", _line(value)).rstrip(" .;,")
+
+
+def looks_like_nexis_uni_text(text: str) -> bool:
+    """Whether text is a Nexis Uni export as plain text (its RTF or PDF): ``Body`` headings and ``End of Document``."""
+    return bool(UNI_END.search(text) and UNI_BODY.search(text))
+
+
+def is_uni_marker(line: str) -> bool:
+    """Whether a line is one of the marks of a Nexis Uni export's structure: ``Body``, a heading such as
+    ``Graphic``, a ``Label: value`` field, ``End of Document``."""
+    line = line.strip()
+    return line in WORD_HEADINGS or bool(UNI_END.match(line) or UNI_FIELD.match(line))
+
+
+def read_nexis_uni_text(text: str, relative: str, encoding: str) -> tuple[list[Draft], list[SkippedFile]]:
+    """The articles of a Nexis Uni export as plain text, a line per paragraph (an RTF's or a PDF's text).
+
+    Without the Word file's centring and bold, an article's header is read from its order: the
+    headline, the publication and the date stand right before the first ``Label: value`` field.
+    """
+    chunks = UNI_END.split(text.replace("\r\n", "\n").replace("\r", "\n"))[:-1]
+    lines = [[line.strip() for line in chunk.split("\n") if line.strip()] for chunk in chunks]
+    return _collect([_uni_text_article(chunk, relative, position, encoding)
+                     for position, chunk in enumerate(lines, start=1)], relative)
+
+
+def _uni_text_article(lines: list[str], relative: str, position: int, encoding: str) -> Draft | str:
+    """The draft of one Nexis Uni article of a plain-text export (its lines up to ``End of Document``)."""
+    body = next((i for i, line in enumerate(lines) if line == "Body"), None)
+    if body is None:
+        return "no Body heading in this article: export it again from Nexis Uni"
+    fields_at = next((i for i, line in enumerate(lines[:body]) if _uni_field(line)), body)
+    draft = _new_draft(relative, position, encoding)
+    header = []
+    for line in lines[:fields_at]:
+        if COPYRIGHT.match(line):
+            draft.removed.append(Removal("export field", line))
+        else:
+            header.append(line)
+    dated = next((i for i in range(len(header) - 1, -1, -1) if normalize_date(header[i])), None)
+    if dated is not None:
+        draft.date = normalize_date(header[dated])
+        draft.source = EDITION_SUFFIX.sub("", _line(header[dated - 1])) if dated >= 2 else ""
+        # a headline wrapped over several lines fills the header after the previous article; the first
+        # article's header follows the export's cover, so only its last line before the source is sure
+        headline = header[:dated - 1] if position > 1 else header[max(dated - 2, 0):max(dated - 1, 1)]
+        draft.title = CORRECTION_APPENDED.sub("", _line(" ".join(headline)))
+    fields = dict(field for line in lines[fields_at:body] if (field := _uni_field(line)))
+    for line in lines[body + 1:]:
+        if line in WORD_HEADINGS or (_uni_field(line) or ("",))[0] in UNI_AFTER_TEXT:
+            fields.update([field] if (field := _uni_field(line)) else [])
+            break
+        draft.blocks.extend(text_blocks(line))
+    if draft.blocks and BARE_URL.match(draft.blocks[-1]):
+        draft.url = draft.blocks.pop()
+    if not draft.blocks:
+        return "no text under the article's Body heading: export it again from Nexis Uni"
+    draft.byline, draft.section = _byline(fields.get("byline", "")), fields.get("section", "")
+    draft.date = draft.date or normalize_date(fields.get("load-date", ""))
+    return draft
+
+
+def _uni_field(line: str) -> tuple[str, str] | None:
+    """(label, value) of a Nexis Uni field line such as ``Length: 1238 words``, else None."""
+    match = UNI_FIELD.match(line)
+    return (match.group("label").lower(), _line(match.group("value"))) if match else None

@@ -1,42 +1,81 @@
-"""Tables (``.csv``, ``.jsonl``, ``.parquet``): one article per row, columns recognised by their usual names.
+"""Tables: one article per row, columns recognised by their usual names.
 
-A researcher's own table names its columns as it likes: ``body`` or ``content`` for the text,
-``headline`` for the title, ``published`` or ``date_cleaned`` for the date. The common names are
-recognised without options; :class:`Columns` maps the others (``--columns text=body,date=date_cleaned``).
+``.csv``, ``.jsonl``, ``.json`` (an array of records, or an object holding one, as scrapers save
+them), ``.parquet`` and the spreadsheets ``.xlsx``, ``.xls`` and ``.ods`` (their first sheet). A
+researcher's own table names its columns as it likes: ``body`` or ``content`` for the text,
+``headline`` for the title, ``published`` or ``date_cleaned`` for the date, and in Russian, Chinese,
+German, French or Spanish (``Заголовок``, ``日期``, ``Quelle``…). The common names are recognised
+without options; :class:`Columns` maps the others (``--columns text=body,date=date_cleaned``).
 """
 
 from __future__ import annotations
 
+import io
+import json
 import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import numpy as np
 import pandas as pd
 
-from presslens.corpus.decode import check_plain_text
-from presslens.corpus.files import doc_id_for
+from presslens.corpus.decode import check_plain_text, decode_bytes
+from presslens.corpus.files import doc_id_for, file_suffix
 from presslens.corpus.layout import text_blocks
-from presslens.corpus.metadata import normalize_date
+from presslens.corpus.limits import LimitExceeded, Limits, check_zip_parts
+from presslens.corpus.metadata import is_day_first, normalize_date, normalize_language
 from presslens.corpus.model import Draft, SkippedFile
 from presslens.corpus.readers.html import looks_like_html
 
 NAME = "table"
-SUFFIXES = {".csv", ".jsonl", ".ndjson", ".parquet"}
+#: Spreadsheets and the pandas engine that reads each (``.xlsx`` and ``.ods`` are zip archives of XML parts).
+SPREADSHEETS = {".xlsx": "openpyxl", ".xlsm": "openpyxl", ".xls": "xlrd", ".ods": "odf"}
+SUFFIXES = {".csv", ".jsonl", ".ndjson", ".json", ".parquet"} | set(SPREADSHEETS)
 
 #: Column names recognised for each field, in order of preference (compared lower-case, ``_`` for separators).
 KNOWN_NAMES: dict[str, tuple[str, ...]] = {
     "text": ("text", "body", "content", "article", "full_text", "fulltext", "article_text", "body_text", "maintext",
-             "main_text", "story", "article_body"),
+             "main_text", "story", "article_body", "content_text", "text_content", "article_content"),
     "title": ("title", "headline", "heading", "head", "hd", "article_title"),
     "date": ("date", "published", "publish_date", "published_date", "publication_date", "published_at", "pubdate",
-             "pub_date", "date_published", "datetime", "timestamp"),
+             "pub_date", "date_published", "datetime", "timestamp", "publish_time", "published_time", "pubtime",
+             "pub_time", "created_at", "created"),
     "source": ("source", "outlet", "publication", "publisher", "newspaper", "site", "site_name", "sitename", "media",
                "source_name", "medium"),
     "byline": ("byline", "author", "authors", "writer", "by"),
     "url": ("url", "link", "href", "source_url", "article_url"),
     "section": ("section", "category", "desk", "rubric"),
     "id": ("id", "doc_id", "article_id", "uid", "guid", "document_id"),
+    "language": ("language", "lang", "language_code", "lang_code", "locale"),
+}
+#: The same fields as tables in Russian, Chinese, German, French and Spanish name them (after the English
+#: names, in order of preference). Integrum's export gives the text as ``Анонс`` and the link as ``Оригинал``.
+TRANSLATED_NAMES: dict[str, dict[str, tuple[str, ...]]] = {
+    "ru": {"text": ("текст", "полный_текст", "содержание", "анонс"), "title": ("заголовок", "название"),
+           "date": ("дата", "дата_публикации"), "source": ("источник", "издание", "сми"),
+           "byline": ("автор", "авторы"), "url": ("ссылка", "оригинал"), "section": ("рубрика", "раздел"),
+           "language": ("язык",)},
+    "zh": {"text": ("正文", "内容", "全文", "文本", "新闻内容"), "title": ("标题", "题目", "新闻标题"),
+           "date": ("日期", "发布日期", "发布时间", "出版日期", "时间"), "source": ("来源", "媒体", "出处", "报纸"),
+           "byline": ("作者", "记者"), "url": ("链接", "网址", "原文链接"), "section": ("栏目", "版面", "频道"),
+           "language": ("语言", "语种")},
+    "de": {"text": ("inhalt", "volltext", "artikeltext"), "title": ("titel", "überschrift", "schlagzeile"),
+           "date": ("datum", "veröffentlichungsdatum", "erscheinungsdatum"),
+           "source": ("quelle", "zeitung", "publikation"), "byline": ("autor", "autorin", "verfasser"),
+           "url": ("verweis",), "section": ("rubrik", "ressort"), "language": ("sprache",)},
+    "fr": {"text": ("texte", "contenu", "corps"), "title": ("titre",), "date": ("date_de_publication",),
+           "source": ("journal", "média"), "byline": ("auteur", "auteurs", "signature"), "url": ("lien",),
+           "section": ("rubrique",), "language": ("langue",)},
+    "es": {"text": ("texto", "contenido", "cuerpo"), "title": ("título", "titulo", "titular"),
+           "date": ("fecha", "fecha_de_publicación", "fecha_de_publicacion"),
+           "source": ("fuente", "medio", "periódico", "periodico"), "byline": ("autor", "autores", "firma"),
+           "url": ("enlace",), "section": ("sección", "seccion"), "language": ("idioma", "lengua")},
+}
+#: Every name recognised for each field: the English ones first, then the translated ones.
+RECOGNISED_NAMES: dict[str, tuple[str, ...]] = {
+    field: names + tuple(name for language in TRANSLATED_NAMES.values() for name in language.get(field, ()))
+    for field, names in KNOWN_NAMES.items()
 }
 #: How a reason to skip a table says that the columns mapping does not fit it.
 MAPPING_PROBLEM = "fix the columns mapping"
@@ -57,6 +96,7 @@ class Columns:
     url: str | None = None
     section: str | None = None
     id: str | None = None
+    language: str | None = None
 
     @classmethod
     def parse(cls, mapping: str | dict | None) -> "Columns":
@@ -82,11 +122,18 @@ class Columns:
         return ",".join(f"{field}={column}" for field, column in self.given().items())
 
 
-def read_table(file: Path, relative: str, columns: Columns) -> tuple[list[Draft], list[SkippedFile]]:
-    """The rows of a table as drafts; rows without text are skipped one by one."""
+class NotATable(ValueError):
+    """A file of a table's type that holds no table of articles (a JSON document of another shape)."""
+
+
+def read_table(raw: bytes, relative: str, columns: Columns, *, limits: Limits) -> tuple[list[Draft], list[SkippedFile]]:
+    """The rows of a table (the bytes of the file named ``relative``) as drafts; rows without text are
+    skipped one by one."""
     try:
-        table = _read_frame(file)
-    except Exception as error:  # noqa: BLE001 - pandas and pyarrow raise many kinds of parse errors
+        table = _read_frame(raw, file_suffix(Path(relative)), limits)
+    except (NotATable, LimitExceeded) as error:
+        return [], [SkippedFile(relative, str(error))]
+    except Exception as error:  # noqa: BLE001 - pandas, pyarrow and the spreadsheet engines raise many kinds of parse errors
         return [], [SkippedFile(relative, f"cannot parse table: {type(error).__name__}: {error}")]
     try:
         chosen = choose_columns(table, columns)
@@ -99,7 +146,7 @@ def read_table(file: Path, relative: str, columns: Columns) -> tuple[list[Draft]
     text_column = chosen["text"]
     for position, (row_id, row) in enumerate(zip(ids, table.to_dict("records")), start=1):
         where = f"{relative} (row {position})"
-        text = row.get(text_column)
+        text = _joined_paragraphs(row.get(text_column))
         if cell(text) == "":
             skipped.append(SkippedFile(where, f"empty '{text_column}' cell"))
             continue
@@ -116,7 +163,7 @@ def read_table(file: Path, relative: str, columns: Columns) -> tuple[list[Draft]
             doc_id=f"{stem}/{cell(row_id) or position}", path=relative, reader=NAME, blocks=text_blocks(text),
             title=values.get("title", ""), date=dates.iloc[position - 1] if dates is not None else "",
             source=values.get("source", "") or _site_of(url), byline=values.get("byline", ""), url=url,
-            section=values.get("section", ""),
+            section=values.get("section", ""), language=normalize_language(values.get("language", "")),
         ))
     return drafts, skipped
 
@@ -131,7 +178,7 @@ def choose_columns(table: pd.DataFrame, columns: Columns) -> dict[str, str]:
             raise ValueError(f"no column '{column}' for the {field} (columns: {listing}); {MAPPING_PROBLEM}")
         chosen[field] = column
     by_key = {_key(name): name for name in reversed(present)}
-    for field, names in KNOWN_NAMES.items():
+    for field, names in RECOGNISED_NAMES.items():
         if field not in chosen:
             found = next((by_key[name] for name in names if name in by_key), None)
             if found is not None:
@@ -148,8 +195,11 @@ def choose_columns(table: pd.DataFrame, columns: Columns) -> dict[str, str]:
 
 
 def parse_dates(values: pd.Series) -> pd.Series:
-    """ISO dates of a date column ('' where a value is not a date)."""
-    return values.map(lambda value: normalize_date(cell(value)))
+    """ISO dates of a date column ('' where a value is not a date); ``05/03/2005`` is read day first when
+    another date of the column can only be (``28/02/2005``)."""
+    texts = values.map(cell)
+    day_first = any(is_day_first(value) for value in texts)
+    return texts.map(lambda value: normalize_date(value, day_first=day_first))
 
 
 def _reads_as_dates(values: pd.Series) -> bool:
@@ -159,7 +209,7 @@ def _reads_as_dates(values: pd.Series) -> bool:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "_", name.lower()).strip("_")
+    return re.sub(r"[\W_]+", "_", name.lower()).strip("_")
 
 
 def _site_of(url: str) -> str:
@@ -170,13 +220,45 @@ def _site_of(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def _read_frame(file: Path) -> pd.DataFrame:
-    suffix = file.suffix.lower()
+def _read_frame(raw: bytes, suffix: str, limits: Limits) -> pd.DataFrame:
     if suffix == ".parquet":
-        return pd.read_parquet(file)
+        return pd.read_parquet(io.BytesIO(raw))
     if suffix == ".csv":
-        return pd.read_csv(file, dtype=str, keep_default_na=False, encoding_errors="replace")
-    return pd.read_json(file, lines=True, dtype=False)
+        return pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False, encoding_errors="replace")
+    if suffix == ".json":
+        return _json_records(raw)
+    if suffix in SPREADSHEETS:
+        if SPREADSHEETS[suffix] != "xlrd":
+            check_zip_parts(raw, limits)
+        return pd.read_excel(io.BytesIO(raw), engine=SPREADSHEETS[suffix], dtype=object)
+    return pd.read_json(io.BytesIO(raw), lines=True, dtype=False)
+
+
+def _json_records(raw: bytes) -> pd.DataFrame:
+    """The records of a JSON array, or of the one array of records an object holds (``{"articles": […]}``)."""
+    data = json.loads(decode_bytes(raw)[0])
+    if isinstance(data, dict):
+        lists = [key for key, value in data.items() if _are_records(value)]
+        if len(lists) != 1:
+            found = f"several ({', '.join(lists)})" if lists else f"none (keys: {', '.join(map(str, data)) or 'none'})"
+            raise NotATable(f"a JSON object whose lists of records are {found}: presslens reads an array of articles "
+                            "(objects), or an object holding one such array; save the articles as such")
+        data = data[lists[0]]
+    if not _are_records(data):
+        raise NotATable(f"a JSON {type(data).__name__} that is not a list of records (articles as objects): "
+                        "save the articles as an array of objects")
+    return pd.DataFrame.from_records(data)
+
+
+def _are_records(value) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
+
+
+def _joined_paragraphs(value):
+    """A text cell as text: a list of paragraphs (as scrapers save them) joined by blank lines."""
+    if isinstance(value, (list, tuple, np.ndarray)) and all(isinstance(item, str) for item in value):
+        return "\n\n".join(item.strip() for item in value if item.strip())
+    return value
 
 
 def cell(value) -> str:
