@@ -21,7 +21,8 @@ from presslens.corpus.cleaning import build_article
 from presslens.corpus.files import CorpusNotFound, corpus_files, file_suffix
 from presslens.corpus.metadata import site_name
 from presslens.corpus.model import Article, Corpus, Draft, Notice, SkippedFile
-from presslens.corpus.readers import WEB_SUFFIXES, read_file
+from presslens.corpus.limits import Limits
+from presslens.corpus.readers import WEB_SUFFIXES, archives, documents, pdf, read_file, tables
 from presslens.corpus.readers.tables import MAPPING_PROBLEM, Columns
 from presslens.corpus.store import content_key, decode, encode, file_key, read_snapshot, write_snapshot
 from presslens.corpus.punkt import punkt_tokenizer
@@ -32,8 +33,10 @@ if TYPE_CHECKING:
 
 #: Show a progress bar when a corpus holds more files than this.
 PROGRESS_THRESHOLD = 200
-#: Reading a web page costs about this many plain text files (for the choice of worker processes).
+#: Reading a web page, a document, a spreadsheet or an archive costs about this many plain text files (for
+#: the choice of worker processes).
 WEB_PAGE_WORK = 40
+SLOW_SUFFIXES = WEB_SUFFIXES | documents.SUFFIXES | pdf.SUFFIXES | archives.SUFFIXES | set(tables.SPREADSHEETS)
 
 __all__ = ["CorpusNotFound", "load_corpus"]
 
@@ -43,6 +46,7 @@ def load_corpus(
     *,
     columns: Columns | str | dict | None = None,
     language: str | None = None,
+    limits: Limits | None = None,
     progress: bool | None = None,
     execution: Execution | None = None,
 ) -> Corpus:
@@ -58,6 +62,9 @@ def load_corpus(
     language
         The language (ISO 639-1, e.g. ``zh``) of every article, instead of the one each file states
         or detection finds (:mod:`presslens.languages`).
+    limits
+        How much an archive-based file may inflate and how long a file may take to read
+        (:class:`~presslens.corpus.limits.Limits`; default: its documented defaults).
     progress
         Show progress bars; default: on a terminal, for corpora of more than ``PROGRESS_THRESHOLD`` files.
     execution
@@ -75,11 +82,12 @@ def load_corpus(
     files = corpus_files(root)
     columns = Columns.parse(columns)
     language = check_language(language)
+    limits = limits or Limits()
     hide_progress = None if progress is None and len(files) > PROGRESS_THRESHOLD else not progress  # None: on a terminal
     keep = execution is not None and execution.cache_dir
     keys = [file_key(file) if keep else "" for file in files]
     # A corpus loaded before from exactly these files is read back whole: every notebook of a report loads it.
-    inputs = f"{content_key(str(root), str(columns), language or '')}-{content_key(list(map(str, files)), keys)}"
+    inputs = f"{content_key(str(root), str(columns), language or '', limits)}-{content_key(list(map(str, files)), keys)}"
     snapshot = execution.result_path(load_corpus, inputs) if keep and all(keys) else None
     if snapshot is not None and snapshot.is_file():
         try:
@@ -87,7 +95,7 @@ def load_corpus(
         except Exception:  # noqa: BLE001 - a damaged snapshot is rebuilt, never trusted
             pass
     read = _map(
-        execution, functools.partial(read_file, root=root, columns=columns), files, keys,
+        execution, functools.partial(read_file, root=root, columns=columns, limits=limits), files, keys,
         work=_reading_work, rekey=file_key, desc="reading files", hide_progress=hide_progress,
     )
     corpus = Corpus(root=str(root), articles=[])
@@ -135,7 +143,7 @@ def _map(execution: Execution | None, function: Callable, items: Sequence, keys:
 
 
 def _reading_work(file: Path) -> int:
-    return WEB_PAGE_WORK if file_suffix(file) in WEB_SUFFIXES | {".docx"} else 1
+    return WEB_PAGE_WORK if file_suffix(file) in SLOW_SUFFIXES else 1
 
 
 def _check_mapping(columns: Columns, drafts: list[Draft], skipped: list[SkippedFile]) -> None:

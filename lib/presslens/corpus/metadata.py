@@ -34,7 +34,8 @@ MONTH_NAMES: dict[int, tuple[str, ...]] = {
          "dezembro", "декабрь", "декабря", "дек"),
 }
 _MONTHS = {name: number for number, names in MONTH_NAMES.items() for name in names}
-_MONTH = "(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?(?!\w)"
+#: A month's name or its abbreviation, ended by a full stop or by anything but a letter (*Nov.21*, not *Novosibirsk*).
+_MONTH = "(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")(?:\.|(?![^\W\d_]))"
 _WEEKDAY = (r"(?:(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|montag|dienstag|mittwoch"
             r"|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
             r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo|понедельник|вторник|среда|четверг|пятница"
