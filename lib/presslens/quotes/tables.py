@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 QUOTE_COLUMNS = ["doc_id", "paragraph", "sentence", "start", "end", "quote", "kind", "cue", "speaker",
                  "speaker_actor", "speaker_type"]
-FOUND_COLUMNS = [*QUOTE_COLUMNS[:9], "speaker_start", "speaker_end"]
+FOUND_COLUMNS = [*QUOTE_COLUMNS[:9], "speaker_start", "speaker_end", "cue_start"]
 #: Between the pieces of a quotation split around its cue.
 PIECE_JOINER = " … "
 TAGGED_LANGUAGES = frozenset({"en"})
@@ -87,22 +87,45 @@ def _article_rows(article: Article) -> list[dict]:
             "kind": quotation.kind, "cue": text[slice(*quotation.cue)] if quotation.cue else "",
             "speaker": text[slice(*quotation.source)] if quotation.source else "",
             "speaker_start": source[0], "speaker_end": source[1],
+            "cue_start": quotation.cue[0] if quotation.cue else None,
         })
     return rows
 
 
 def resolve_speakers(found: pd.DataFrame, mentions: pd.DataFrame, *, languages: dict[str, str]) -> pd.DataFrame:
-    """``found`` (:func:`article_quotes`) with ``speaker_actor`` and ``speaker_type`` from the article's mentions."""
+    """``found`` (:func:`article_quotes`) with ``speaker_actor`` and ``speaker_type`` from the article's mentions.
+
+    A quotation whose speaker the text does not give next to it takes the person or organisation named in
+    its paragraph outside the quotation, nearest to its cue (*…,” the party’s candidate for mayor said*).
+    """
     found = found.assign(doc_id=found["doc_id"].astype(str))
     by_doc = {doc: rows.sort_values("start") for doc, rows in mentions.assign(doc_id=mentions["doc_id"].astype(str))
               .groupby("doc_id", sort=False)}
     empty = mentions.iloc[:0]
-    resolved = [
-        resolve_speaker(row.speaker, row.speaker_start, row.speaker_end, row.start, by_doc.get(row.doc_id, empty),
-                        cue_lexicon(languages.get(row.doc_id, "en")))
-        if row.speaker else ("", "")
-        for row in found.itertuples(index=False)
-    ]
-    actors, types = zip(*resolved) if resolved else ((), ())
-    table = found.assign(speaker_actor=list(actors), speaker_type=list(types))
+    speakers, actors, types = [], [], []
+    for row in found.itertuples(index=False):
+        cast = by_doc.get(row.doc_id, empty)
+        if row.speaker:
+            actor, kind = resolve_speaker(row.speaker, row.speaker_start, row.speaker_end, row.start, cast,
+                                          cue_lexicon(languages.get(row.doc_id, "en")))
+            speaker = row.speaker
+        else:
+            speaker, actor, kind = _paragraph_speaker(row, cast)
+        speakers.append(speaker)
+        actors.append(actor)
+        types.append(kind)
+    table = found.assign(speaker=speakers, speaker_actor=actors, speaker_type=types)
     return table[QUOTE_COLUMNS].reset_index(drop=True)
+
+
+def _paragraph_speaker(row, cast: pd.DataFrame) -> tuple[str, str, str]:
+    """``(speaker, actor, type)`` of the person or organisation named in the quotation's paragraph, outside it."""
+    if "paragraph" not in cast.columns or "surface" not in cast.columns:
+        return "", "", ""
+    near = cast[(cast["paragraph"] == row.paragraph) & cast["type"].isin(["person", "organization"])
+                & ((cast["end"] <= row.start) | (cast["start"] >= row.end))]
+    if near.empty:
+        return "", "", ""
+    anchor = row.start if pd.isna(row.cue_start) else row.cue_start
+    chosen = near.iloc[int((near["start"] - anchor).abs().argmin())]
+    return chosen["surface"], chosen["actor"], chosen["type"]

@@ -73,14 +73,16 @@ def tagged_quotations(text: str, paragraph_spans: list[Span], *, model: str | Pa
         cues = [span for kind, span in runs if kind == "CUE"]
         for quotation in found:
             if quotation.cue is None and opens_quoted and not cues:
-                quotation.cue, quotation.source = previous_attribution
+                quotation.cue = previous_attribution[0]
+                quotation.source = quotation.source or previous_attribution[1]
         kept = [q for q in found if q.confidence >= min_confidence]
         quotations.extend(kept)
         attributed = [q for q in found if q.cue is not None]
         if attributed:
             previous_attribution = (attributed[-1].cue, attributed[-1].source)
-        elif cues:
-            previous_attribution = (_offsets(tokens, cues[-1]), None)
+        elif cues:  # "X said:" before a paragraph of quotation
+            source = _nearest([span for kind, span in runs if kind == "SRC"], *cues[-1])
+            previous_attribution = (_offsets(tokens, cues[-1]), _offsets(tokens, source) if source else None)
     return quotations
 
 
@@ -144,6 +146,7 @@ def _paragraph_quotations(tokens: list[Token], features: list[list[str]], labels
     for group in groups:
         positions = [i for first, last in group for i in range(first, last)]
         cue = _nearest(cues, group[0][0], group[-1][1])
+        speaker_label = _transcript_speaker(tokens, group[0][0])
         if filled.issuperset(positions) and cue:  # as sure as the tagger is of the cue
             positions = range(*cue)
         confidence = sum(tagger.marginal(labels[i], i) for i in positions) / len(positions)
@@ -151,11 +154,20 @@ def _paragraph_quotations(tokens: list[Token], features: list[list[str]], labels
         quotations.append(Quotation(
             pieces=[_offsets(tokens, span) for span in group],
             cue=_offsets(tokens, cue) if cue else None,
-            source=_offsets(tokens, source) if source else None,
+            source=speaker_label or (_offsets(tokens, source) if source else None),
             confidence=confidence,
             kind="direct" if _is_direct(features, group) else "reported",
         ))
     return quotations
+
+
+def _transcript_speaker(tokens: list[Token], first: int) -> Span | None:
+    """The speaker a transcript names in capitals before a colon at the start of a quotation (*"PENCE: Well, …*)."""
+    start = first + (tokens[first].text in OPENING)
+    colon = next((i for i in range(start, min(start + 4, len(tokens))) if tokens[i].text == ":"), None)
+    if colon is None or colon == start or not all(t.text.isupper() and t.text.isalpha() for t in tokens[start:colon]):
+        return None
+    return tokens[start].start, tokens[colon - 1].end
 
 
 def _nearest(spans: list[tuple[int, int]], first: int, last: int) -> tuple[int, int] | None:
