@@ -58,8 +58,10 @@ def sequence_features(tokens: list[Token], quoted: list[tuple[int, int]], cue_wo
     is_cue = [features[4] == "cue=True" for features in own]
     before, after = _cue_distances(is_cue, sentence_start)
     padded = ["<>"] * 3 + words + ["<>"] * 3
-    context = [[f"w{offset}=" + word for word in padded[3 + offset:3 + offset + n]] for offset in CONTEXT]
+    context = list(zip(*([f"w{offset}=" + word for word in padded[3 + offset:3 + offset + n]] for offset in CONTEXT)))
     flags = "x" + "".join(map(str, inside)) + "x"
+    cue_before = [_bucket(distance) for distance in before]
+    cue_after = [_bucket(distance) for distance in after]
     features = []
     position_in_sentence = 0
     for i, token in enumerate(tokens):
@@ -68,9 +70,9 @@ def sequence_features(tokens: list[Token], quoted: list[tuple[int, int]], cue_wo
         if token.text in OPENING and token.text in CLOSING:  # “ closes „ in Russian, opens elsewhere
             mark = "open" if inside[i] else "close"
         item = [
-            *own[i][:5], "cue<" + _bucket(before[i]), "cue>" + _bucket(after[i]),
+            *own[i][:5], "cue<" + cue_before[i], "cue>" + cue_after[i],
             "q=" + str(inside[i]), "mark=" + mark, "pos=" + str(min(position_in_sentence, 6)), own[i][5],
-            *(column[i] for column in context),
+            *context[i],
             "w-1|w=" + padded[i + 2] + "|" + words[i], "w|w+1=" + words[i] + "|" + padded[i + 4],
             "q-1|q|q+1=" + flags[i:i + 3],
         ]

@@ -11,6 +11,7 @@ article (*the minister*) is the last person named before. Anything else keeps it
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -24,23 +25,47 @@ RELATIVE = frozenset({"who", "which", "whom", "который", "которая"
 TYPE_PREFERENCE = {"person": 0, "organization": 1, "location": 2}
 
 
-def resolve_speaker(speaker: str, start: int, end: int, quote_start: int, mentions: pd.DataFrame,
+class CastMention(NamedTuple):
+    """One mention of an article's cast, as speaker resolution reads it."""
+
+    start: int
+    end: int
+    actor: str
+    type: str
+    paragraph: int
+    surface: str
+
+
+def article_casts(mentions: pd.DataFrame) -> dict[str, list[CastMention]]:
+    """The mentions of each article (by ``doc_id``), sorted by where they start."""
+    mentions = mentions.sort_values(["doc_id", "start"], kind="stable")
+    columns = [mentions["doc_id"].astype(str).tolist(), mentions["start"].astype(int).tolist(),
+               mentions["end"].astype(int).tolist(), mentions["actor"].astype(str).tolist(),
+               mentions["type"].astype(str).tolist(),
+               mentions["paragraph"].astype(int).tolist() if "paragraph" in mentions else [-1] * len(mentions),
+               mentions["surface"].astype(str).tolist() if "surface" in mentions else [""] * len(mentions)]
+    casts: dict[str, list[CastMention]] = {}
+    for doc_id, *fields in zip(*columns):
+        casts.setdefault(doc_id, []).append(CastMention(*fields))
+    return casts
+
+
+def resolve_speaker(speaker: str, start: int, end: int, quote_start: int, cast: list[CastMention],
                     lexicon: CueLexicon) -> tuple[str, str]:
     """``(speaker_actor, speaker_type)`` of the source ``speaker`` at ``[start, end)``.
 
-    ``mentions`` are the article's mentions (``start, end, actor, type``) sorted by ``start``; those
-    before ``quote_start`` (and the source) are the candidates for a pronoun or a role.
+    ``cast`` is the article's mentions sorted by ``start``; those before ``quote_start`` (and the
+    source) are the candidates for a pronoun or a role.
     """
     if not speaker:
         return "", ""
-    inside = mentions[(mentions["start"] < end) & (mentions["end"] > start)]
-    if len(inside):
-        chosen = min(zip(inside["type"], inside["actor"], inside["start"]),
-                     key=lambda row: (TYPE_PREFERENCE.get(row[0], 3), row[2]))
-        return chosen[1], chosen[0]
+    inside = [m for m in cast if m.start < end and m.end > start]
+    if inside:
+        chosen = min(inside, key=lambda m: (TYPE_PREFERENCE.get(m.type, 3), m.start))
+        return chosen.actor, chosen.type
     words = [word.lower() for word in WORD.findall(speaker)] if lexicon.language != "zh" else [speaker]
     pronoun_type = lexicon.pronouns.get(words[-1]) if len(words) == 1 else None
-    earlier = mentions[mentions["end"] <= min(start, quote_start)]
+    earlier = [m for m in cast if m.end <= min(start, quote_start)]
     if len(words) == 1 and words[0] in RELATIVE:  # "… Ivanov, who said …": the one named just before
         return _last_of(earlier, ("person", "organization"))
     if pronoun_type:
@@ -55,14 +80,23 @@ def resolve_speaker(speaker: str, start: int, end: int, quote_start: int, mentio
     return "", UNRESOLVED
 
 
+def paragraph_speaker(cast: list[CastMention], paragraph: int, start: int, end: int,
+                      anchor: int) -> tuple[str, str, str]:
+    """``(speaker, actor, type)``: the person or organisation named in ``paragraph`` outside the quotation
+    ``[start, end)``, nearest to ``anchor`` (its cue); empty when there is none."""
+    near = [m for m in cast if m.paragraph == paragraph and m.type in ("person", "organization")
+            and (m.end <= start or m.start >= end)]
+    if not near:
+        return "", "", ""
+    chosen = min(near, key=lambda m: abs(m.start - anchor))
+    return chosen.surface, chosen.actor, chosen.type
+
+
 def _contains_any(speaker: str, words: frozenset[str], lexicon: CueLexicon) -> bool:
     """Chinese is not split into words: there a lexicon word counts when it appears inside the source."""
     return lexicon.language == "zh" and any(word in speaker for word in words)
 
 
-def _last_of(mentions: pd.DataFrame, types: tuple[str, ...]) -> tuple[str, str]:
-    candidates = mentions[mentions["type"].isin(types)]
-    if candidates.empty:
-        return "", UNRESOLVED
-    last = candidates.iloc[-1]
-    return last["actor"], last["type"]
+def _last_of(cast: list[CastMention], types: tuple[str, ...]) -> tuple[str, str]:
+    last = next((m for m in reversed(cast) if m.type in types), None)
+    return (last.actor, last.type) if last else ("", UNRESOLVED)

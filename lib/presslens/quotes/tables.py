@@ -16,7 +16,7 @@ import pandas as pd
 from presslens.corpus import Article, Corpus
 from presslens.quotes.lexicon import cue_lexicon
 from presslens.quotes.rules import rule_quotations
-from presslens.quotes.speakers import resolve_speaker
+from presslens.quotes.speakers import article_casts, paragraph_speaker, resolve_speaker
 from presslens.quotes.tagger import Quotation, load_tagger, tagged_quotations
 
 if TYPE_CHECKING:
@@ -98,34 +98,19 @@ def resolve_speakers(found: pd.DataFrame, mentions: pd.DataFrame, *, languages: 
     A quotation whose speaker the text does not give next to it takes the person or organisation named in
     its paragraph outside the quotation, nearest to its cue (*…,” the party’s candidate for mayor said*).
     """
-    found = found.assign(doc_id=found["doc_id"].astype(str))
-    by_doc = {doc: rows.sort_values("start") for doc, rows in mentions.assign(doc_id=mentions["doc_id"].astype(str))
-              .groupby("doc_id", sort=False)}
-    empty = mentions.iloc[:0]
+    casts = article_casts(mentions)
     speakers, actors, types = [], [], []
     for row in found.itertuples(index=False):
-        cast = by_doc.get(row.doc_id, empty)
+        cast = casts.get(str(row.doc_id), [])
         if row.speaker:
             actor, kind = resolve_speaker(row.speaker, row.speaker_start, row.speaker_end, row.start, cast,
-                                          cue_lexicon(languages.get(row.doc_id, "en")))
+                                          cue_lexicon(languages.get(str(row.doc_id), "en")))
             speaker = row.speaker
         else:
-            speaker, actor, kind = _paragraph_speaker(row, cast)
+            anchor = row.start if pd.isna(row.cue_start) else row.cue_start
+            speaker, actor, kind = paragraph_speaker(cast, row.paragraph, row.start, row.end, anchor)
         speakers.append(speaker)
         actors.append(actor)
         types.append(kind)
-    table = found.assign(speaker=speakers, speaker_actor=actors, speaker_type=types)
+    table = found.assign(doc_id=found["doc_id"].astype(str), speaker=speakers, speaker_actor=actors, speaker_type=types)
     return table[QUOTE_COLUMNS].reset_index(drop=True)
-
-
-def _paragraph_speaker(row, cast: pd.DataFrame) -> tuple[str, str, str]:
-    """``(speaker, actor, type)`` of the person or organisation named in the quotation's paragraph, outside it."""
-    if "paragraph" not in cast.columns or "surface" not in cast.columns:
-        return "", "", ""
-    near = cast[(cast["paragraph"] == row.paragraph) & cast["type"].isin(["person", "organization"])
-                & ((cast["end"] <= row.start) | (cast["start"] >= row.end))]
-    if near.empty:
-        return "", "", ""
-    anchor = row.start if pd.isna(row.cue_start) else row.cue_start
-    chosen = near.iloc[int((near["start"] - anchor).abs().argmin())]
-    return chosen["surface"], chosen["actor"], chosen["type"]
