@@ -144,3 +144,18 @@ def test_a_mentions_table_without_offsets_is_refused(english_quotes):
     article, _ = english_quotes
     with pytest.raises(ValueError, match="lacks end, start"):
         quotes_table(_corpus(article), mentions=pd.DataFrame({"doc_id": [], "actor": [], "type": []}))
+
+
+def test_a_role_named_by_its_place_is_the_person_named_before_and_a_country_speaks_for_itself():
+    from presslens.quotes.lexicon import cue_lexicon
+    from presslens.quotes.speakers import CastMention, resolve_speaker
+
+    text = "Ivan Orlov visited the port. The governor of Amur Oblast said trade grew. Russia said it agreed."
+    cast = [CastMention(0, 10, "Ivan Orlov", "person", 1, "Ivan Orlov"),
+            CastMention(46, 56, "Amur Oblast", "location", 1, "Amur Oblast"),
+            CastMention(74, 80, "Russia", "location", 1, "Russia")]
+    governor = text.index("The governor")
+    assert resolve_speaker("The governor of Amur Oblast", governor, 56, 62, cast, cue_lexicon("en")) == (
+        "Ivan Orlov", "person")
+    assert resolve_speaker("Russia", 74, 80, 86, cast, cue_lexicon("en")) == ("Russia", "location")
+    assert resolve_speaker("him", 90, 93, 95, cast, cue_lexicon("en")) == ("Ivan Orlov", "person")

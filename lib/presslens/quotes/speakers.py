@@ -59,11 +59,12 @@ def resolve_speaker(speaker: str, start: int, end: int, quote_start: int, cast: 
     """
     if not speaker:
         return "", ""
+    words = [word.lower() for word in WORD.findall(speaker)] if lexicon.language != "zh" else [speaker]
     inside = [m for m in cast if m.start < end and m.end > start]
-    if inside:
+    places_only = all(m.type == "location" for m in inside)
+    if inside and not (places_only and _names_a_role(words, speaker, lexicon)):  # not "the Governor of Primorsky Krai"
         chosen = min(inside, key=lambda m: (TYPE_PREFERENCE.get(m.type, 3), m.start))
         return chosen.actor, chosen.type
-    words = [word.lower() for word in WORD.findall(speaker)] if lexicon.language != "zh" else [speaker]
     pronoun_type = lexicon.pronouns.get(words[-1]) if len(words) == 1 else None
     earlier = [m for m in cast if m.end <= min(start, quote_start)]
     if len(words) == 1 and words[0] in RELATIVE:  # "… Ivanov, who said …": the one named just before
@@ -72,12 +73,18 @@ def resolve_speaker(speaker: str, start: int, end: int, quote_start: int, cast: 
         return _last_of(earlier, ("person", "organization") if pronoun_type == "group" else (pronoun_type,))
     if any(word in lexicon.unnamed for word in words) or _contains_any(speaker, lexicon.unnamed, lexicon):
         return "", UNNAMED
-    if (words[0] in DEFINITE or lexicon.language != "en") and (
-            any(word in lexicon.roles for word in words) or _contains_any(speaker, lexicon.roles, lexicon)):
+    if (words[0] in DEFINITE or lexicon.language != "en") and _names_a_role(words, speaker, lexicon):
         actor, kind = _last_of(earlier, ("person",))
         if actor:
             return actor, kind
+    if inside:  # a country or city that speaks: its government
+        chosen = min(inside, key=lambda m: m.start)
+        return chosen.actor, chosen.type
     return "", UNRESOLVED
+
+
+def _names_a_role(words: list[str], speaker: str, lexicon: CueLexicon) -> bool:
+    return any(word in lexicon.roles for word in words) or _contains_any(speaker, lexicon.roles, lexicon)
 
 
 def paragraph_speaker(cast: list[CastMention], paragraph: int, start: int, end: int,
