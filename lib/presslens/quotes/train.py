@@ -4,7 +4,9 @@
 
 A linear-chain CRF (python-crfsuite) labels every word of a paragraph as source, cue, content or none.
 ``--hold-out`` keeps every n-th text out of training and prints how well the tagger finds the content
-spans of those, so rules and features can be judged on texts they were not fitted to.
+spans of those, so rules and features can be judged on texts they were not fitted to. The shipped model
+is ``--hold-out 0.1`` (trained on 756 texts; 1,956 held-out attributions: loose F1 0.73, strict 0.51),
+about 20 minutes on one core.
 """
 
 from __future__ import annotations
