@@ -9,6 +9,8 @@ from presslens.plots import PALETTE, bar_height, empty_figure, styled, text_labe
 from presslens.plots.network import TYPE_COLOURS
 
 KIND_COLOURS = {"direct": PALETTE[0], "reported": PALETTE[4]}
+#: Actors never quoted are labelled only among the most mentioned (the rest crowd the zero line: hover them).
+LABELLED_SILENT = 5
 SOURCE_COLOURS = {"named": PALETTE[0], "unnamed": PALETTE[5], "unresolved": PALETTE[1], "no_speaker": "#999999"}
 
 
@@ -33,10 +35,12 @@ def plot_top_speakers(speakers: pd.DataFrame) -> go.Figure:
 @styled
 def plot_voice_shares(shares: pd.DataFrame, *, top_n: int = 30) -> go.Figure:
     """Each actor's share of mentions (x) against its share of quotations (y), for the ``top_n`` most
-    mentioned (``voice_shares`` table). Below the diagonal: talked about more than heard."""
+    mentioned (``voice_shares`` table). Below the diagonal: talked about more than heard. Every quoted actor is
+    labelled, of the silent ones only the most mentioned."""
     if shares.empty:
         return empty_figure("Quoted or only mentioned?", "No actors found.")
     top = shares.head(top_n)
+    labelled = set(top.loc[top["quotes"] > 0, "actor"]) | set(top["actor"].head(LABELLED_SILENT))
     figure = go.Figure()
     for kind in ("person", "organization"):
         part = top[top["type"] == kind]
@@ -44,9 +48,11 @@ def plot_voice_shares(shares: pd.DataFrame, *, top_n: int = 30) -> go.Figure:
             continue
         figure.add_scatter(
             x=part["mention_share"], y=part["quote_share"], mode="markers+text", name=kind,
-            marker=dict(color=TYPE_COLOURS[kind], size=10), text=part["actor"].map(lambda actor: text_label(actor, 24)),
-            textposition="top center", customdata=part[["mentions", "quotes"]].to_numpy(),
-            hovertemplate="<b>%{text}</b><br>%{customdata[0]} mentions, %{customdata[1]} quotations<extra></extra>")
+            marker=dict(color=TYPE_COLOURS[kind], size=10),
+            text=[text_label(actor, 24) if actor in labelled else "" for actor in part["actor"]],
+            textposition="top center", customdata=part[["actor", "mentions", "quotes"]].assign(
+                actor=part["actor"].map(text_label)).to_numpy(),
+            hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} mentions, %{customdata[2]} quotations<extra></extra>")
     limit = float(max(top["mention_share"].max(), top["quote_share"].max())) * 1.1
     figure.add_scatter(x=[0, limit], y=[0, limit], mode="lines", line=dict(color="#999999", dash="dot"),
                        name="as quoted as mentioned", hoverinfo="skip")
