@@ -159,3 +159,15 @@ def test_a_role_named_by_its_place_is_the_person_named_before_and_a_country_spea
         "Ivan Orlov", "person")
     assert resolve_speaker("Russia", 74, 80, 86, cast, cue_lexicon("en")) == ("Russia", "location")
     assert resolve_speaker("him", 90, 93, 95, cast, cue_lexicon("en")) == ("Ivan Orlov", "person")
+
+
+def test_presslens_export_writes_the_quotes_table(tmp_path):
+    from presslens.cli import main
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "talks.txt").write_text(ENGLISH, encoding="utf-8")
+    main(["export", "quotes", "--corpus", str(folder), "--out", str(tmp_path / "quotes.csv")])
+    written = pd.read_csv(tmp_path / "quotes.csv", keep_default_na=False)
+    assert list(written.columns) == QUOTE_COLUMNS
+    assert "Anna Petrova" in set(written["speaker_actor"]) and set(written["doc_id"]) == {"talks"}
