@@ -18,9 +18,10 @@ import pycrfsuite
 from presslens.quotes.features import Token
 from presslens.quotes.marks import OPENING
 from presslens.quotes.sequences import paragraph_sequences
-from presslens.quotes.train import MODEL_PATH, cue_words_path
 
 Span = tuple[int, int]
+#: The tagger shipped with presslens, written by :mod:`presslens.quotes.train`.
+MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "quote_tagger.crfsuite"
 #: Quotations whose content words the tagger is less sure of than this (mean marginal) are dropped.
 MIN_CONFIDENCE = 0.6
 #: Two direct pieces of one paragraph with at most this many words between them, a cue among them, are one quotation.
@@ -44,6 +45,11 @@ class Quotation:
     @property
     def end(self) -> int:
         return self.pieces[-1][1]
+
+
+def cue_words_path(model: Path) -> Path:
+    """The file of cue stems that goes with a model file."""
+    return model.with_name(model.stem + "_cues.txt")
 
 
 @functools.cache

@@ -19,15 +19,10 @@ import pycrfsuite
 
 from presslens.quotes.polnear import read_polnear
 from presslens.quotes.sequences import labelled_sequences, learn_cue_words
+from presslens.quotes.tagger import MODEL_PATH, cue_words_path
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "quote_tagger.crfsuite"
 #: L1 keeps the model small (most features get weight 0); L2 smooths the rest.
 TRAINING_PARAMS = {"c1": 1.0, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
-
-
-def cue_words_path(model: Path) -> Path:
-    """The file of cue stems that goes with a model file."""
-    return model.with_name(model.stem + "_cues.txt")
 
 
 def train_tagger(texts, path: Path, *, params: dict | None = None) -> Path:
