@@ -44,6 +44,6 @@ def test_the_wheel_renders_the_sample_report_from_another_folder(tmp_path):
                            "--max-articles", "2"], cwd=elsewhere, capture_output=True, text=True, env=dependency_data)
     assert done.returncode == 0, done.stdout + done.stderr
     record = json.loads((elsewhere / "reports" / "run.json").read_text())
-    assert record["ok"] and len(record["notebooks"]) == 6 and len(record["articles"]) == 2
+    assert record["ok"] and len(record["notebooks"]) == 7 and len(record["articles"]) == 2
     assert (elsewhere / "reports" / "assets" / "plotly.min.js").is_file()
     assert "Pages for 2 of the 5 articles" in (elsewhere / "reports" / "index.html").read_text(encoding="utf-8")

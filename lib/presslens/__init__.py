@@ -8,6 +8,7 @@ The public grammar follows the pipeline; every name below is importable from ``p
     tokens   = token_chunks(corpus, execution=run)       # the same, read a chunk of articles at a time,
     counts   = count_terms(term_counts(tokens, find_phrases(tokens)))  # for corpora too large to hold
     mentions = mentions_table(corpus)                    # one row per actor mention
+    quotes   = quotes_table(corpus, mentions=mentions)   # one row per quotation, its speaker in the cast
     pairs    = cooccurrence_table(mentions, corpus=corpus)
     scores   = score_themes(corpus, match_themes(corpus, tokens=tokens))
     plot_top_terms(frequency_table(tokens))              # plot_* draw any of these tables
@@ -42,6 +43,7 @@ _PUBLIC = {
         "load_gazetteer", "mentions_table", "actors_table", "corpus_actors", "load_corrections", "corrections_table",
         "suggest_corrections", "group_cast_table", "distinctive_actors_table",
     ],
+    "presslens.quotes": ["quotes_table", "top_speakers", "voice_shares", "unnamed_sources", "group_quotes", "actor_quotes"],
     "presslens.duplicates": ["duplicates_table", "dedupe_corpus"],
     "presslens.trends": ["trends_table"],
     "presslens.selection": ["subcorpus", "article_groups", "grouping_table", "group_sizes_table"],
@@ -67,6 +69,7 @@ _PUBLIC = {
         "plot_theme_heatmap", "plot_theme_shares", "plot_topic_terms", "plot_topic_weights", "plot_topic_alignment",
     ],
     "presslens.plots.trends": ["plot_trends"],
+    "presslens.plots.voices": ["plot_top_speakers", "plot_voice_shares", "plot_unnamed_sources", "plot_group_voices"],
     "presslens.display": ["show_table", "show_article_header", "show_evidence"],
     "presslens.widgets": ["explore_kwic", "explore_actor", "explore_theme", "explore_window"],
     "presslens.export": ["export_table", "write_table"],

@@ -22,7 +22,7 @@ EXIT_USAGE = 2
 #: The tables ``presslens export`` writes (:data:`presslens.export.TABLES`).
 #: Notebook parameters that name a file.
 FILE_PARAMETERS = ("gazetteer", "lexicon", "corrections")
-TABLE_NAMES = ("articles", "terms", "mentions", "actors", "cooccurrence", "themes", "duplicates", "trends")
+TABLE_NAMES = ("articles", "terms", "mentions", "quotes", "actors", "cooccurrence", "themes", "duplicates", "trends")
 LANGUAGE_HELP = ("the language of every article, an ISO 639-1 code such as zh, ru or en, instead of the one "
                  "detected in each article")
 COLUMNS_HELP = ("which columns of table files hold what, e.g. text=body,date=date_cleaned "

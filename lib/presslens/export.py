@@ -18,6 +18,7 @@ from presslens.duplicates import duplicates_table
 from presslens.execution import Execution
 from presslens.frequency import term_counts_table
 from presslens.network import NETWORK_FORMATS, build_network, write_network
+from presslens.quotes import quotes_table
 from presslens.themes import themes_table
 from presslens.trends import trends_table
 
@@ -43,6 +44,7 @@ TABLES: dict[str, Callable[..., pd.DataFrame]] = {
     "articles": functools.partial(articles_table, with_text=True),
     "terms": term_counts_table,
     "mentions": mentions_table,
+    "quotes": quotes_table,
     "actors": actors_table,
     "cooccurrence": cooccurrence_of_corpus,
     "themes": themes_table,

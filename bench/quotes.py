@@ -1,0 +1,126 @@
+"""Quotations: PolNeAR development split, hand-checked wire copy, and the cost of the pass on BBC.
+
+    NLTK_DATA=../shared/nltk_data .venv/bin/python bench/quotes.py [--bbc-articles 500] [--skip-speed]
+
+1. **PolNeAR dev** (``../shared/corpora/polnear/dev``, 84 US political articles, never trained on):
+   ``quotes_table`` on the corpus as presslens loads it, written to CSV and scored by the shared scorer
+   (``../shared/eval/quotes/score_quotes.py``): precision, recall and F1 at >= 30 % and >= 80 % word
+   overlap, and how often the speaker (or its actor) matches the gold source.
+2. **Wire copy** (Chinese state media in English: reported speech, *…, Meng said*, *according to the
+   station*): quotations marked by hand in the sample articles and in ``chinadaily_pakistan.csv``,
+   kept in ``bench/gold/quotes_wire.json`` as offsets into each article's text (no text copied).
+3. **Speed** on ``../shared/corpora/bbc``: seconds of ``mentions_table`` and of ``quotes_table`` given
+   those mentions, on the same articles; the quotations should add at most 25 %.
+
+Writes ``bench/quotes.json``; exits 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from presslens.actors import mentions_table
+from presslens.corpus import load_corpus
+from presslens.quotes import quotes_table
+from presslens.quotes.evaluation import match_scores, words
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent / "shared"
+POLNEAR_DEV = SHARED / "corpora" / "polnear" / "dev"
+SCORER = SHARED / "eval" / "quotes" / "score_quotes.py"
+WIRE_GOLD = HERE / "gold" / "quotes_wire.json"
+WIRE_CORPORA = {"seeds": HERE.parent / "seeds",
+                "chinadaily_pakistan": SHARED / "corpora" / "realworld" / "tables" / "chinadaily_pakistan.csv"}
+BBC = SHARED / "corpora" / "bbc"
+TARGETS = {"loose_f1": 0.72, "loose_precision": 0.80, "strict_f1": 0.58, "speaker": 0.90, "speed_overhead": 0.25}
+SCORE_LINE = re.compile(r"^(strict|loose) \(overlap >= [\d.]+\): P=([\d.]+) R=([\d.]+) F1=([\d.]+) speaker=([\d.]+)")
+
+
+def score_polnear() -> dict:
+    corpus = load_corpus(POLNEAR_DEV / "text")
+    quotes = quotes_table(corpus)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "quotes.csv"
+        quotes.to_csv(path, index=False)
+        output = subprocess.run([sys.executable, str(SCORER), str(path), str(POLNEAR_DEV)],
+                                capture_output=True, text=True, check=True).stdout
+    scores = {}
+    for line in output.splitlines():
+        match = SCORE_LINE.match(line)
+        if match:
+            scores[match[1]] = dict(zip(("precision", "recall", "f1", "speaker"), map(float, match.groups()[1:])))
+    return {"articles": len(corpus), "quotations": len(quotes), **scores}
+
+
+def score_wire() -> dict:
+    gold_rows = json.loads(WIRE_GOLD.read_text(encoding="utf-8"))["quotations"]
+    found, gold = {}, {}
+    for name, path in WIRE_CORPORA.items():
+        doc_ids = {row["doc_id"] for row in gold_rows if row["corpus"] == name}
+        corpus = load_corpus(path)
+        corpus = corpus.select(sorted(doc_ids))
+        texts = {article.doc_id: article.text for article in corpus}
+        quotes = quotes_table(corpus)
+        for doc_id in doc_ids:
+            own = quotes[quotes["doc_id"] == doc_id]
+            found[doc_id] = [(words(q), words(s) + words(a)) for q, s, a in zip(own["quote"], own["speaker"], own["speaker_actor"])]
+            gold[doc_id] = [(words(texts[doc_id][row["start"]:row["end"]]), words(row["speaker"]) or None)
+                            for row in gold_rows if row["corpus"] == name and row["doc_id"] == doc_id]
+    table = match_scores(found, gold)
+    return {"articles": len(gold), "gold_quotations": len(gold_rows), **{
+        name.split()[0]: {key: float(table.loc[name, key]) for key in ("precision", "recall", "f1", "speaker")}
+        for name in table.index}}
+
+
+def time_bbc(n_articles: int) -> dict:
+    corpus = load_corpus(BBC)
+    corpus = corpus.select(corpus.doc_ids[:n_articles])
+    began = time.perf_counter()
+    mentions = mentions_table(corpus)
+    mentions_seconds = time.perf_counter() - began
+    began = time.perf_counter()
+    quotes = quotes_table(corpus, mentions=mentions)
+    quotes_seconds = time.perf_counter() - began
+    return {"articles": len(corpus), "mentions_seconds": round(mentions_seconds, 1),
+            "quotes_seconds": round(quotes_seconds, 1), "overhead": round(quotes_seconds / mentions_seconds, 3),
+            "quotations": len(quotes)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--bbc-articles", type=int, default=500)
+    parser.add_argument("--skip-speed", action="store_true", help="leave out the BBC timing")
+    args = parser.parse_args()
+    results = {"polnear_dev": score_polnear(), "wire": score_wire()}
+    if not args.skip_speed:
+        results["bbc_speed"] = time_bbc(args.bbc_articles)
+    (HERE / "quotes.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    dev = results["polnear_dev"]
+    for name in ("polnear_dev", "wire"):
+        for match in ("loose", "strict"):
+            s = results[name][match]
+            print(f"{name:12} {match:6} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} speaker={s['speaker']:.3f}")
+    if "bbc_speed" in results:
+        speed = results["bbc_speed"]
+        print(f"BBC {speed['articles']} articles: mentions {speed['mentions_seconds']} s, quotes {speed['quotes_seconds']} s "
+              f"(+{speed['overhead']:.0%})")
+    missed = [name for name, ok in {
+        "loose_f1": dev["loose"]["f1"] >= TARGETS["loose_f1"],
+        "loose_precision": dev["loose"]["precision"] >= TARGETS["loose_precision"],
+        "strict_f1": dev["strict"]["f1"] >= TARGETS["strict_f1"],
+        "speaker": dev["loose"]["speaker"] >= TARGETS["speaker"],
+        "speed_overhead": "bbc_speed" not in results or results["bbc_speed"]["overhead"] <= TARGETS["speed_overhead"],
+    }.items() if not ok]
+    print("targets missed: " + ", ".join(missed) if missed else "all targets met")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

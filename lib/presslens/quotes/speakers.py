@@ -1,0 +1,109 @@
+"""Who speaks: the source of each quotation resolved to an actor of the article's cast.
+
+In this order: a source that contains an actor's mention is that actor (a person before an
+organisation, the first one named: *Foreign Ministry spokesman Wang Wenbin* → Wang Wenbin); a pronoun
+(*he*, *she*, *it*, *they*) is the last compatible actor named before the quotation (*they*: a person or
+an organisation); a source naming no one
+(*officials*, *a source close to the talks*) is an unnamed source, counted apart; a role with a definite
+article (*the minister*) is the last person named before. Anything else keeps its words, unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import pandas as pd
+
+from presslens.quotes.lexicon import CueLexicon
+
+WORD = re.compile(r"\w+")
+#: ``speaker_type`` of a source that names nobody in particular, and of one no actor stands for.
+UNNAMED, UNRESOLVED = "unnamed", "unresolved"
+DEFINITE = frozenset({"the", "this", "that"})
+RELATIVE = frozenset({"who", "which", "whom", "который", "которая", "которые"})
+TYPE_PREFERENCE = {"person": 0, "organization": 1, "location": 2}
+
+
+class CastMention(NamedTuple):
+    """One mention of an article's cast, as speaker resolution reads it."""
+
+    start: int
+    end: int
+    actor: str
+    type: str
+    paragraph: int
+    surface: str
+
+
+def article_casts(mentions: pd.DataFrame) -> dict[str, list[CastMention]]:
+    """The mentions of each article (by ``doc_id``), sorted by where they start."""
+    mentions = mentions.sort_values(["doc_id", "start"], kind="stable")
+    columns = [mentions["doc_id"].astype(str).tolist(), mentions["start"].astype(int).tolist(),
+               mentions["end"].astype(int).tolist(), mentions["actor"].astype(str).tolist(),
+               mentions["type"].astype(str).tolist(),
+               mentions["paragraph"].astype(int).tolist() if "paragraph" in mentions else [-1] * len(mentions),
+               mentions["surface"].astype(str).tolist() if "surface" in mentions else [""] * len(mentions)]
+    casts: dict[str, list[CastMention]] = {}
+    for doc_id, *fields in zip(*columns):
+        casts.setdefault(doc_id, []).append(CastMention(*fields))
+    return casts
+
+
+def resolve_speaker(speaker: str, start: int, end: int, quote_start: int, cast: list[CastMention],
+                    lexicon: CueLexicon) -> tuple[str, str]:
+    """``(speaker_actor, speaker_type)`` of the source ``speaker`` at ``[start, end)``.
+
+    ``cast`` is the article's mentions sorted by ``start``; those before ``quote_start`` (and the
+    source) are the candidates for a pronoun or a role.
+    """
+    if not speaker:
+        return "", ""
+    words = [word.lower() for word in WORD.findall(speaker)] if lexicon.language != "zh" else [speaker]
+    inside = [m for m in cast if m.start < end and m.end > start]
+    places_only = all(m.type == "location" for m in inside)
+    if inside and not (places_only and _names_a_role(words, speaker, lexicon)):  # not "the Governor of Primorsky Krai"
+        chosen = min(inside, key=lambda m: (TYPE_PREFERENCE.get(m.type, 3), m.start))
+        return chosen.actor, chosen.type
+    pronoun_type = lexicon.pronouns.get(words[-1]) if len(words) == 1 else None
+    earlier = [m for m in cast if m.end <= min(start, quote_start)]
+    if len(words) == 1 and words[0] in RELATIVE:  # "… Ivanov, who said …": the one named just before
+        return _last_of(earlier, ("person", "organization"))
+    if pronoun_type:
+        return _last_of(earlier, ("person", "organization") if pronoun_type == "group" else (pronoun_type,))
+    if any(word in lexicon.unnamed for word in words) or _contains_any(speaker, lexicon.unnamed, lexicon):
+        return "", UNNAMED
+    if (words[0] in DEFINITE or lexicon.language != "en") and _names_a_role(words, speaker, lexicon):
+        actor, kind = _last_of(earlier, ("person",))
+        if actor:
+            return actor, kind
+    if inside:  # a country or city that speaks: its government
+        chosen = min(inside, key=lambda m: m.start)
+        return chosen.actor, chosen.type
+    return "", UNRESOLVED
+
+
+def _names_a_role(words: list[str], speaker: str, lexicon: CueLexicon) -> bool:
+    return any(word in lexicon.roles for word in words) or _contains_any(speaker, lexicon.roles, lexicon)
+
+
+def paragraph_speaker(cast: list[CastMention], paragraph: int, start: int, end: int,
+                      anchor: int) -> tuple[str, str, str]:
+    """``(speaker, actor, type)``: the person or organisation named in ``paragraph`` outside the quotation
+    ``[start, end)``, nearest to ``anchor`` (its cue); empty when there is none."""
+    near = [m for m in cast if m.paragraph == paragraph and m.type in ("person", "organization")
+            and (m.end <= start or m.start >= end)]
+    if not near:
+        return "", "", ""
+    chosen = min(near, key=lambda m: abs(m.start - anchor))
+    return chosen.surface, chosen.actor, chosen.type
+
+
+def _contains_any(speaker: str, words: frozenset[str], lexicon: CueLexicon) -> bool:
+    """Chinese is not split into words: there a lexicon word counts when it appears inside the source."""
+    return lexicon.language == "zh" and any(word in speaker for word in words)
+
+
+def _last_of(cast: list[CastMention], types: tuple[str, ...]) -> tuple[str, str]:
+    last = next((m for m in reversed(cast) if m.type in types), None)
+    return (last.actor, last.type) if last else ("", UNRESOLVED)

@@ -1,0 +1,173 @@
+"""Quotations on small articles written for these tests: each form, speakers resolved to the cast."""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+
+import pandas as pd
+import pytest
+
+from presslens.corpus import Corpus, article_from_text
+from presslens.quotes import QUOTE_COLUMNS, find_quotations, quotes_table
+from presslens.quotes.marks import quoted_ranges
+from presslens.quotes.sequences import text_paragraphs
+
+ENGLISH = (
+    "Pipeline talks resume in Astana\n\n"
+    "\"Nobody expected the talks to last this long.\"\n\n"
+    "Anna Petrova, the foreign minister, arrived in Astana on Monday for a third round of talks on the Steppe pipeline. "
+    "\"We will sign the agreement this week,\" Petrova told reporters at the airport.\n\n"
+    "\"We will,\" she said, \"keep going until the last section of the pipeline is finished.\"\n\n"
+    "Officials said the talks had stalled over the price of transit.\n\n"
+    "According to the Kazakh Energy Ministry, gas deliveries through the pipeline will double by 2027.\n\n"
+    "Petrova said the two governments had agreed on a schedule for the construction."
+)
+
+
+def _corpus(*articles) -> Corpus:
+    return Corpus(root="fixtures", articles=list(articles))
+
+
+@pytest.fixture(scope="module")
+def english_quotes():
+    article = article_from_text("talks", "talks.txt", ENGLISH)
+    return article, quotes_table(_corpus(article))
+
+
+def _row(quotes: pd.DataFrame, words: str) -> pd.Series:
+    rows = quotes[quotes["quote"].str.contains(words, regex=False)]
+    assert len(rows) == 1, f"{words!r} in {len(rows)} quotations: {quotes['quote'].tolist()}"
+    return rows.iloc[0]
+
+
+def test_the_table_has_its_columns_and_offsets_into_the_text(english_quotes):
+    article, quotes = english_quotes
+    assert list(quotes.columns) == QUOTE_COLUMNS
+    for row in quotes.itertuples():
+        first_piece = row.quote.split(" … ")[0]
+        assert article.text[row.start:row.start + len(first_piece)] == first_piece
+
+
+def test_direct_quotation_with_a_named_speaker(english_quotes):
+    _, quotes = english_quotes
+    row = _row(quotes, "sign the agreement this week")
+    assert row["kind"] == "direct"
+    assert "told" in row["cue"]
+    assert row["speaker"] == "Petrova"
+    assert row["speaker_actor"] == "Anna Petrova" and row["speaker_type"] == "person"
+
+
+def test_quotation_split_around_its_cue_is_one_row_and_a_pronoun_is_resolved(english_quotes):
+    _, quotes = english_quotes
+    row = _row(quotes, "keep going until the last section")
+    assert row["quote"].startswith("\"We will,\"")
+    assert row["kind"] == "direct" and row["cue"] == "said"
+    assert row["speaker"] == "she" and row["speaker_actor"] == "Anna Petrova"
+
+
+def test_reported_speech_from_an_unnamed_source(english_quotes):
+    _, quotes = english_quotes
+    row = _row(quotes, "stalled over the price of transit")
+    assert row["kind"] == "reported"
+    assert row["speaker"] == "Officials" and row["speaker_type"] == "unnamed" and row["speaker_actor"] == ""
+
+
+def test_according_to_an_organisation(english_quotes):
+    _, quotes = english_quotes
+    row = _row(quotes, "gas deliveries through the pipeline will double")
+    assert row["cue"].lower() == "according to" and row["kind"] == "reported"
+    assert "Energy Ministry" in row["speaker"] and row["speaker_type"] == "organization"
+
+
+def test_reported_speech_after_said(english_quotes):
+    _, quotes = english_quotes
+    row = _row(quotes, "agreed on a schedule for the construction")
+    assert row["kind"] == "reported" and row["speaker_actor"] == "Anna Petrova"
+
+
+def test_a_quotation_with_no_speaker_is_kept_with_an_empty_speaker(english_quotes):
+    _, quotes = english_quotes
+    row = _row(quotes, "Nobody expected the talks")
+    assert row["speaker"] == "" and row["speaker_type"] == "" and row["kind"] == "direct"
+
+
+def test_a_quotation_over_two_paragraphs_is_followed_across_them():
+    text = "He said:\n\n“The first part goes on\n\n“and the second part ends here.”\n\nNothing quoted."
+    spans = text_paragraphs(text)
+    assert [text[a:b] for a, b in quoted_ranges(text, spans)] == [
+        "“The first part goes on", "“and the second part ends here.”"]
+    assert quoted_ranges("a 5\"3 board", [(0, 11)]) == []
+
+
+def _with_language(text: str, language: str):
+    return dataclasses.replace(article_from_text(language, f"{language}.txt", text), language=language)
+
+
+def test_chinese_direct_and_reported_speech():
+    article = _with_language(
+        "合作论坛在北京举行\n\n"
+        "王毅表示，中方愿同各方加强务实合作，共同应对挑战。\n\n"
+        "他说：“我们将继续推进共建项目，欢迎更多国家参与。”\n\n"
+        "“合作是唯一正确的选择，”一位官员说。", "zh")
+    found = {unicodedata.normalize("NFKC", article.text[q.start:q.end]): q for q in find_quotations(article)}
+    reported = found[unicodedata.normalize("NFKC", "中方愿同各方加强务实合作，共同应对挑战")]
+    assert reported.kind == "reported" and article.text[slice(*reported.source)] == "王毅"
+    direct = found[unicodedata.normalize("NFKC", "“我们将继续推进共建项目，欢迎更多国家参与。”")]
+    assert direct.kind == "direct" and article.text[slice(*direct.source)] == "他"
+    after = found[unicodedata.normalize("NFKC", "“合作是唯一正确的选择，”")]
+    assert article.text[slice(*after.cue)] == "说" and article.text[slice(*after.source)] == "一位官员"
+    mentions = pd.DataFrame([{"doc_id": "zh", "start": article.text.index("王毅"), "end": article.text.index("王毅") + 2,
+                              "actor": "Wang Yi", "type": "person"}])
+    quotes = quotes_table(_corpus(article), mentions=mentions)
+    by_speaker = dict(zip(quotes["speaker"], zip(quotes["speaker_actor"], quotes["speaker_type"])))
+    assert by_speaker == {"王毅": ("Wang Yi", "person"), "他": ("Wang Yi", "person"), "一位官员": ("", "unnamed")}
+
+
+def test_russian_direct_and_reported_speech():
+    article = _with_language(
+        "Переговоры в Москве\n\n"
+        "Министр иностранных дел Сергей Лавров заявил, что переговоры пройдут в Москве в марте.\n\n"
+        "«Мы готовы к диалогу без предварительных условий», — сказал он.\n\n"
+        "По словам экспертов, цены на газ в этом году вырастут.\n\n"
+        "Компания «Газпром» не ответила на запрос.", "ru")
+    quotes = {article.text[q.start:q.end]: (q.kind, article.text[slice(*q.source)] if q.source else "")
+              for q in find_quotations(article)}
+    assert quotes == {
+        "что переговоры пройдут в Москве в марте": ("reported", "Министр иностранных дел Сергей Лавров"),
+        "«Мы готовы к диалогу без предварительных условий»": ("direct", "он"),
+        "цены на газ в этом году вырастут": ("reported", "экспертов"),
+    }
+
+
+def test_a_mentions_table_without_offsets_is_refused(english_quotes):
+    article, _ = english_quotes
+    with pytest.raises(ValueError, match="lacks end, start"):
+        quotes_table(_corpus(article), mentions=pd.DataFrame({"doc_id": [], "actor": [], "type": []}))
+
+
+def test_a_role_named_by_its_place_is_the_person_named_before_and_a_country_speaks_for_itself():
+    from presslens.quotes.lexicon import cue_lexicon
+    from presslens.quotes.speakers import CastMention, resolve_speaker
+
+    text = "Ivan Orlov visited the port. The governor of Amur Oblast said trade grew. Russia said it agreed."
+    cast = [CastMention(0, 10, "Ivan Orlov", "person", 1, "Ivan Orlov"),
+            CastMention(46, 56, "Amur Oblast", "location", 1, "Amur Oblast"),
+            CastMention(74, 80, "Russia", "location", 1, "Russia")]
+    governor = text.index("The governor")
+    assert resolve_speaker("The governor of Amur Oblast", governor, 56, 62, cast, cue_lexicon("en")) == (
+        "Ivan Orlov", "person")
+    assert resolve_speaker("Russia", 74, 80, 86, cast, cue_lexicon("en")) == ("Russia", "location")
+    assert resolve_speaker("him", 90, 93, 95, cast, cue_lexicon("en")) == ("Ivan Orlov", "person")
+
+
+def test_presslens_export_writes_the_quotes_table(tmp_path):
+    from presslens.cli import main
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "talks.txt").write_text(ENGLISH, encoding="utf-8")
+    main(["export", "quotes", "--corpus", str(folder), "--out", str(tmp_path / "quotes.csv")])
+    written = pd.read_csv(tmp_path / "quotes.csv", keep_default_na=False)
+    assert list(written.columns) == QUOTE_COLUMNS
+    assert "Anna Petrova" in set(written["speaker_actor"]) and set(written["doc_id"]) == {"talks"}
