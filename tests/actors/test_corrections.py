@@ -122,3 +122,16 @@ def test_a_faulty_corrections_file_is_one_clear_error(tmp_path, text, message):
     with pytest.raises(ValueError, match="bad.yaml") as error:
         load_corrections(path)
     assert message in str(error.value)
+
+
+def test_names_in_other_scripts_are_not_all_one_name():
+    import pandas as pd
+
+    from presslens.actors.corrections import suggest_corrections
+
+    mentions = pd.DataFrame({
+        "doc_id": ["a"] * 4, "paragraph": 0, "sentence": 0, "start": 0, "end": 1,
+        "surface": ["张云虎", "北京大学", "Лужков", "Мосгордума"], "actor": ["张云虎", "北京大学", "Юрий Лужков", "Мосгордума"],
+        "type": ["person", "organization", "person", "organization"], "method": "rule",
+    })
+    assert not (suggest_corrections(mentions)["kind"] == "two types").any()

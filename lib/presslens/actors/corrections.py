@@ -195,5 +195,6 @@ def _names_under_two_types(actors: pd.DataFrame) -> list[tuple]:
 
 
 def _plain_name(name: str) -> str:
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    """A name without case, accents or a leading *the*, in any script (*Zürich* and *Zurich*, *中国* itself)."""
+    plain = "".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char)).casefold()
     return plain.removeprefix("the ").strip()
