@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass, replace
 
 from presslens.actors.sentence import ARTICLES, CONNECTORS, HYPHENS, Sentence
-from presslens.actors.typing import ACRONYM, PLURAL_ACRONYM, cue_type, typed_as_person, typed_by_evidence
+from presslens.actors.typing import ACRONYM, PLURAL_ACRONYM, cue_type, tagged_names, typed_as_person
 from presslens.actors.words import function_words
 
 _ROMAN_NUMERAL = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 _SPLITTERS = {"and", "&", "+"}
 _COMPANY_SUFFIXES = {"ltd.", "ltd", "inc.", "inc", "co.", "corp.", "llc", "plc", "limited"}
-#: Words that may follow *for* or *on* inside a long name (*Center for a Community with Shared Future*).
+#: Words that may follow *for* or *on* inside a long name (*Centre for a Future of Open Waters*).
 _NAME_ARTICLES = {"a", "an", "the"}
 _OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 _CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
@@ -36,20 +36,61 @@ class Span:
     method: str  # gazetteer | rule | typer
 
 
-def read_sentence(sentence: Sentence, verdicts: dict) -> list[Span]:
-    """The typed names of a sentence, in order; names found not to be actors are left out."""
+def read_sentence(sentence: Sentence) -> list[Span]:
+    """The typed names of a sentence, in order; names found not to be actors are left out.
+
+    Names the gazetteer or a cue explains keep their reading. The name tagger places and types the
+    names no cue explains, and adds a name it finds where the rules found none, unless the name is
+    made of dictionary words only (a heading, a slogan). In a sentence written in capitals (a
+    headline), where capitals say nothing, only the gazetteer's names and the tagger's count.
+    """
+    if sentence.in_capitals():
+        spans = [_known_span(sentence, start, end, name) for start, (end, name) in sentence.known.items()]
+        return _with_tagged_names(sentence, spans, [], require_proper_word=False)
     spans = []
     for first, last in _runs(sentence):
         spans.extend(_read_run(sentence, first, last))
-    decided = []
-    for span in sorted(spans, key=lambda s: s.first):
-        if span.type:
-            decided.append(span)
+    return _with_tagged_names(sentence, [span for span in spans if span.type], [span for span in spans if not span.type],
+                              require_proper_word=True)
+
+
+def _with_tagged_names(sentence: Sentence, decided: list[Span], undecided: list[Span], *,
+                       require_proper_word: bool) -> list[Span]:
+    """The decided names, the undecided ones as the tagger places and types them (dropped where it finds
+    no actor), and the tagger's names that no rule read."""
+    covered = {k for span in (*decided, *undecided) for k in range(span.first, span.last)}
+    places = {(span.first, span.last) for span in decided if span.method == "gazetteer" and span.type == "location"}
+    spans = list(decided)
+    for first, last, kind in tagged_names(sentence):
+        if not kind or _is_not_actor(sentence, first, last):
             continue
-        kind = typed_by_evidence(sentence, span.first, span.last, verdicts)
-        if kind:
-            decided.append(replace(span, type=kind))
-    return decided
+        if kind == "organization" and (first, last) in places:
+            # a team or a company named after its place
+            spans = [replace(span, type=kind, method="tagger") if (span.first, span.last) == (first, last) else span
+                     for span in spans]
+            continue
+        if kind == "organization" and _names_after_places(sentence, spans, places, covered, first, last):
+            spans = [span for span in spans if not first <= span.first < last]  # a place inside a longer name
+            spans.append(Span(first, last, None, kind, "tagger"))
+            continue
+        inside = [span for span in undecided if span.first < last and first < span.last]
+        if inside:
+            spans.extend(Span(max(first, span.first), min(last, span.last), None, kind, "tagger") for span in inside)
+        elif not covered.intersection(range(first, last)) and (
+                not require_proper_word or _has_proper_word(sentence, first, last)):
+            spans.append(Span(first, last, None, kind, "tagger"))
+    return sorted(spans, key=lambda s: s.first)
+
+
+def _names_after_places(sentence: Sentence, spans: list[Span], places: set, covered: set, first: int, last: int) -> bool:
+    """The tagger's name holds known places and, besides them, only words no rule read, one a name word
+    of its own (*Atletico Lima*, not *Peru-Chile*)."""
+    inside = [span for span in spans if first <= span.first and span.last <= last]
+    if not inside or any((span.first, span.last) not in places for span in inside):
+        return False
+    in_places = {k for span in inside for k in range(span.first, span.last)}
+    rest = [k for k in range(first, last) if k not in in_places]
+    return not covered.intersection(rest) and any(sentence.is_capitalised(k) for k in rest)
 
 
 # ---- runs of name words
@@ -100,7 +141,7 @@ def _extend(sentence: Sentence, i: int) -> int:
             continue
         if token in HYPHENS and j > i and sentence.tokens[j].glued and nxt + 1 < n and sentence.tokens[nxt].glued \
                 and lower[nxt].isalpha() and sentence.is_capitalised(j - 1) and sentence.is_capitalised(nxt + 1):
-            j = nxt + 1  # Eco-civilization Research: a compound inside a longer name
+            j = nxt + 1  # Agro-ecology Research: a compound inside a longer name
             continue
         if token == "," and j > i and nxt < n and lower[nxt] in _COMPANY_SUFFIXES:
             j = nxt
@@ -112,7 +153,7 @@ def _extend(sentence: Sentence, i: int) -> int:
 
 
 def _in_institution_name(sentence: Sentence, start: int, position: int) -> bool:
-    """Inside the complement of an institution's name (*Center for a Community with …*)."""
+    """Inside the complement of an institution's name (*Centre for a Future of …*)."""
     words = sentence.lower[start:position]
     keywords = sentence.rules.organization_keywords
     return any(word in keywords and nxt in ("for", "of") for word, nxt in zip(words, words[1:]))
@@ -199,10 +240,10 @@ def _is_function_word(sentence: Sentence, i: int) -> bool:
 
 
 def _named_list(sentence: Sentence, first: int, last: int) -> list[Span] | None:
-    """*Pakistan Economic Net and Daily Ittehad Media Group*: two names joined by *and*. The second has a
+    """*Lisbon Freight Net and Daily Voskra Media Group*: two names joined by *and*. The second has a
     head noun and a proper name of its own; otherwise *and* joins words inside one name (*Ministry of
-    Industry and Information Technology*, *Science and Innovation Centre*, *Russian, East European and
-    Central Asian Studies*)."""
+    Industry and Information Technology*, *Soil and Water Centre*, *Nordic, Baltic and
+    Arctic Studies*)."""
     inside_known = {k for start, (end, _) in sentence.known.items() for k in range(start, end)}
     for k in range(first + 2, last - 2):
         if sentence.lower[k] not in ("and", "&") or sentence.lower[k - 1] == "of" or k in inside_known:
@@ -213,14 +254,14 @@ def _named_list(sentence: Sentence, first: int, last: int) -> list[Span] | None:
 
 
 def _ends_with_adjective(sentence: Sentence, end: int) -> bool:
-    """The words before ``end`` end with a known name used as an adjective (*… Eastern European &*)."""
+    """The words before ``end`` end with a known name used as an adjective (*… Northern European &*)."""
     starts = [start for start, (stop, _) in sentence.known.items() if stop == end]
     return any(sentence.keys[start:end] != list(sentence.gazetteer.entries[sentence.known[start][1]].name.split())
                and sentence.keys[end - 1].endswith(("an", "ese", "ish", "ic")) for start in starts)
 
 
 def _has_proper_word(sentence: Sentence, first: int, last: int) -> bool:
-    """A known name, or a word that is neither a dictionary word nor a keyword (*Ittehad*), in ``first:last``."""
+    """A known name, or a word that is neither a dictionary word nor a keyword (*Voskra*), in ``first:last``."""
     keywords = sentence.rules.name_keywords
     return any(k in sentence.known or not (sentence.is_common(sentence.keys[k]) or sentence.lower[k] in keywords)
                for k in range(first, last) if sentence.keys[k][:1].isalpha())
@@ -253,7 +294,7 @@ def _head(sentence: Sentence, first: int, last: int) -> tuple[int, str] | None:
         return first, "location"
     if lower[first] in rules.organization_keywords and last - first == 2 and first + 1 in sentence.known \
             and sentence.gazetteer.type_of(sentence.known[first + 1][1]) == "location":
-        return first, "organization"  # Team China, Air Astana: an organisation named after a place
+        return first, "organization"  # Team Brazil, Air Lisboa: an organisation named after a place
     return None
 
 
@@ -346,7 +387,7 @@ def _read_unheaded(sentence: Sentence, atoms) -> list[Span]:
 def _given_name_then_family_name(sentence: Sentence, atoms) -> bool:
     """A one-word known name followed by one or two unknown name words, the first word a given name, or
     both the whole and its first word read as a person's name by the typer (*Santiago Gamboa*, not a
-    heading run into a name, *Africa Viateur Niyongabo*)."""
+    heading run into a name, *Europe Marta Kowalska*)."""
     if len(atoms) < 2 or not atoms[0][2] or atoms[0][1] - atoms[0][0] != 1:
         return False
     rules = sentence.rules
@@ -360,7 +401,7 @@ def _given_name_then_family_name(sentence: Sentence, atoms) -> bool:
 
 
 def _names_with_known(sentence: Sentence, atoms, known) -> bool:
-    """*Yamal Liquefied Natural Gas*, *Far East Development*: a known place named inside a longer name."""
+    """*Baltic Liquefied Natural Gas*, *Amazonas Timber Export*: a known place named inside a longer name."""
     others = [sentence.keys[start] for start, _, name in atoms if not name and not sentence.is_glue(start)]
     return (
         len(others) >= 2 and sentence.gazetteer.type_of(known[2]) == "location"
@@ -380,19 +421,24 @@ def _type_pending(sentence: Sentence, positions: list[int]) -> list[Span]:
             first += 1
     if first >= last:
         return []
-    surface = sentence.keys[first:last]
-    if last - first == 1 and (surface[0] in sentence.rules.not_actors or _ROMAN_NUMERAL.match(surface[0])):
+    if _is_not_actor(sentence, first, last):
         return []
-    if all(PLURAL_ACRONYM.match(word) for word in surface):
-        return []  # DVDs, SUVs: things
-    if surface[-1] in sentence.rules.group_nouns:
-        return []  # Uyghur Muslims: a group of people, not an actor
+    surface = sentence.keys[first:last]
     kind = cue_type(sentence, first, last)
     if kind:
         return [Span(first, last, None, kind, "rule")]
     if all(sentence.is_common(word) for word in surface if word[:1].isalpha()) or first in sentence.quoted:
         return []
     return [Span(first, last, None, "", "typer")]
+
+
+def _is_not_actor(sentence: Sentence, first: int, last: int) -> bool:
+    """A listed non-actor, a Roman numeral, plural acronyms (*DVDs*: things) or a group of people by
+    faith or descent (*… Muslims*)."""
+    surface = sentence.keys[first:last]
+    if last - first == 1 and (surface[0] in sentence.rules.not_actors or _ROMAN_NUMERAL.match(surface[0])):
+        return True
+    return all(PLURAL_ACRONYM.match(word) for word in surface) or surface[-1] in sentence.rules.group_nouns
 
 
 def _is_droppable_start(sentence: Sentence, first: int, last: int) -> bool:

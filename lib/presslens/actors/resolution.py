@@ -1,7 +1,7 @@
 """Step 4 — resolution: the names found in an article become mentions of actors, one name per actor.
 
-Within an article, a bracketed name or acronym joins the name before it (*Xuzhou Construction
-Machinery Group (XCMG)*); a discovered name gets the type most of its mentions have; a family or
+Within an article, a bracketed name or acronym joins the name before it (*Tarim Valley
+Machinery Group (TVMG)*); a discovered name gets the type most of its mentions have; a family or
 first name used alone joins the one full name it can stand for (*Wang* → Wang Jianguo). The same two
 functions — :func:`short_name_targets` and :func:`vote_types` — make the same joins across the corpus
 (:mod:`presslens.actors.tables`).
@@ -48,7 +48,6 @@ def find_mentions(article: Article, *, gazetteer: Gazetteer | None = None) -> li
     gazetteer = gazetteer or load_gazetteer()
     rules = load_rules()
     lowercase_words = frozenset(_LOWERCASE_WORD.findall(article.text))
-    verdicts: dict = {}  # per article, so results never depend on article order
     mentions: list[Mention] = []
     brackets: list[tuple[int, int]] = []  # (mention before "(", mention inside)
     for number, (paragraph, start, end) in enumerate(article.sentence_spans):
@@ -56,7 +55,7 @@ def find_mentions(article: Article, *, gazetteer: Gazetteer | None = None) -> li
         if not tokens:
             continue
         sentence = Sentence(tokens, gazetteer, rules, lowercase_words)
-        spans = read_sentence(sentence, verdicts)
+        spans = read_sentence(sentence)
         base = len(mentions)
         for span in spans:
             first, last = tokens[span.first].start, tokens[span.last - 1].end
@@ -152,8 +151,8 @@ def _join_capitals(mentions: list[Mention], known: Collection[str]) -> list[Ment
 
 
 def _join_acronyms(mentions: list[Mention], known: Collection[str], gazetteer: Gazetteer) -> list[Mention]:
-    """An unknown acronym joins the one organisation of the article whose initials it spells (*CEA* →
-    Consumer Electronics Association)."""
+    """An unknown acronym joins the one organisation of the article whose initials it spells (*MRA* →
+    Mountain Rescue Association)."""
     by_initials: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
         if mention.type == "organization" and len(mention.actor.split()) >= 2:
