@@ -19,11 +19,12 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+from operator import add
 from collections.abc import Sequence
 from importlib import resources as importlib_resources
 from pathlib import Path
 
-from presslens.actors.name_typer import _context_word, _shape, _word_key, common_words, given_names
+from presslens.actors.name_typer import TOKEN_CACHE_SIZE, _context_word, _shape, _word_key, common_words, given_names
 
 #: Version of the model file layout written by the training script and read by :meth:`NameTagger.load`.
 MODEL_FORMAT = 1
@@ -72,26 +73,37 @@ def token_features(words: Sequence[str], i: int, previous_tag: str, known: Seque
     Returns
     -------
     list of str
+        :func:`word_features` of the token, then :func:`context_features`.
     """
-    word = words[i]
+    return [*word_features(words[i], capitals), *context_features(words, i, previous_tag, known)]
+
+
+def word_features(word: str, capitals: bool) -> tuple[str, ...]:
+    """The features of a token that its own letters give: word, shape, affixes, dictionary word, given name."""
     key = _word_key(word)
-    shape = _shape(word)
-    before = _context_word(words[i - 1]) if i > 0 else "<s>"
-    before2 = _context_word(words[i - 2]) if i > 1 else "<s>"
-    after = _context_word(words[i + 1]) if i + 1 < len(words) else "</s>"
-    after2 = _context_word(words[i + 2]) if i + 2 < len(words) else "</s>"
-    features = [
-        "bias", f"w={key}", f"s={shape}", f"p3={key[:3]}", f"x2={key[-2:]}", f"x3={key[-3:]}", f"x4={key[-4:]}",
-        f"b1={before}", f"b2={before2}", f"a1={after}", f"a2={after2}", f"b1w={before}|{key}", f"wa1={key}|{after}",
-        f"bs={_shape(words[i - 1]) if i > 0 else '<s>'}", f"as={_shape(words[i + 1]) if i + 1 < len(words) else '</s>'}",
-        f"t={previous_tag}", f"ts={previous_tag}|{shape}", f"tw={previous_tag}|{key}", f"gz={known[i]}",
-    ]
+    features = ["bias", f"w={key}", f"s={_shape(word)}", f"p3={key[:3]}", f"x2={key[-2:]}", f"x3={key[-3:]}",
+                f"x4={key[-4:]}"]
     if key in common_words():
         features.append("common")
     if key in given_names():
         features.append("given")
     if capitals:
         features += ["caps", f"capsw={key}"]
+    return tuple(features)
+
+
+def context_features(words: Sequence[str], i: int, previous_tag: str, known: Sequence[str]) -> list[str]:
+    """The features of the token at ``i`` that its neighbours, the previous tag and the gazetteer give."""
+    key = _word_key(words[i])
+    before = _context_word(words[i - 1]) if i > 0 else "<s>"
+    after = _context_word(words[i + 1]) if i + 1 < len(words) else "</s>"
+    features = [
+        f"b1={before}", f"b2={_context_word(words[i - 2]) if i > 1 else '<s>'}", f"a1={after}",
+        f"a2={_context_word(words[i + 2]) if i + 2 < len(words) else '</s>'}", f"b1w={before}|{key}",
+        f"wa1={key}|{after}", f"bs={_shape(words[i - 1]) if i > 0 else '<s>'}",
+        f"as={_shape(words[i + 1]) if i + 1 < len(words) else '</s>'}", f"t={previous_tag}",
+        f"ts={previous_tag}|{_shape(words[i])}", f"tw={previous_tag}|{key}", f"gz={known[i]}",
+    ]
     if i == 0 or not words[i - 1][:1].isalnum():
         features.append(f"start={previous_tag}")
     return features
@@ -137,6 +149,9 @@ class NameTagger:
         self.tags = tuple(tags)
         self._weights = {feature: tuple(row) for feature, row in weights.items()}
         self._zero = (0.0,) * len(tags)
+        #: The scores of a word's own features, remembered: news repeats its words and names.
+        self._word_scores = functools.lru_cache(maxsize=TOKEN_CACHE_SIZE)(
+            lambda word, capitals: tuple(self.scores(word_features(word, capitals))))
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> NameTagger:
@@ -158,27 +173,23 @@ class NameTagger:
 
     def scores(self, features: Sequence[str]) -> list[float]:
         """The score of each tag for a token with these features."""
-        totals = [0.0] * len(self.tags)
-        weights = self._weights
-        for feature in features:
-            row = weights.get(feature)
-            if row is not None:
-                for k, weight in enumerate(row):
-                    totals[k] += weight
-        return totals
+        get = self._weights.get
+        rows = [row for row in map(get, features) if row is not None]
+        return list(map(sum, zip(*rows))) if rows else list(self._zero)
 
     def tag(self, words: Sequence[str], known: Sequence[str] | None = None) -> list[str]:
         """An IOB2 tag for each token (``O`` for tokens that cannot be part of a name)."""
         known = known if known is not None else [""] * len(words)
         capitals = "".join(words).isupper()
         tags, previous = [], OUTSIDE
-        for i in range(len(words)):
-            if not is_name_candidate(words, i):
+        for i, word in enumerate(words):
+            if not word[:1].isupper() and (word.lower() not in INNER_WORDS or not is_name_candidate(words, i)):
                 previous = OUTSIDE
                 tags.append(previous)
                 continue
-            totals = self.scores(token_features(words, i, previous, known, capitals))
-            previous = self.tags[max(range(len(totals)), key=totals.__getitem__)]
+            totals = list(map(add, self.scores(context_features(words, i, previous, known)),
+                              self._word_scores(words[i], capitals)))
+            previous = self.tags[totals.index(max(totals))]
             tags.append(previous)
         return tags
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from presslens.actors.sentence import ARTICLES, CONNECTORS, HYPHENS, Sentence
-from presslens.actors.typing import ACRONYM, PLURAL_ACRONYM, cue_type, tagged_names, typed_as_person
+from presslens.actors.typing import ACRONYM, PLURAL_ACRONYM, cue_type, tagged_names, typed_as_person, typed_by_typer
 from presslens.actors.words import function_words
 
 _ROMAN_NUMERAL = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
@@ -46,23 +46,26 @@ def read_sentence(sentence: Sentence) -> list[Span]:
     """
     if sentence.in_capitals():
         spans = [_known_span(sentence, start, end, name) for start, (end, name) in sentence.known.items()]
-        return _with_tagged_names(sentence, spans, [], require_proper_word=False)
-    spans = []
+        return _with_tagged_names(sentence, spans, [], require_proper_word=False, blocked=[])
+    spans, titles = [], []
     for first, last in _runs(sentence):
         spans.extend(_read_run(sentence, first, last))
+        if _in_quotation_marks(sentence, first, last):
+            titles.append(Span(first, last, None, "", "rule"))  # a title in quotation marks: no name inside
     return _with_tagged_names(sentence, [span for span in spans if span.type], [span for span in spans if not span.type],
-                              require_proper_word=True)
+                              require_proper_word=True, blocked=titles)
 
 
 def _with_tagged_names(sentence: Sentence, decided: list[Span], undecided: list[Span], *,
-                       require_proper_word: bool) -> list[Span]:
-    """The decided names, the undecided ones as the tagger places and types them (dropped where it finds
-    no actor), and the tagger's names that no rule read."""
-    covered = {k for span in (*decided, *undecided) for k in range(span.first, span.last)}
+                       require_proper_word: bool, blocked: list[Span]) -> list[Span]:
+    """The decided names, the undecided ones as the tagger places them and the name typer types them
+    (dropped where either finds no actor), and the tagger's names where no rule read one (``blocked``:
+    words where none is to be read)."""
+    covered = {k for span in (*decided, *undecided, *blocked) for k in range(span.first, span.last)}
     places = {(span.first, span.last) for span in decided if span.method == "gazetteer" and span.type == "location"}
     spans = list(decided)
     for first, last, kind in tagged_names(sentence):
-        if not kind or _is_not_actor(sentence, first, last):
+        if not kind or _is_not_actor(sentence, first, last) or _names_a_thing(sentence, first, last):
             continue
         if kind == "organization" and (first, last) in places:
             # a team or a company named after its place
@@ -75,7 +78,11 @@ def _with_tagged_names(sentence: Sentence, decided: list[Span], undecided: list[
             continue
         inside = [span for span in undecided if span.first < last and first < span.last]
         if inside:
-            spans.extend(Span(max(first, span.first), min(last, span.last), None, kind, "tagger") for span in inside)
+            for span in inside:
+                start, end = max(first, span.first), min(last, span.last)
+                typed = typed_by_typer(sentence, start, end)
+                if typed:
+                    spans.append(Span(start, end, None, typed, "tagger"))
         elif not covered.intersection(range(first, last)) and (
                 not require_proper_word or _has_proper_word(sentence, first, last)):
             spans.append(Span(first, last, None, kind, "tagger"))
@@ -86,7 +93,7 @@ def _names_after_places(sentence: Sentence, spans: list[Span], places: set, cove
     """The tagger's name holds known places and, besides them, only words no rule read, one a name word
     of its own (*Atletico Lima*, not *Peru-Chile*)."""
     inside = [span for span in spans if first <= span.first and span.last <= last]
-    if not inside or any((span.first, span.last) not in places for span in inside):
+    if len(inside) != 1 or (inside[0].first, inside[0].last) not in places:
         return False
     in_places = {k for span in inside for k in range(span.first, span.last)}
     rest = [k for k in range(first, last) if k not in in_places]
@@ -290,6 +297,8 @@ def _head(sentence: Sentence, first: int, last: int) -> tuple[int, str] | None:
             return k, "organization"
         if word in rules.location_keywords:
             return k, "location"
+        if word in rules.work_keywords:
+            return k, ""
     if lower[first] in rules.location_prefixes and last - first >= 2:
         return first, "location"
     if lower[first] in rules.organization_keywords and last - first == 2 and first + 1 in sentence.known \
@@ -299,8 +308,8 @@ def _head(sentence: Sentence, first: int, last: int) -> tuple[int, str] | None:
 
 
 def _headed_name(sentence: Sentence, first: int, last: int, head: tuple[int, str]) -> list[Span]:
-    """A name typed by its head noun; a leading place followed by another known name is split off
-    (*Chinese Ministry of Commerce*: China, Ministry of Commerce)."""
+    """A name typed by its head noun (the name of a thing, none); a leading place followed by another
+    known name is split off (*Chinese Ministry of Commerce*: China, Ministry of Commerce)."""
     spans = []
     known = sentence.known
     if first in known and not sentence.tokens[known[first][0]].glued:
@@ -308,14 +317,15 @@ def _headed_name(sentence: Sentence, first: int, last: int, head: tuple[int, str
         if end in known and end < last and sentence.gazetteer.type_of(name) == "location":
             spans.append(_known_span(sentence, first, end, name))
             first = end
-    if last - first == 1:
-        return spans  # a head noun alone ("Forum", "Province") names nothing
+    if last - first == 1 or not head[1]:
+        return spans  # a head noun alone ("Forum", "Province") names nothing; a plan or a prize is no actor
     spans.append(Span(first, last, None, head[1], "rule"))
     return spans
 
 
 def _title_block(sentence: Sentence, first: int, last: int) -> list[Span] | None:
-    """A title or role before a name: *Chinese President Xi Jinping*, *Governor of Amur Oblast Ivan Petrov*."""
+    """A title or role before a name: *Chinese President Xi Jinping*, *Finance Minister Ana Duarte*,
+    *Governor of Amur Oblast Ivan Petrov*."""
     rules, lower, known = sentence.rules, sentence.lower, sentence.known
     spans = []
     k = first
@@ -324,8 +334,8 @@ def _title_block(sentence: Sentence, first: int, last: int) -> list[Span] | None
         spans.append(_known_span(sentence, k, end, name))
         k = end
     while k < last and lower[k] not in rules.person_titles and k not in known and k - first < 2 \
-            and lower[k] in rules.name_keywords:
-        k += 1  # a unit before the title: Project Manager …, Airport Manager …
+            and (lower[k] in rules.name_keywords or sentence.is_common(sentence.keys[k])):
+        k += 1  # a unit or a portfolio before the title: Airport Manager …, Foreign Minister …
     if k >= last or lower[k] not in rules.person_titles or k in known:
         return None
     while k < last and lower[k] in rules.person_titles and k not in known:
@@ -439,6 +449,12 @@ def _is_not_actor(sentence: Sentence, first: int, last: int) -> bool:
     if last - first == 1 and (surface[0] in sentence.rules.not_actors or _ROMAN_NUMERAL.match(surface[0])):
         return True
     return all(PLURAL_ACRONYM.match(word) for word in surface) or surface[-1] in sentence.rules.group_nouns
+
+
+def _names_a_thing(sentence: Sentence, first: int, last: int) -> bool:
+    """The name's head noun, last or before *of*, is that of a plan, an event, a prize or a building."""
+    lower, works = sentence.lower, sentence.rules.work_keywords
+    return lower[last - 1] in works or any(lower[k] in works and lower[k + 1] in ("of", "for") for k in range(first, last - 1))
 
 
 def _is_droppable_start(sentence: Sentence, first: int, last: int) -> bool:

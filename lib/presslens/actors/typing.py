@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from presslens.actors.name_tagger import ACTOR_TYPES as TAGGER_TYPES, known_tags, name_tagger, tag_spans
+from presslens.actors.name_tagger import ACTOR_TYPES as TAGGER_TYPES, OUTSIDE, known_tags, name_tagger, tag_spans
 from presslens.actors.name_typer import NameTyper
 from presslens.actors.sentence import HYPHENS, Sentence
 
@@ -74,10 +74,14 @@ def tagged_names(sentence: Sentence) -> list[tuple[int, int, str | None]]:
     Words joined by glued hyphens (*Jean-Michel*, *Al-Ahram*) are one word to the tagger, as in its
     training text.
     """
+    if not HYPHENS.intersection(sentence.keys):
+        known = known_tags(sentence.known, sentence.gazetteer.type_of, len(sentence))
+        tags = name_tagger().tag(sentence.keys, known)
+        return [(first, last, TAGGER_TYPES.get(label)) for first, last, label in tag_spans(tags)] \
+            if tags.count(OUTSIDE) < len(tags) else []
     groups = _hyphenated_words(sentence)
     words = ["".join(sentence.keys[first:last]) for first, last in groups]
-    known = known_tags({start: (end, name) for start, (end, name) in _grouped_known(sentence, groups).items()},
-                       sentence.gazetteer.type_of, len(groups))
+    known = known_tags(_grouped_known(sentence, groups), sentence.gazetteer.type_of, len(groups))
     return [(groups[first][0], groups[last - 1][1], TAGGER_TYPES.get(label))
             for first, last, label in tag_spans(name_tagger().tag(words, known))]
 
@@ -104,10 +108,21 @@ def _grouped_known(sentence: Sentence, groups: list[tuple[int, int]]) -> dict[in
             if start in group_of_start and end in group_of_end}
 
 
+def typed_by_typer(sentence: Sentence, first: int, last: int) -> str | None:
+    """The actor type the name typer gives the words in their context; None for a nationality, an event,
+    a product or a work."""
+    before, after = sentence.words_around(first, last)
+    return TYPER_TYPES[name_typer().classify(sentence.keys[first:last], before, after)[0]]
+
+
 def typed_as_person(sentence: Sentence, first: int, last: int) -> bool:
     """Whether the name typer reads the words as a person's name in their context."""
     before, after = sentence.words_around(first, last)
     return name_typer().classify(sentence.keys[first:last], before, after)[0] == "PER"
+
+
+#: The name typer's labels as actor types; MISC (nationalities, events, products, works) is none.
+TYPER_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location", "MISC": None}
 
 
 @functools.cache
