@@ -21,6 +21,9 @@ _SPLITTERS = {"and", "&", "+"}
 _COMPANY_SUFFIXES = {"ltd.", "ltd", "inc.", "inc", "co.", "corp.", "llc", "plc", "limited"}
 #: Words that may follow *for* or *on* inside a long name (*Centre for a Future of Open Waters*).
 _NAME_ARTICLES = {"a", "an", "the"}
+#: The method of a name neither cues nor models call an actor: it counts only as another mention of a
+#: person the article names in full (:func:`presslens.actors.resolution.resolve`).
+UNRESOLVED = "unresolved"
 _OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 _CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
 
@@ -37,7 +40,8 @@ class Span:
 
 
 def read_sentence(sentence: Sentence) -> list[Span]:
-    """The typed names of a sentence, in order; names found not to be actors are left out.
+    """The names of a sentence, in order; names found not to be actors are left out, and names
+    nothing types are kept untyped (method :data:`UNRESOLVED`).
 
     Names the gazetteer or a cue explains keep their reading. The name tagger places and types the
     names no cue explains, and adds a name it finds where the rules found none, unless the name is
@@ -59,11 +63,11 @@ def read_sentence(sentence: Sentence) -> list[Span]:
 def _with_tagged_names(sentence: Sentence, decided: list[Span], undecided: list[Span], *,
                        require_proper_word: bool, blocked: list[Span]) -> list[Span]:
     """The decided names, the undecided ones as the tagger places them and the name typer types them
-    (dropped where either finds no actor), and the tagger's names where no rule read one (``blocked``:
-    words where none is to be read)."""
+    (kept untyped, method :data:`UNRESOLVED`, where either finds no actor), and the tagger's names
+    where no rule read one (``blocked``: words where none is to be read)."""
     covered = {k for span in (*decided, *undecided, *blocked) for k in range(span.first, span.last)}
     places = {(span.first, span.last) for span in decided if span.method == "gazetteer" and span.type == "location"}
-    spans = list(decided)
+    spans, read = list(decided), set()
     for first, last, kind in tagged_names(sentence):
         if not kind or _is_not_actor(sentence, first, last) or _names_a_thing(sentence, first, last):
             continue
@@ -83,10 +87,21 @@ def _with_tagged_names(sentence: Sentence, decided: list[Span], undecided: list[
                 typed = typed_by_typer(sentence, start, end)
                 if typed:
                     spans.append(Span(start, end, None, typed, "tagger"))
+                    read.add(span)
         elif not covered.intersection(range(first, last)) and (
-                not require_proper_word or _has_proper_word(sentence, first, last)):
+                not require_proper_word or _has_proper_word(sentence, first, last)
+                or kind == "person" and _amid_lowercase(sentence, first, last)):
             spans.append(Span(first, last, None, kind, "tagger"))
+    spans.extend(replace(span, method=UNRESOLVED) for span in undecided if span not in read)
     return sorted(spans, key=lambda s: s.first)
+
+
+def _amid_lowercase(sentence: Sentence, first: int, last: int) -> bool:
+    """Capitalised words inside a sentence between lowercase words (*… before Green stepped in*): a
+    person's name, if the tagger reads one, though its words are in the dictionary; not a heading, nor
+    a sentence's first word."""
+    return not sentence.is_sentence_initial(first) and sentence.keys[first - 1][:1].islower() \
+        and last < len(sentence) and sentence.keys[last][:1].islower()
 
 
 def _names_after_places(sentence: Sentence, spans: list[Span], places: set, covered: set, first: int, last: int) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
 from presslens.actors.gazetteer import Gazetteer, load_gazetteer
-from presslens.actors.reading import Span, read_sentence
+from presslens.actors.reading import UNRESOLVED, Span, read_sentence
 from presslens.actors.sentence import Sentence, tokenize_names
 from presslens.actors.typing import ACRONYM
 from presslens.actors.words import load_rules
@@ -40,7 +40,7 @@ class Mention:
     surface: str
     actor: str
     type: str
-    method: str  # gazetteer | rule | typer | alias
+    method: str  # gazetteer | rule | tagger | alias
 
 
 def find_mentions(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Mention]:
@@ -71,9 +71,9 @@ def _bracket_pairs(sentence: Sentence, spans: list[Span]) -> list[tuple[int, int
     person's other name in brackets, *Rando Knapp (Ren Duo)*."""
     keys, pairs = sentence.keys, []
     for inside_index, inside in enumerate(spans):
-        if inside.first == 0 or keys[inside.first - 1] != "(" or inside.last >= len(keys) or keys[inside.last] != ")":
+        if not inside.type or inside.first == 0 or keys[inside.first - 1] != "(" or inside.last >= len(keys) or keys[inside.last] != ")":
             continue
-        before = spans[inside_index - 1] if inside_index else None
+        before = spans[inside_index - 1] if inside_index and spans[inside_index - 1].type else None
         if before and before.type == "person" and before.last == inside.first - 1 and inside.actor is None:
             pairs.append((inside_index - 1, inside_index))
             continue
@@ -94,15 +94,19 @@ def resolve(mentions: list[Mention], brackets: list[tuple[int, int]], *, known: 
     mentions = _merge_brackets(mentions, brackets, known, gazetteer)
     mentions = _join_capitals(mentions, known)
     mentions = _join_acronyms(mentions, known, gazetteer)
-    discovered = [(m.actor, m.type) for m in mentions if m.actor not in known]
+    discovered = [(m.actor, m.type) for m in mentions if m.actor not in known and m.type]
     types = vote_types(discovered)
-    mentions = [replace(m, type=types[m.actor]) if m.actor in types else m for m in mentions]
+    mentions = [replace(m, type=types[m.actor], method="alias" if m.method == UNRESOLVED else m.method)
+                if m.actor in types else m for m in mentions]
     targets = short_name_targets(m.actor for m in mentions if m.type == "person")
     joined = []
     for mention in mentions:
         target = targets.get(mention.actor)
         can_join = mention.actor not in known or gazetteer.type_of(mention.actor) == "person"
-        joined.append(replace(mention, actor=target, type="person", method="alias") if target and can_join else mention)
+        if target and can_join:
+            joined.append(replace(mention, actor=target, type="person", method="alias"))
+        elif mention.type:
+            joined.append(mention)  # an untyped name that stands for no person of the article is none
     return joined
 
 
@@ -142,7 +146,7 @@ def _merge_brackets(mentions: list[Mention], brackets, known: Collection[str], g
 
 def _join_capitals(mentions: list[Mention], known: Collection[str]) -> list[Mention]:
     """A name in capitals (a dateline's *EUGENE*) joins the same name written ordinarily in the article."""
-    ordinary = {m.actor.upper(): m for m in mentions if not m.actor.isupper()}
+    ordinary = {m.actor.upper(): m for m in mentions if not m.actor.isupper() and m.type}
     joined = []
     for mention in mentions:
         same = ordinary.get(mention.actor) if mention.actor.isupper() and mention.actor not in known else None
