@@ -30,7 +30,7 @@ from presslens.actors.name_tagger import (MODEL_FORMAT, OUTSIDE, NameTagger, is_
                                           token_features)
 from presslens.actors.train_typer import TRAIN_FILE, VALID_FILE, read_sentences, sentence_spans
 
-DEFAULT_EPOCHS = 8
+DEFAULT_EPOCHS = 12
 DEFAULT_MIN_COUNT = 2
 DEFAULT_MIN_WEIGHT = 0.5
 SEED = 13
