@@ -217,3 +217,23 @@ def test_an_actor_has_one_type_across_the_corpus(tmp_path):
     assert (types == 1).all()
     cast = corpus_actors(mentions)
     assert not cast.actor.duplicated().any()
+
+
+def test_plans_agreements_and_events_are_not_actors():
+    found = _mentions_of("Delegates signed the Danube Water Agreement and adopted the Harbour Plan of Action "
+                         "at the Baltic Shipping Summit in Vienna on Tuesday.")
+    assert ("Vienna", "location") in found
+    assert not any(word in actor for actor, _ in found for word in ("Agreement", "Plan", "Summit")), found
+
+
+def test_a_portfolio_before_a_title_leaves_a_person():
+    found = _mentions_of("Finance Minister Ana Duarte met the bankers in Lisbon.")
+    assert ("Ana Duarte", "person") in found
+    assert not any("Minister" in actor for actor, _ in found), found
+
+
+def test_a_family_name_spelt_like_a_word_joins_the_full_name():
+    article = article_from_text("unseen", "unseen.txt",
+                                "Tomas Green scored twice for the visitors. The home side led until Green levelled late on.")
+    found = {(m.surface, m.actor, m.type) for m in find_mentions(article)}
+    assert found == {("Tomas Green", "Tomas Green", "person"), ("Green", "Tomas Green", "person")}
