@@ -41,8 +41,8 @@ bench: setup
 bench-scale: setup
 	$(BIN)/python bench/scale.py --corpus $(BENCH_CORPUS)
 
-# Headless Chromium for the browser tests: installed with apt-get when we are root on Debian/Ubuntu,
-# otherwise those tests are skipped with the reason.
+# Headless Chromium and a font with Chinese characters (Noto CJK) for the browser tests: installed with
+# apt-get when we are root on Debian/Ubuntu, otherwise those tests are skipped with the reason.
 browser:
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
 	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
@@ -50,6 +50,12 @@ browser:
 	    apt-get update -qq >/dev/null && \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1; } || \
 	  echo "Chromium not available: browser tests will be skipped"
+	@fc-list :lang=zh family 2>/dev/null | grep -q . || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	    echo "installing Noto CJK fonts for the browser tests (apt-get)" && \
+	    apt-get update -qq >/dev/null && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null 2>&1; } || \
+	  echo "No font with Chinese characters: the browser test of Chinese labels will be skipped"
 
 clean:
 	rm -rf $(OUT)/html $(OUT)/notebooks $(OUT)/articles $(OUT)/exports $(OUT)/cache $(OUT)/index.html $(OUT)/run.json

@@ -116,3 +116,13 @@ def test_evidence_per_pair_keeps_each_pairs_first_windows(seed_corpus, mentions,
     pd.testing.assert_frame_equal(first_two, expected)
     with pytest.raises(ValueError, match="per_pair"):
         cooccurrence_evidence(mentions, corpus=seed_corpus, per_pair=0)
+
+
+def test_a_corpus_naming_no_actor_gives_an_empty_table_that_sorts_by_its_measures():
+    from presslens.corpus import Corpus, article_from_text
+
+    article = article_from_text("calm", "calm.txt", "Rain today\n\nit rained all day and the rivers rose a little.")
+    corpus = Corpus(root="x", articles=[article])
+    pairs = cooccurrence_table(mentions_table(corpus), corpus=corpus)
+    assert pairs.empty
+    assert pairs.nlargest(10, ["npmi", "count"]).empty  # what notebook 03 does with the strongest pairs

@@ -19,6 +19,7 @@ from IPython.display import HTML
 from IPython.utils.capture import capture_output
 
 from conftest import explorer_tables
+from page_checks import measure_page
 from presslens.corpus import Corpus, article_from_text
 from presslens.display import (Note, evidence_html, header_html, html_output, markdown_html, show_article_header,
                                show_evidence, show_table, table_html)
@@ -121,25 +122,29 @@ def test_an_empty_table_becomes_its_sentence():
     assert ignored_text(page).endswith("No pair co-occurs twice.")
 
 
-def test_text_cells_wrap_and_numbers_stay_on_one_line():
+def test_text_cells_wrap_at_spaces_and_one_word_cells_and_numbers_stay_on_one_line():
     long_text = "The ministry said exports rose sharply. " * 30
-    table = pd.DataFrame({"text": [long_text, "short"], "score": [1234.5, None], "count": [12345, 7]})
+    table = pd.DataFrame({"text": [long_text, "short"], "doc_id": ["business/001", "b"], "score": [1234.5, None],
+                          "count": [12345, 7]})
     page = table_html(table, max_rows=1)
-    assert f'<td class="text">{long_text}</td>' in page
+    assert f'<td class="text">{long_text}</td><td class="text word">business/001</td>' in page
     assert '<td class="number">1,234.500</td><td class="number">12,345</td>' in page
     assert "<caption>first 1 of 2 rows</caption>" in page
-    wrapping = css_rule(page, ".presslens-output .presslens-table td.text")
-    for declaration in ("white-space: normal", "overflow-wrap: anywhere", "max-width: 40em"):
-        assert declaration in wrapping
+    assert '<div class="presslens-scroll"><table class="presslens-table">' in page
+    assert "white-space: normal" in css_rule(page, ".presslens-output .presslens-table td.text")
+    assert "anywhere" not in page and "break-all" not in page, "a word is never broken to fit a column"
+    assert "white-space: nowrap" in css_rule(page, ".presslens-output .presslens-table td.word")
     assert "white-space: nowrap" in css_rule(page, ".presslens-output .presslens-table .number")
-    assert "max-width: 100%" in css_rule(page, ".presslens-output .presslens-table")
+    assert "overflow-x: auto" in css_rule(page, ".presslens-output .presslens-scroll")
 
 
-def test_a_wide_table_keeps_to_the_width_of_the_output_area(tmp_path, browser):
-    """In Chromium: long sentences and a long unbroken token wrap inside a narrow output area."""
+def test_a_wide_table_scrolls_in_its_own_box_and_breaks_no_word(tmp_path, browser):
+    """In Chromium: in a narrow output area, sentences wrap at spaces, a long id stays on one line and
+    the table scrolls sideways in its box instead of widening the page."""
     table = pd.DataFrame({
         "doc_id": ["newspapers/2024/economy/" + "x" * 80, "b"],
         "text": [DOLLARS * 8, "https://example.com/" + "y" * 200],
+        "kind": ["organization", "organization"],
         "count": [12345, 2],
     })
     page = tmp_path / "table.html"
@@ -147,16 +152,18 @@ def test_a_wide_table_keeps_to_the_width_of_the_output_area(tmp_path, browser):
         "<!DOCTYPE html><html><body>"
         f'<div id="area" style="width:480px;overflow:auto">{table_html(table)}</div>'
         "<script>const area = document.getElementById('area');"
+        "const box = area.querySelector('.presslens-scroll');"
         "const cell = area.querySelector('td.text + td.text');"
         "document.body.dataset.sizes = JSON.stringify({client: area.clientWidth, scroll: area.scrollWidth,"
-        " cell: cell.getBoundingClientRect().height});</script>"
+        " box: box.clientWidth, box_scroll: box.scrollWidth, cell: cell.getBoundingClientRect().height});</script>"
         "</body></html>",
         encoding="utf-8",
     )
-    dom, _ = browser(page, timeout=60)
-    sizes = json.loads(re.search(r'data-sizes="([^"]*)"', dom).group(1).replace("&quot;", '"'))
-    assert sizes["scroll"] <= sizes["client"] == 480
-    assert sizes["cell"] > 100  # the long text runs over several lines
+    sizes = json.loads(re.search(r'data-sizes="([^"]*)"', browser(page, timeout=60)[0]).group(1).replace("&quot;", '"'))
+    assert sizes["scroll"] <= sizes["client"] == 480 and sizes["box"] <= 480
+    assert sizes["box_scroll"] > sizes["box"], "the long id widens the table, which scrolls in its box"
+    assert sizes["cell"] > 40  # the long text runs over three lines or more
+    assert measure_page(browser, page)["broken_words"] == []
 
 
 def test_show_table_and_the_article_header_display_the_wrapped_html():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 import shutil
 from pathlib import Path
 
@@ -65,14 +66,14 @@ def test_settings_key_the_cache(seed_corpus, tmp_path):
 def test_the_key_is_the_extractors_own_code_and_data():
     """Tokens depend on text.py and the stopwords, not on the gazetteer; mentions on the gazetteer, not on widgets."""
     def closure(module: str) -> set[str]:
-        from presslens.execution import _module_closure
-        return {path.relative_to(ROOT / "lib" / "presslens").as_posix() for path in _module_closure(module)}
+        from presslens.execution.keys import module_closure
+        return {path.relative_to(ROOT / "lib" / "presslens").as_posix() for path in module_closure(module)}
 
     tokens, mentions = closure("presslens.text"), closure("presslens.actors.extraction")
     assert "text.py" in tokens and not any(name.startswith("actors/") for name in tokens)
     assert {"actors/gazetteer.py", "actors/typing.py"} <= mentions
     for module in (tokens, mentions):
-        assert not {"widgets.py", "plots/__init__.py", "report/runner.py", "execution.py", "actors/tables.py",
+        assert not {"widgets.py", "plots/__init__.py", "report/runner.py", "execution/__init__.py", "actors/tables.py",
                     "actors/corrections.py"} & module
     assert code_fingerprint("presslens.text") != code_fingerprint("presslens.actors.extraction")
     assert extractor_key(functools.partial(article_mentions, gazetteer=None)) != \
@@ -83,7 +84,7 @@ def test_the_key_is_the_extractors_own_code_and_data():
 
 def test_no_analysis_module_imports_execution():
     """Only the report, the processing pass and the command line hold an Execution; analyses receive one."""
-    holders = {"execution.py", "pipeline.py", "cli.py", "export.py", "__init__.py"}
+    holders = {"execution/__init__.py", "pipeline.py", "cli.py", "export.py", "__init__.py"}
     package = ROOT / "lib" / "presslens"
     offenders = []
     for path in package.rglob("*.py"):
@@ -185,3 +186,21 @@ def test_a_cache_with_damaged_rows_is_rebuilt(seed_corpus, tmp_path):
     cached.write_bytes(bytes(damaged))
     pd.testing.assert_frame_equal(tokens_table(one_more, execution=run),
                                   first[first["doc_id"].isin(one_more.doc_ids)].reset_index(drop=True), check_categorical=False)
+
+
+def test_every_data_file_a_module_names_is_declared_and_keys_its_cache():
+    """A data file read without being declared would stop invalidating the cache when edited."""
+    from presslens.execution.keys import declared_data_files
+
+    package = ROOT / "lib" / "presslens"
+    undeclared = {}
+    for path in package.rglob("*.py"):
+        tree = ast.parse(path.read_text("utf-8"))
+        named = {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                 and re.fullmatch(r"data/[\w.-]+", node.value)}
+        missing = named - set(declared_data_files(tree))
+        if missing:
+            undeclared[path.relative_to(package).as_posix()] = sorted(missing)
+    assert not undeclared, f"declare these in the module's DATA_FILES: {undeclared}"
+    declared = declared_data_files(ast.parse((package / "actors" / "gazetteer.py").read_text("utf-8")))
+    assert "data/gazetteer.yaml" in declared and all((package / name).is_file() or "names_" in name for name in declared)

@@ -26,7 +26,8 @@ from presslens.frequency import (
     trend_table,
 )
 from presslens.phrases import collocations_table, find_phrases, known_phrases, locate_phrases, merge_phrases
-from presslens.text import content_tokens, news_stopwords, tokens_table
+from presslens.languages.en import news_stopwords
+from presslens.text import content_tokens, tokens_table
 
 SAMPLE_PHRASES = ["belt and road", "supply chain", "cross-border e-commerce", "far east", "industrial internet"]
 CENTRAL_ASIA = "003_f6417c26bc500f79"

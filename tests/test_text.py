@@ -6,15 +6,8 @@ import pytest
 from nltk.stem import WordNetLemmatizer
 
 from presslens.corpus import Corpus, article_from_text
-from presslens.text import (
-    LEMMA_EXCEPTIONS,
-    content_tokens,
-    lemmatize,
-    lemmatize_phrase,
-    lowercase_phrase,
-    news_stopwords,
-    tokens_table,
-)
+from presslens.languages.en import LEMMA_EXCEPTIONS, lemmatize, news_stopwords
+from presslens.text import content_tokens, lemmatize_phrase, lowercase_phrase, tokens_table
 
 
 @pytest.fixture(scope="module")

@@ -26,10 +26,11 @@ __version__ = "0.1.0"
 #: Public name -> the module that defines it. Imported on first use, so ``import presslens`` stays light.
 _PUBLIC = {
     "presslens.corpus": [
-        "Article", "Columns", "Corpus", "CorpusNotFound", "load_corpus", "articles_table", "article_periods", "files_table",
+        "Article", "Columns", "Corpus", "CorpusNotFound", "article_from_text", "load_corpus", "articles_table", "article_periods", "files_table", "languages_table",
         "notices_table", "paragraphs_table", "removal_counts", "removals_table", "sentences_table", "skipped_table",
     ],
     "presslens.execution": ["Execution"],
+    "presslens.languages": ["detect_language", "language_tools"],
     "presslens.text": ["tokens_table", "content_tokens"],
     "presslens.chunks": ["token_chunks", "remembered"],
     "presslens.phrases": ["collocations_table", "find_phrases", "merge_phrases"],
@@ -55,6 +56,7 @@ _PUBLIC = {
     ],
     "presslens.topics": ["fit_topics", "align_topics"],
     "presslens.profile": ["article_profile", "key_sentences_table"],
+    "presslens.spelling": ["spelling_of", "spelling_table", "written_terms"],
     "presslens.plots": ["setup_notebook"],
     "presslens.plots.corpus": ["plot_article_lengths"],
     "presslens.plots.frequency": [

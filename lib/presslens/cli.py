@@ -15,7 +15,7 @@ import yaml
 from presslens import __version__
 from presslens.errors import USER_ERRORS
 from presslens.report.notebooks import DEFAULT_NOTEBOOKS
-from presslens.report.runner import MAX_ARTICLE_PAGES
+from presslens.report.defaults import MAX_ARTICLE_PAGES
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -23,6 +23,8 @@ EXIT_USAGE = 2
 #: Notebook parameters that name a file.
 FILE_PARAMETERS = ("gazetteer", "lexicon", "corrections")
 TABLE_NAMES = ("articles", "terms", "mentions", "actors", "cooccurrence", "themes", "duplicates", "trends")
+LANGUAGE_HELP = ("the language of every article, an ISO 639-1 code such as zh, ru or en, instead of the one "
+                 "detected in each article")
 COLUMNS_HELP = ("which columns of table files hold what, e.g. text=body,date=date_cleaned "
                 "(fields: text title date source byline url section id; default: recognised by their usual names)")
 
@@ -53,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="run every notebook on a corpus and write HTML reports")
     report.add_argument("--corpus", default="seeds", help="folder of articles, or one file (default: seeds)")
     report.add_argument("--columns", default=None, metavar="FIELD=COLUMN,...", help=COLUMNS_HELP)
+    report.add_argument("--language", metavar="CODE", help=LANGUAGE_HELP)
     report.add_argument("--out", default="outputs", help="output folder (default: outputs)")
     report.add_argument("--jobs", type=_positive_int, default=None, help="notebooks run at once (default: all cores)")
     report.add_argument("--show-code", action="store_true", help="keep code cells in the HTML (for teaching)")
@@ -82,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("table", metavar="TABLE", help="which table: " + ", ".join(TABLE_NAMES))
     export.add_argument("--corpus", required=True, help="folder of articles, or one file")
     export.add_argument("--columns", default=None, metavar="FIELD=COLUMN,...", help=COLUMNS_HELP)
+    export.add_argument("--language", metavar="CODE", help=LANGUAGE_HELP)
     export.add_argument("--out", required=True, help="output file; its extension sets the format")
     export.add_argument("--jobs", type=_positive_int, default=None, help="worker processes (default: all cores)")
     export.add_argument("--engine", choices=["pandas", "dask"], default="pandas",
@@ -95,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--date-from", default="", metavar="DATE", help="keep articles from this date on (2024, 2024-05, 2024-05-16)")
     export.add_argument("--date-to", default="", metavar="DATE", help="keep articles up to this date, included")
     export.add_argument("--sources", default="", metavar="A,B", help="keep only these outlets (comma-separated, as the source column writes them)")
+    export.add_argument("--languages", default="", metavar="A,B",
+                        help="keep only articles in these languages (ISO 639-1 codes, comma-separated: zh,ru)")
     export.add_argument("--where", default="", metavar="CONDITION",
                         help="keep articles meeting a condition on the articles table, e.g. 'n_words > 300'")
     export.add_argument("--dedupe", choices=["keep_all", "keep_first"], default="keep_all",
@@ -115,10 +121,12 @@ def _report(args: argparse.Namespace) -> int:
     from presslens.report.runner import run_report
 
     parameters = dict(_parse_param(item) for item in args.param)
-    if args.corrections:
-        if "corrections" in parameters:
-            raise ValueError("give the corrections file once: --corrections FILE or -p corrections=FILE")
-        parameters["corrections"] = args.corrections
+    for name in ("corrections", "language"):
+        value = getattr(args, name)
+        if value:
+            if name in parameters:
+                raise ValueError(f"give the {name} once: --{name} or -p {name}=…")
+            parameters[name] = value
     for name in FILE_PARAMETERS:  # the notebooks run in their own folder: a path is read from here
         if isinstance(parameters.get(name), str) and parameters[name]:
             parameters[name] = str(Path(parameters[name]).expanduser().resolve())
@@ -146,6 +154,7 @@ def _report(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from presslens.actors import load_corrections
     from presslens.corpus import load_corpus
+    from presslens.corpus.files import inside_corpus
     from presslens.duplicates import dedupe_corpus
     from presslens.execution import Execution
     from presslens.export import export_table
@@ -157,14 +166,16 @@ def _export(args: argparse.Namespace) -> int:
     require_nltk_data()
     out = Path(args.out).expanduser().resolve()
     corpus_root = Path(args.corpus).expanduser().resolve()
-    if out == corpus_root or (corpus_root.is_dir() and corpus_root in out.parents):
+    if inside_corpus(out, corpus_root):
         raise ValueError(f"--out {args.out} is the corpus or inside the corpus folder: presslens never writes into a corpus")
     execution = Execution(jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
-    corpus = load_corpus(args.corpus, columns=args.columns, execution=execution)
+    corpus = load_corpus(args.corpus, columns=args.columns, language=args.language, execution=execution)
     if args.corrections:
         load_corrections(args.corrections)  # a faulty file stops here, before any extraction
     sources = [source.strip() for source in args.sources.split(",") if source.strip()]
-    corpus = subcorpus(corpus, date_from=args.date_from, date_to=args.date_to, sources=sources, where=args.where)
+    languages = [code.strip() for code in args.languages.split(",") if code.strip()]
+    corpus = subcorpus(corpus, date_from=args.date_from, date_to=args.date_to, sources=sources, languages=languages,
+                       where=args.where)
     if args.dedupe != "keep_all":
         corpus = dedupe_corpus(corpus, dedupe=args.dedupe)
     rows = export_table(args.table, corpus, out, window=args.window, by=args.by, gazetteer=args.gazetteer,

@@ -33,6 +33,13 @@ COOCCURRENCE_COLUMNS = [
     "actor_a", "type_a", "actor_b", "type_b", "window", "count", "n_docs", "count_a", "count_b",
     "npmi", "jaccard", "log_likelihood",
 ]
+_NUMBER_COLUMNS = {"count": "int64", "n_docs": "int64", "count_a": "int64", "count_b": "int64", "npmi": "float64",
+                   "jaccard": "float64", "log_likelihood": "float64"}
+
+
+def _no_pairs() -> pd.DataFrame:
+    """The co-occurrence table without a row, its counts and measures typed as numbers (they can be sorted)."""
+    return pd.DataFrame(columns=COOCCURRENCE_COLUMNS).astype(_NUMBER_COLUMNS)
 _WINDOW_KEYS = {"sentence": ["doc_id", "sentence"], "paragraph": ["doc_id", "paragraph"], "article": ["doc_id"]}
 
 
@@ -93,7 +100,7 @@ def cooccurrence_table(
     if actor_types is not None:
         mentions = mentions[mentions["type"].isin(actor_types)]
     if mentions.empty:
-        return pd.DataFrame(columns=COOCCURRENCE_COLUMNS)
+        return _no_pairs()
     keys = _WINDOW_KEYS[window]
     present = mentions[[*keys, "actor", "type"]].drop_duplicates(subset=[*keys, "actor"])
     present = present.assign(doc_id=present["doc_id"].astype(str), actor=present["actor"].astype(str))
@@ -101,11 +108,11 @@ def cooccurrence_table(
     table = query(f"""
         SELECT a.actor AS actor_a, a.type AS type_a, b.actor AS actor_b, b.type AS type_b,
                count(*) AS count, count(DISTINCT a.doc_id) AS n_docs
-        FROM present a JOIN present b ON {_same_window(keys)} AND a.actor < b.actor
+        {_pairs_in_windows(keys)}
         WHERE a.type IS NOT NULL AND b.type IS NOT NULL
         GROUP BY ALL HAVING count(*) >= $min_count""", {"min_count": min_count}, present=present)
     if table.empty:
-        return pd.DataFrame(columns=COOCCURRENCE_COLUMNS)
+        return _no_pairs()
     table.insert(4, "window", window)
     table["count_a"] = table["actor_a"].map(per_actor).to_numpy()
     table["count_b"] = table["actor_b"].map(per_actor).to_numpy()
@@ -117,9 +124,11 @@ def cooccurrence_table(
     return table.reset_index(drop=True)[COOCCURRENCE_COLUMNS]
 
 
-def _same_window(keys: list[str]) -> str:
-    """The SQL condition that mentions ``a`` and ``b`` stand in one window."""
-    return " AND ".join(f"a.{key} = b.{key}" for key in keys)
+def _pairs_in_windows(keys: list[str]) -> str:
+    """The SQL that pairs the actors ``a`` and ``b`` of the table ``present`` standing in one window (its
+    ``keys``), each pair once (``a`` sorts before ``b``): counted by DuckDB as the join streams."""
+    same_window = " AND ".join(f"a.{key} = b.{key}" for key in keys)
+    return f"FROM present a JOIN present b ON {same_window} AND a.actor < b.actor"
 
 
 def cooccurrence_evidence(
@@ -149,7 +158,7 @@ def cooccurrence_evidence(
         SELECT a.actor AS actor_a, b.actor AS actor_b, a.doc_id, a.paragraph AS paragraph_a, b.paragraph AS paragraph_b,
                a.sentence AS sentence_a, b.sentence AS sentence_b,
                row_number() OVER (PARTITION BY a.actor, b.actor ORDER BY a.doc_id, a.sentence) AS nth
-        FROM present a JOIN present b ON {_same_window(keys)} AND a.actor < b.actor
+        {_pairs_in_windows(keys)}
         {"SEMI JOIN wanted w ON a.actor = w.actor_a AND b.actor = w.actor_b" if pairs is not None else ""}
         QUALIFY nth <= $limit""", {"limit": per_pair or 2**62}, present=present, wanted=wanted.astype(str))
     articles = {article.doc_id: article for article in corpus}

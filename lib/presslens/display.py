@@ -6,7 +6,8 @@ as text and never runs. Every output also goes through :func:`html_output`, whic
 without it, MathJax reads "rose to $70.2 billion … reached $970 million" as a formula and prints
 the words between the dollars in italics. The wrapper also carries its own CSS, so long text cells
 wrap and a table keeps to the width of the output area wherever the output is shown — in JupyterLab,
-in the classic Notebook, in a report page.
+in the classic Notebook, in a report page. Text wraps at spaces, never inside a word: a table too wide for
+the output area (long ids, paths, links) scrolls sideways in its own box.
 
 - :func:`table_html` / :func:`show_table` — a DataFrame as an escaped table, capped in length;
 - :func:`header_html` / :func:`show_article_header` — an article's title and facts;
@@ -28,16 +29,18 @@ from presslens.corpus import Article
 DEFAULT_MAX_ROWS = 50
 #: Classes of the element around every output: MathJax leaves text inside it as written.
 OUTPUT_CLASSES = "presslens-output mathjax_ignore tex2jax_ignore"
-#: CSS scoped to the wrapper: text cells wrap (at any character when a word is longer than the
-#: column), numbers stay on one line, and a table is never wider than the output area.
+#: CSS scoped to the wrapper: text wraps at spaces and never inside a word; a cell of one word (an id, a
+#: path, a link, a number) stays on one line; a table wider than the output area scrolls in its own box.
 OUTPUT_CSS = (
-    ".presslens-output { overflow-wrap: break-word; }"
-    ".presslens-output .presslens-table { max-width: 100%; }"
-    ".presslens-output .presslens-table th, .presslens-output .presslens-table td { vertical-align: top; }"
+    ".presslens-output { overflow-wrap: normal; word-break: normal; }"
+    ".presslens-output .presslens-scroll { max-width: 100%; overflow-x: auto; }"
+    ".presslens-output .presslens-table { max-width: none; }"
+    ".presslens-output .presslens-table th, .presslens-output .presslens-table td"
+    " { vertical-align: top; overflow-wrap: normal; word-break: normal; }"
     ".presslens-output .presslens-table .text { text-align: left; }"
     ".presslens-output .presslens-table .number { text-align: right; white-space: nowrap; }"
-    ".presslens-output .presslens-table td.text"
-    " { white-space: normal; overflow-wrap: anywhere; min-width: 6em; max-width: 40em; }"
+    ".presslens-output .presslens-table td.text { white-space: normal; min-width: 10em; max-width: 40em; }"
+    ".presslens-output .presslens-table td.word { white-space: nowrap; min-width: 0; max-width: none; }"
     ".presslens-output .presslens-table caption { text-align: left; font-style: italic; }"
 )
 
@@ -71,8 +74,10 @@ class Note(Markdown):
 def table_html(table: pd.DataFrame, *, empty: str = "Nothing to show.", max_rows: int = DEFAULT_MAX_ROWS) -> str:
     """``table`` as wrapped HTML: escaped cells and headers, no index, at most ``max_rows`` rows.
 
-    Text columns are left-aligned and wrap; numbers are right-aligned, with thousands separators and
-    three decimals for fractions; missing values are blank. A caption says when rows were left out.
+    Text columns are left-aligned and wrap at spaces; a text cell of one word (an id, a path, a link)
+    stays on one line, and a table too wide for the output area scrolls sideways. Numbers are
+    right-aligned, with thousands separators and three decimals for fractions; missing values are
+    blank. A caption says when rows were left out.
     An empty table becomes the sentence ``empty``, so a report says what it means instead of
     printing an empty grid.
     """
@@ -84,14 +89,20 @@ def table_html(table: pd.DataFrame, *, empty: str = "Nothing to show.", max_rows
     rows = "".join(_row_html(values, kinds) for values in shown.itertuples(index=False, name=None))
     caption = f"<caption>first {max_rows:,} of {len(table):,} rows</caption>" if len(table) > max_rows else ""
     return html_output(
-        f'<table class="presslens-table">{caption}<thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>'
+        f'<div class="presslens-scroll"><table class="presslens-table">{caption}<thead><tr>{header}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
     )
 
 
 def _row_html(values: tuple, kinds: list[str]) -> str:
-    """One table row: each value as escaped text, in a cell of its column's kind (``text`` or ``number``)."""
-    cells = "".join(f'<td class="{kind}">{html.escape(_cell_text(value))}</td>' for value, kind in zip(values, kinds))
-    return f"<tr>{cells}</tr>"
+    """One table row: each value as escaped text, in a cell of its column's kind (``text`` or ``number``);
+    a text cell without a space is also a ``word``, kept on one line."""
+    cells = []
+    for value, kind in zip(values, kinds):
+        text = _cell_text(value)
+        classes = "text word" if kind == "text" and not any(char.isspace() for char in text) else kind
+        cells.append(f'<td class="{classes}">{html.escape(text)}</td>')
+    return f"<tr>{''.join(cells)}</tr>"
 
 
 def _cell_text(value) -> str:

@@ -35,11 +35,17 @@ DUPLICATE_COLUMNS = ["cluster", "doc_id", "similarity"]
 Dedupe = Literal["keep_all", "keep_first"]
 DEDUPE: tuple[str, ...] = ("keep_all", "keep_first")
 
-_SEED = 20240516
-_rng = np.random.default_rng(_SEED)
-#: Odd multipliers and offsets of the multiply-shift hash functions of the signature.
-_MULTIPLIERS = _rng.integers(1, 2**63, size=BANDS * ROWS, dtype=np.uint64) | np.uint64(1)
-_OFFSETS = _rng.integers(0, 2**63, size=BANDS * ROWS, dtype=np.uint64)
+
+
+def _hash_functions(seed: int = 20240516) -> tuple[np.ndarray, np.ndarray]:
+    """Odd multipliers and offsets of the multiply-shift hash functions of the signature, drawn from a fixed
+    seed: the same signatures in every process and every run."""
+    draw = np.random.default_rng(seed)
+    multipliers = draw.integers(1, 2**63, size=BANDS * ROWS, dtype=np.uint64) | np.uint64(1)
+    return multipliers, draw.integers(0, 2**63, size=BANDS * ROWS, dtype=np.uint64)
+
+
+_MULTIPLIERS, _OFFSETS = _hash_functions()
 _WORD_BASE = np.uint64(1_000_003)
 #: Texts whose words are numbered together: fewer Python steps per word, never a whole corpus's words held.
 TEXTS_NUMBERED_AT_ONCE = 1000

@@ -30,6 +30,7 @@ import pandas as pd
 from presslens.chunks import TokenChunks, chunks_of, summed_counts, token_chunks
 from presslens.corpus import Corpus
 from presslens.corpus.tables import Period, article_periods, period_sizes
+from presslens.languages import pattern_language
 from presslens.measures import idf, keyness_g2, log_ratio, p_value, per_1000
 from presslens.phrases import find_phrases, locate_phrases, merge_phrases
 from presslens.text import TOKEN_COLUMNS, content_mask, lemmatize_phrase, lowercase_phrase, tokens_table
@@ -208,9 +209,16 @@ def frequency_table(terms: pd.DataFrame | TermCounts) -> pd.DataFrame:
 
 
 def _written_forms(forms: pd.Series) -> pd.Series:
-    """The most frequent written form (``surface``) of each ``term``, the first in order when tied."""
+    """The most frequent written form (``surface``) of each ``term``, the first in order when tied; in a
+    language that inflects, the term's dictionary form cased as that form is (*России* → *Россия*)."""
     forms = forms.sort_index().sort_values(ascending=False, kind="stable")
-    return forms.reset_index().drop_duplicates("term").set_index("term")["surface"]
+    written = forms.reset_index().drop_duplicates("term").set_index("term")["surface"]
+    other = ~written.index.to_series().map(str.isascii).to_numpy(dtype=bool)
+    if other.any():
+        written = written.copy()
+        written[other] = [pattern_language(term).written_form(term, surface)
+                          for term, surface in zip(written.index[other], written[other])]
+    return written
 
 
 def top_terms_table(terms: pd.DataFrame | TermCounts, *, n: int = 10) -> pd.DataFrame:

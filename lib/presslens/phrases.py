@@ -11,9 +11,10 @@ Phrases come from two sources:
 - **known expressions** — the editable list of ``data/phrases.yaml``, for expressions with a
   stopword inside (*belt and road*) or too rare in a small corpus to be tested.
 
-The words of a phrase stand in one sentence, separated by a single space: a phrase never spans
-punctuation (*One Belt, One Road* is not *belt one*). Phrases are matched on lemmas, so
-*supply chains* is an occurrence of *supply chain*.
+The words of a phrase stand in one sentence, separated by a single space — in Chinese, written
+without one: a phrase never spans punctuation (*One Belt, One Road* is not *belt one*; 中国，美国 is not
+a phrase). Phrases are matched on lemmas, so *supply chains* is an occurrence of *supply chain*; a
+phrase's lemma keeps its words apart with spaces, its written form is the text (经济发展).
 """
 
 from __future__ import annotations
@@ -31,7 +32,11 @@ from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 from nltk.probability import FreqDist
 
 from presslens.chunks import TokenChunks, chunks_of, remembered, summed_counts
+from presslens.languages.zh import HAN
 from presslens.text import TOKEN_COLUMNS, content_mask, lemmatize_phrase
+
+#: The package data files this module reads (they key the cache of what it extracts).
+DATA_FILES = ("data/phrases.yaml",)
 
 CollocationMeasure = Literal["likelihood_ratio", "pmi"]
 #: Lowest score of a collocation kept as a phrase: G² ≥ 10.83 is significant at p < 0.001 for a pair
@@ -50,12 +55,19 @@ def known_phrases() -> tuple[str, ...]:
     return tuple(dict.fromkeys(lemmatize_phrase(str(phrase)) for phrase in yaml.safe_load(source)["phrases"]))
 
 
-def joined_to_next(tokens: pd.DataFrame) -> np.ndarray:
-    """True where a token is followed, in the same sentence, by the next token after a single space."""
+def joined_to_next(tokens: pd.DataFrame, codes: np.ndarray, vocabulary: np.ndarray) -> np.ndarray:
+    """True where a token is followed, in the same sentence, by the next token after a single space, or
+    where two Chinese words follow each other with nothing between them.
+
+    ``codes`` and ``vocabulary`` are the tokens' lemmas factorized: the script of each distinct lemma
+    is looked at once.
+    """
     documents = pd.factorize(tokens["doc_id"])[0]
     sentences = tokens["sentence"].to_numpy()
     gaps = tokens["start"].to_numpy()[1:] - tokens["end"].to_numpy()[:-1]
-    joined = (documents[1:] == documents[:-1]) & (sentences[1:] == sentences[:-1]) & (gaps == 1)
+    han = np.array([bool(HAN.match(word)) for word in vocabulary], dtype=bool)[codes] if len(codes) else np.zeros(0, bool)
+    glued = np.where(han[1:], (gaps == 0) & han[:-1], gaps == 1)
+    joined = (documents[1:] == documents[:-1]) & (sentences[1:] == sentences[:-1]) & glued
     return np.append(joined, False)
 
 
@@ -117,7 +129,7 @@ def _ngram_counts(tokens: pd.DataFrame | TokenChunks, ngram_max: int) -> tuple[p
     for chunk in chunks_of(tokens):
         codes, vocabulary = pd.factorize(chunk["lemma"], use_na_sentinel=False)
         vocabulary = np.asarray(vocabulary, dtype=object)
-        content, joined = content_mask(chunk).to_numpy(), joined_to_next(chunk)
+        content, joined = content_mask(chunk).to_numpy(), joined_to_next(chunk, codes, vocabulary)
         words.append(pd.Series(np.bincount(codes, minlength=len(vocabulary)), index=vocabulary))
         pairs.append(_count_ngrams(codes, vocabulary, content, joined, 2))
         if ngram_max == 3:
@@ -211,8 +223,8 @@ def locate_phrases(tokens: pd.DataFrame, phrases: Iterable[str]) -> pd.DataFrame
     ``row`` is the position in ``tokens`` of the first word. Overlapping occurrences are all kept.
     """
     codes, vocabulary = pd.factorize(tokens["lemma"])
+    joined = joined_to_next(tokens, codes, vocabulary)
     vocabulary = pd.Index(vocabulary)
-    joined = joined_to_next(tokens)
     found = [pd.DataFrame({"phrase": pd.Series(dtype=object), "row": pd.Series(dtype=int), "n_words": pd.Series(dtype=int)})]
     for size, words in _words_by_size(tuple(dict.fromkeys(phrases))).items():
         # Words become vocabulary codes: the phrases are found by joining their codes with the codes at each position.
@@ -262,8 +274,10 @@ def merge_phrases(tokens: pd.DataFrame, phrases: pd.DataFrame | Iterable[str]) -
     # Only the rows that start a phrase change: the others are taken as they are, column by column.
     result = tokens.loc[keep, TOKEN_COLUMNS].reset_index(drop=True)
     rows = (np.cumsum(keep) - 1)[starts]  # the row of each phrase in the result
-    for name in ("surface", "lower", "lemma"):
-        result.iloc[rows, result.columns.get_loc(name)] = _joined(tokens[name], starts, sizes)
+    gaps = tokens["start"].to_numpy()[1:] - tokens["end"].to_numpy()[:-1]
+    for name in ("surface", "lower"):
+        result.iloc[rows, result.columns.get_loc(name)] = _joined(tokens[name], starts, sizes, gaps)
+    result.iloc[rows, result.columns.get_loc("lemma")] = _joined(tokens["lemma"], starts, sizes)
     result.iloc[rows, result.columns.get_loc("end")] = tokens["end"].to_numpy()[starts + sizes - 1]
     n_words = np.ones(len(result), dtype=int)
     n_words[rows] = sizes
@@ -280,15 +294,17 @@ def _ranked(phrases: tuple[str, ...]) -> tuple[pd.Index, tuple[str, ...]]:
     return pd.Index(ranked, dtype=object), tuple(phrase for phrase in ranked if " " in phrase)
 
 
-def _joined(words: pd.Series, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
-    """The words from each start, ``size`` of them, joined by spaces."""
+def _joined(words: pd.Series, starts: np.ndarray, sizes: np.ndarray, gaps: np.ndarray | None = None) -> np.ndarray:
+    """The words from each start, ``size`` of them, joined by spaces — or, given the ``gaps`` between
+    tokens, as they are written (no space where the text has none)."""
     joined = np.empty(len(starts), dtype=object)
     for size in np.unique(sizes):
         of_size = sizes == size
         first = starts[of_size]
         text = words.iloc[first].to_numpy(dtype=object)
         for offset in range(1, size):
-            text = text + " " + words.iloc[first + offset].to_numpy(dtype=object)
+            space = " " if gaps is None else np.where(gaps[first + offset - 1] == 0, "", " ").astype(object)
+            text = text + space + words.iloc[first + offset].to_numpy(dtype=object)
         joined[of_size] = text
     return joined
 

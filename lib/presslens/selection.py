@@ -1,7 +1,7 @@
 """Subcorpora and groups: which articles an analysis reads, and how it compares them.
 
 Every notebook and ``presslens export`` take the same selection — ``date_from``, ``date_to``,
-``sources``, ``where`` (a filter on the articles table) — and the same ``group_by``: ``source``,
+``sources``, ``languages``, ``where`` (a filter on the articles table) — and the same ``group_by``: ``source``, ``language``,
 ``year``, ``quarter``, ``month``, ``week``, ``folder`` (the first folder of the article's path) or any
 column of the articles table (``section``, ``byline``, ``reader``…).
 """
@@ -27,6 +27,7 @@ def subcorpus(
     date_from: str = "",
     date_to: str = "",
     sources: str | list[str] | tuple[str, ...] = (),
+    languages: str | list[str] | tuple[str, ...] = (),
     where: str = "",
 ) -> Corpus:
     """The articles of ``corpus`` that pass every given condition (an empty condition passes all).
@@ -39,6 +40,8 @@ def subcorpus(
     sources
         Outlets to keep, as the ``source`` column writes them (case does not matter); one outlet may be
         given as a string.
+    languages
+        Languages to keep, as ISO 639-1 codes (``zh``, ``ru``); one may be given as a string.
     where
         A condition on the columns of the articles table, in pandas' query language, e.g.
         ``n_words > 300 and folder == "politics"``; ``folder``, ``week``, ``month``, ``quarter`` and
@@ -49,7 +52,7 @@ def subcorpus(
     ValueError
         When a date cannot be read, or ``where`` is not a valid condition on those columns.
     """
-    if not (date_from or date_to or sources or where):
+    if not (date_from or date_to or sources or languages or where):
         return corpus
     articles = grouping_table(corpus)
     keep = pd.Series(True, index=articles.index)
@@ -61,6 +64,9 @@ def subcorpus(
     if sources:
         wanted = {str(source).casefold() for source in ([sources] if isinstance(sources, str) else sources)}
         keep &= articles["source"].str.casefold().isin(wanted)
+    if languages:
+        wanted = {str(code).strip().lower() for code in ([languages] if isinstance(languages, str) else languages)}
+        keep &= articles["language"].isin(wanted)
     if where:
         try:
             keep &= articles.eval(where).astype(bool)

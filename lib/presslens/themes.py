@@ -5,8 +5,14 @@ Entries are lemmatised at load time with :func:`presslens.text.lemmatize_phrase`
 lemmatises the text, so the file can list natural forms (*supply chains*, *customs clearance*).
 
 Matching runs on the lemmas of :func:`presslens.text.tokens_table`. A phrase matches consecutive
-tokens of one sentence, small words included (*belt and road*); longer phrases win over the shorter
-ones they contain, and a word that is part of a matched phrase never also counts on its own. Every
+tokens of one sentence, small words included (*belt and road*), by the rule that makes a phrase a
+term (:func:`presslens.phrases.joined_to_next`: no punctuation between its words); longer phrases win
+over the shorter ones they contain, and a word that is part of a matched phrase never also counts on
+its own.
+
+``words`` and ``phrases`` are English; a theme's ``languages`` lists its terms in other languages
+(``zh: [贸易, 自由贸易区]``, ``ru: [торговля, товарооборот]``), lemmatised by that language's tools.
+An article is matched against the terms of its own language only. Every
 match is a row of the evidence table — article, paragraph, sentence, character offsets, surface text
 and lemma — and every score is a sum over those rows:
 
@@ -36,13 +42,18 @@ import yaml
 from presslens.chunks import TokenChunks, chunks_of
 from presslens.corpus import Corpus, count_words
 from presslens.display import highlight_spans
+from presslens.languages import language_tools
 from presslens.measures import per_1000
+from presslens.phrases import joined_to_next
 from presslens.runs import run_bounds, run_lists
 from presslens.selection import group_sizes_table
 from presslens.text import lemmatize_phrase, tokens_table
 
 if TYPE_CHECKING:
     from presslens.execution import Execution
+
+#: The package data files this module reads (they key the cache of what it extracts).
+DATA_FILES = ("data/themes.yaml",)
 
 #: How much a phrase match weighs against a single-word match.
 PHRASE_WEIGHT = 2.0
@@ -62,6 +73,14 @@ class Theme:
     description: str
     words: tuple[str, ...]
     phrases: tuple[tuple[str, ...], ...]
+    #: Language (ISO 639-1) -> (words, phrases) of the theme in that language; English is ``words``, ``phrases``.
+    languages: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]], ...] = ()
+
+    def entries(self, language: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+        """The theme's words and phrases (as lemmas) in ``language``."""
+        if language == "en":
+            return self.words, self.phrases
+        return next(((words, phrases) for code, words, phrases in self.languages if code == language), ((), ()))
 
 
 @dataclass(frozen=True)
@@ -151,6 +170,10 @@ def _read_lexicon_yaml(text: str, where: str) -> dict:
         for key in ("words", "phrases"):
             if not isinstance(entry.get(key) or [], list):
                 raise ValueError(f"theme {theme_id!r} in {where}: '{key}' must be a list, such as [export, import]")
+        languages = entry.get("languages") or {}
+        if not isinstance(languages, dict) or not all(isinstance(terms or [], list) for terms in languages.values()):
+            raise ValueError(f"theme {theme_id!r} in {where}: 'languages' must map a language code to a list of "
+                             "terms, such as {zh: [贸易, 出口], ru: [торговля, экспорт]}")
     return {"themes": data["themes"], "mode": mode}
 
 
@@ -166,41 +189,59 @@ def _extend_entries(builtin: list[dict], extra: list[dict]) -> list[dict]:
                 known[key] = entry[key]
         for key in ("words", "phrases"):
             known[key] = list(known.get(key) or []) + list(entry.get(key) or [])
+        languages = dict(known.get("languages") or {})
+        for code, terms in (entry.get("languages") or {}).items():
+            languages[code] = list(languages.get(code) or []) + list(terms or [])
+        known["languages"] = languages
     return list(merged.values())
 
 
 def _build_theme(entry: dict) -> Theme:
-    words, phrases = {}, {}  # dicts keep the file's order and drop repeats
-    for raw in (entry.get("words") or []) + (entry.get("phrases") or []):
-        lemmas = tuple(lemmatize_phrase(str(raw)).split())
-        if not lemmas:
-            raise ValueError(f"theme {entry['id']!r}: the entry {raw!r} contains no word; remove it")
-        if len(lemmas) == 1:
-            words[lemmas[0]] = None
-        else:
-            phrases[lemmas] = None
+    words, phrases = _lemmatized(entry["id"], (entry.get("words") or []) + (entry.get("phrases") or []), "en")
     if not words and not phrases:
         raise ValueError(f"theme {entry['id']!r} has no words or phrases: list at least one under 'words:'")
+    languages = tuple((str(code), *_lemmatized(entry["id"], terms or [], str(code)))
+                      for code, terms in (entry.get("languages") or {}).items())
     default_label = entry["id"].replace("_", " ").capitalize()
     return Theme(
         id=entry["id"],
         label=str(entry.get("label") or default_label),
         description=str(entry.get("description") or ""),
-        words=tuple(words),
-        phrases=tuple(phrases),
+        words=words,
+        phrases=phrases,
+        languages=languages,
     )
 
 
+def _lemmatized(theme_id: str, terms: list, language: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """Single words and phrases of a theme's entries in ``language``, as lemmas, in order and without repeats."""
+    tools = language_tools(language)
+    words, phrases = {}, {}  # dicts keep the file's order and drop repeats
+    for raw in terms:
+        lemmas = tuple(lemmatize_phrase(str(raw), tools).split())
+        if not lemmas:
+            raise ValueError(f"theme {theme_id!r}: the entry {raw!r} contains no word; remove it")
+        if len(lemmas) == 1:
+            words[lemmas[0]] = None
+        else:
+            phrases[lemmas] = None
+    return tuple(words), tuple(phrases)
+
+
 def _check_each_entry_in_one_theme(themes: Iterable[Theme]) -> None:
-    owner: dict[str | tuple[str, ...], str] = {}
-    for theme in themes:
-        for entry in [*theme.words, *theme.phrases]:
-            if owner.setdefault(entry, theme.id) != theme.id:
-                shown = entry if isinstance(entry, str) else " ".join(entry)
-                raise ValueError(
-                    f"'{shown}' is listed under two themes, {owner[entry]!r} and {theme.id!r}: "
-                    "keep it in one, so that one word never counts for two themes"
-                )
+    themes = list(themes)
+    languages = {"en"} | {code for theme in themes for code, _, _ in theme.languages}
+    for language in sorted(languages):
+        owner: dict[str | tuple[str, ...], str] = {}
+        for theme in themes:
+            words, phrases = theme.entries(language)
+            for entry in [*words, *phrases]:
+                if owner.setdefault(entry, theme.id) != theme.id:
+                    shown = entry if isinstance(entry, str) else " ".join(entry)
+                    raise ValueError(
+                        f"'{shown}' is listed under two themes, {owner[entry]!r} and {theme.id!r}: "
+                        "keep it in one, so that one word never counts for two themes"
+                    )
 
 
 def lexicon_table(lexicon: Lexicon) -> pd.DataFrame:
@@ -240,32 +281,44 @@ def match_themes(corpus: Corpus, lexicon: Lexicon | None = None, *,
     lexicon = lexicon or load_lexicon()
     tokens = tokens_table(corpus) if tokens is None else tokens
     texts = {article.doc_id: article.text for article in corpus}
-    parts = [_matches(chunk, lexicon, texts) for chunk in chunks_of(tokens) if len(chunk)]
+    languages = pd.Series({article.doc_id: article.language for article in corpus}, dtype=object)
+    parts = [part for chunk in chunks_of(tokens) if len(chunk) for part in _language_matches(chunk, lexicon, texts, languages)]
     if not parts:
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
     evidence = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     return evidence.sort_values(["doc_id", "start"], ignore_index=True)[EVIDENCE_COLUMNS]
 
 
-def _matches(tokens: pd.DataFrame, lexicon: Lexicon, texts: dict[str, str]) -> pd.DataFrame:
-    """The lexicon matches of :func:`match_themes` in ``tokens``."""
+def _language_matches(tokens: pd.DataFrame, lexicon: Lexicon, texts: dict[str, str], languages: pd.Series) -> list[pd.DataFrame]:
+    """The matches of a chunk of tokens, the articles of each language against that language's terms."""
+    of_token = tokens["doc_id"].map(languages) if languages.nunique() > 1 else None
+    if of_token is None:
+        return [_matches(tokens, lexicon, texts, languages.iloc[0] if len(languages) else "en")]
+    return [_matches(tokens[(of_token == code).to_numpy()].reset_index(drop=True), lexicon, texts, code)
+            for code in pd.unique(of_token)]
+
+
+def _matches(tokens: pd.DataFrame, lexicon: Lexicon, texts: dict[str, str], language: str) -> pd.DataFrame:
+    """The lexicon matches of :func:`match_themes` in ``tokens`` of articles in ``language``."""
     # Lemmas as codes into their vocabulary: the text of a token is only made where a match needs it.
     codes, vocabulary = pd.factorize(tokens["lemma"])
     vocabulary = np.asarray(vocabulary, dtype=object)
-    documents = pd.factorize(tokens["doc_id"])[0]
-    sentences = tokens["sentence"].to_numpy()
+    joined = joined_to_next(tokens, codes, vocabulary)
     claimed = np.zeros(len(tokens), dtype=bool)
     phrase_starts, phrase_ends, phrase_terms, phrase_themes = [], [], [], []
+    entries = {theme.id: theme.entries(language) for theme in lexicon.themes}
 
     # Phrases first, longest first; within one length, the earlier match wins an overlap.
-    phrase_theme = {" ".join(phrase): theme.id for theme in lexicon.themes for phrase in theme.phrases}
+    phrase_theme = {" ".join(phrase): theme_id for theme_id, (_, phrases) in entries.items() for phrase in phrases}
     for length in sorted({term.count(" ") + 1 for term in phrase_theme}, reverse=True):
         of_length = {term: theme_id for term, theme_id in phrase_theme.items() if term.count(" ") + 1 == length}
         first_words = pd.Index(vocabulary).get_indexer(list({term.split(" ", 1)[0] for term in of_length}))
         starts = np.flatnonzero(np.isin(codes[: max(len(codes) - length + 1, 0)], first_words[first_words >= 0]))
-        ends = starts + length - 1
-        # Tokens are in reading order, so equal article and sentence at both ends means one sentence.
-        starts = starts[(documents[starts] == documents[ends]) & (sentences[starts] == sentences[ends])]
+        # A phrase's words follow each other as a term's do: in one sentence, nothing but a space between.
+        adjacent = np.ones(len(starts), dtype=bool)
+        for offset in range(length - 1):
+            adjacent &= joined[starts + offset]
+        starts = starts[adjacent]
         text = vocabulary[codes[starts]]
         for offset in range(1, length):
             text = text + " " + vocabulary[codes[starts + offset]]
@@ -278,7 +331,7 @@ def _matches(tokens: pd.DataFrame, lexicon: Lexicon, texts: dict[str, str]) -> p
                 phrase_terms.append(term)
                 phrase_themes.append(of_length[term])
 
-    word_theme = pd.Series({word: theme.id for theme in lexicon.themes for word in theme.words}, dtype=object)
+    word_theme = pd.Series({word: theme_id for theme_id, (words, _) in entries.items() for word in words}, dtype=object)
     word_themes = pd.Series(vocabulary).map(word_theme).to_numpy(dtype=object)[codes]
     words = np.flatnonzero(pd.notna(word_themes) & ~claimed)
 
@@ -289,7 +342,7 @@ def _matches(tokens: pd.DataFrame, lexicon: Lexicon, texts: dict[str, str]) -> p
         "doc_id": tokens["doc_id"].take(first).to_numpy(dtype=object),
         "theme": np.concatenate([np.asarray(phrase_themes, dtype=object), word_themes[words]]),
         "paragraph": tokens["paragraph"].to_numpy()[first],
-        "sentence": sentences[first],
+        "sentence": tokens["sentence"].to_numpy()[first],
         "start": tokens["start"].to_numpy()[first],
         "end": tokens["end"].to_numpy()[last],
         "term": np.concatenate([np.asarray(phrase_terms, dtype=object), vocabulary[codes[words]]]),

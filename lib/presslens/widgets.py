@@ -42,6 +42,7 @@ from presslens.frequency import dispersion_table, kwic
 from presslens.network import build_network, centrality_table, layout_network
 from presslens.plots.frequency import plot_dispersion
 from presslens.plots.network import plot_actor_network
+from presslens.spelling import Spelling, spelling_of
 from presslens.themes import theme_articles, theme_sentences
 
 UNAVAILABLE = (
@@ -69,15 +70,17 @@ def _ipywidgets() -> ModuleType | None:
 # Views: what an explorer shows for one choice
 
 
-def kwic_view(corpus: Corpus, tokens: pd.DataFrame | TokenChunks, term: str, *, context: int = 8) -> list:
-    """Every occurrence of ``term`` with ``context`` words on each side, and its dispersion plot.
+def kwic_view(corpus: Corpus, tokens: pd.DataFrame | TokenChunks, term: str, *, context: int = 8,
+              spelling: Spelling | None = None) -> list:
+    """Every occurrence of ``term`` with ``context`` words on each side, and its dispersion plot (one row per
+    article, the term titled as ``spelling`` writes it).
 
     Raises ``ValueError`` (from :func:`~presslens.frequency.kwic`) when ``term`` has no word in it.
     """
     lines = kwic(corpus, term, context=context, tokens=tokens)
     return [
         show_table(lines, max_rows=MAX_ROWS, empty=f"“{term}” does not occur in the corpus."),
-        plot_dispersion(dispersion_table(tokens, [term])),
+        plot_dispersion(dispersion_table(tokens, [term]), spelling=spelling),
     ]
 
 
@@ -136,18 +139,22 @@ def window_view(
 
 
 def explore_kwic(corpus: Corpus, tokens: pd.DataFrame | TokenChunks, *, terms: Sequence[str] = (), context: int = 8):
-    """Type or pick a word or phrase (``terms`` are suggestions) and a context width: KWIC and dispersion."""
+    """Type or pick a word or phrase (``terms`` are suggestions) and a context width: KWIC and dispersion.
+
+    Terms are shown as the corpus most often writes them (:func:`~presslens.spelling.spelling_of`)."""
     widgets = _ipywidgets()
     if widgets is None:
         return Note(UNAVAILABLE)
-    term = widgets.Combobox(value=terms[0] if terms else "", options=list(terms), placeholder="a word or phrase",
+    spelling = spelling_of(tokens)
+    suggestions = list(dict.fromkeys(spelling(term) for term in terms))
+    term = widgets.Combobox(value=suggestions[0] if suggestions else "", options=suggestions, placeholder="a word or phrase",
                             description="term", ensure_option=False, continuous_update=False)
     width = widgets.IntSlider(value=context, min=0, max=20, description="context", continuous_update=False)
     return _explorer(
         widgets,
         "Type a word or phrase (or pick a frequent term) and press Enter; widen or narrow the context.",
         [term, width],
-        lambda: kwic_view(corpus, tokens, term.value, context=width.value),
+        lambda: kwic_view(corpus, tokens, term.value, context=width.value, spelling=spelling),
     )
 
 

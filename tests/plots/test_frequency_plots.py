@@ -20,6 +20,7 @@ from presslens.plots.frequency import (
     plot_top_terms,
     plot_trend,
 )
+from presslens.spelling import spelling_of
 from presslens.text import tokens_table
 
 
@@ -45,7 +46,27 @@ def test_heatmap_has_one_row_per_article_and_one_column_per_term(terms):
     figure = plot_term_heatmap(count_terms(terms), n=12)
     heatmap = figure.data[0]
     assert np.asarray(heatmap.z).shape == (5, 12)
-    assert heatmap.x[0] == "china"
+    assert heatmap.x[0] == "china", "without a spelling, terms as counted"
+
+
+def test_every_term_figure_writes_a_term_one_way(tokens, terms, seed_corpus):
+    spelling = spelling_of(tokens)
+    target = "003_f6417c26bc500f79"
+    shown = {
+        "top terms": plot_top_terms(frequency_table(terms), n=20, spelling=spelling).data[0].y,
+        "heatmap": plot_term_heatmap(count_terms(terms), n=12, spelling=spelling).data[0].x,
+        "tfidf": [label for bars in plot_tfidf(tfidf_table(terms, n=30), spelling=spelling).data for label in bars.y],
+        "keyness": [label for bars in plot_keyness(keyness_table(terms, target), n=15, target=target,
+                                                   spelling=spelling).data for label in bars.y],
+        "trend": [line.name for line in plot_trend(trend_table(tokens, articles_table(seed_corpus), ["china", "far east"]),
+                                                   spelling=spelling).data],
+        "dispersion": [note.text for note in plot_dispersion(dispersion_table(tokens, ["china"]), spelling=spelling).layout.annotations],
+    }
+    for name, labels in shown.items():
+        assert len(labels) and all(label == spelling(label) for label in labels), name
+    for name in ("top terms", "heatmap", "trend", "dispersion"):
+        assert "China" in shown[name] and "china" not in shown[name], name
+    assert "Far East" in shown["trend"] and "PPP" in shown["tfidf"] and "Chinese" in shown["keyness"]
 
 
 def test_heatmap_of_a_large_corpus_shows_the_busiest_articles():
@@ -79,6 +100,14 @@ def test_dispersion_keeps_articles_and_terms_without_occurrences(tokens):
     figure = plot_dispersion(dispersion_table(tokens, ["cooperation", "far east", "no such word"]))
     assert len(figure.data) == 3, "one panel per term, also for a term never found"
     assert len(figure.layout.yaxis.categoryarray) == 5, "one row per article"
+
+
+def test_dispersion_rows_are_the_articles_not_the_occurrences(tokens):
+    """Putin is named in 002 and 004 only: the first two articles, drawn at the top, keep their rows."""
+    figure = plot_dispersion(dispersion_table(tokens, ["putin"]))
+    rows = list(figure.layout.yaxis.categoryarray)  # bottom to top
+    assert rows[-2:] == ["001_a919f9a968849c4c", "000_be66cc4f6408135f"] and not set(rows[-2:]) & set(figure.data[0].y)
+    assert tuple(figure.layout.yaxis.range) == (-0.5, 4.5) and figure.layout.yaxis.autorange is False
 
 
 def test_trend_lines_per_term(tokens, seed_corpus):

@@ -7,7 +7,9 @@ import sys
 
 import pandas as pd
 
-from presslens.plots import FONT, PALETTE, empty_figure
+import pytest
+
+from presslens.plots import FONT, PALETTE, count_axis, empty_figure
 from presslens.plots.frequency import plot_top_terms
 
 
@@ -25,3 +27,14 @@ def test_presslens_figures_carry_the_house_style():
     for figure in (plot_top_terms(frequency), empty_figure("Nothing", "no rows")):
         layout = figure.layout.template.layout
         assert layout.font.family == FONT and list(layout.colorway) == PALETTE and layout.plot_bgcolor == "white"
+
+
+def test_the_house_font_falls_back_to_fonts_with_chinese_characters():
+    families = [family.strip(" '") for family in FONT.split(",")]
+    assert families[-1] == "sans-serif" and "Noto Sans CJK SC" in families and "Microsoft YaHei" in families
+
+
+@pytest.mark.parametrize(("largest", "step"), [(0, 1), (1, 1), (4, 1), (7, 2), (40, 10), (99, 20), (1234, 500)])
+def test_count_axes_tick_whole_numbers(largest, step):
+    axis = count_axis(largest)
+    assert axis["dtick"] == step and axis["tick0"] == 0 and axis["tickformat"] == ",d"

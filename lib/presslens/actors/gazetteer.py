@@ -22,6 +22,9 @@ from pathlib import Path
 
 import yaml
 
+#: The package data files this module reads (they key the cache of what it extracts).
+DATA_FILES = ("data/gazetteer.yaml", "data/names_cldr.yaml", "data/names_zh.yaml", "data/names_ru.yaml")
+
 #: libyaml's loader when PyYAML has it: the built-in gazetteer then loads in a fraction of a second.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ACTOR_TYPES: tuple[str, ...] = ("person", "organization", "location")
@@ -38,7 +41,7 @@ NAME_TOKEN = re.compile(
 
 
 #: The files of names in other languages, merged into the built-in gazetteer in this order.
-NAME_FILES = ("data/names_cldr.yaml", "data/names_zh.yaml", "data/names_ru.yaml")
+NAME_FILES = DATA_FILES[1:]
 
 
 @dataclass(frozen=True)

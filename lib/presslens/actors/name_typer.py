@@ -27,6 +27,9 @@ from pathlib import Path
 
 import nltk
 
+#: The package data files this module reads (they key the cache of what it extracts).
+DATA_FILES = ("data/name_typer.json.gz",)
+
 LABELS: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")
 #: Version of the model file layout written by the training script and read by :meth:`NameTyper.load`.
 MODEL_FORMAT = 1

@@ -17,7 +17,10 @@ import nltk
 import yaml
 
 from presslens.resources import require_nltk_data
-from presslens.text import lemmatize
+from presslens.languages.en import lemmatize
+
+#: The package data files this module reads (they key the cache of what it extracts).
+DATA_FILES = ("data/actor_rules.yaml",)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from presslens.corpus.tables import (
     article_periods,
     articles_table,
     files_table,
+    languages_table,
     notices_table,
     paragraphs_table,
     removal_counts,
@@ -28,6 +29,6 @@ from presslens.corpus.tables import (
 
 __all__ = [
     "MAX_ARTICLE_CHARS", "Article", "Columns", "Corpus", "CorpusNotFound", "Draft", "Notice", "Removal", "SkippedFile",
-    "article_from_text", "article_periods", "articles_table", "check_plain_text", "count_words", "decode_bytes", "files_table", "load_corpus",
+    "article_from_text", "article_periods", "articles_table", "check_plain_text", "count_words", "decode_bytes", "files_table", "languages_table", "load_corpus",
     "normalize_date", "notices_table", "paragraphs_table", "removal_counts", "removals_table", "sentences_table", "skipped_table",
 ]

@@ -24,6 +24,10 @@ from presslens.corpus.metadata import bracketed_source, dateline, header_metadat
 from presslens.corpus.model import Article, Draft, Removal, count_words
 from presslens.corpus.pages import MIN_CHROME_LINES, looks_like_page, page_text
 from presslens.corpus.punkt import punkt_tokenizer
+from presslens.languages import detect_language, language_tools
+
+#: The package data files this module reads (they key the cache of what it extracts).
+DATA_FILES = ("data/boilerplate.yaml",)
 
 HEADER_LINES = 6
 #: A first line of at least this many words that ends a sentence is a lead paragraph, not a headline.
@@ -83,18 +87,21 @@ def build_article(draft: Draft, chrome: Chrome = NO_CHROME, *, headline: str = "
     if headline_in_text:
         kept.insert(0, title)  # the headline is read with the text: its words and actors count
     text, paragraph_spans = join_paragraphs(kept)
+    language = language_tools(draft.language or detect_language(text))
     return Article(
         doc_id=draft.doc_id, path=draft.path, title=title, date=date, source=source, text=text,
-        paragraph_spans=paragraph_spans, sentence_spans=split_sentences(text, paragraph_spans), removed=removed,
+        paragraph_spans=paragraph_spans, sentence_spans=split_sentences(text, paragraph_spans, language), removed=removed,
         encoding=draft.encoding, reader=draft.reader, byline=draft.byline, url=draft.url, section=draft.section,
-        document_id=draft.document_id, headline_in_text=headline_in_text,
+        document_id=draft.document_id, headline_in_text=headline_in_text, language=language.code,
+        n_words=language.count_words(text),
     )
 
 
-def article_from_text(doc_id: str, path: str, raw_text: str) -> Article | None:
-    """Clean the raw text of one article (first line the headline) as if read from a text file."""
+def article_from_text(doc_id: str, path: str, raw_text: str, *, language: str = "") -> Article | None:
+    """Clean the raw text of one article (first line the headline) as if read from a text file; its
+    ``language`` (ISO 639-1) is detected unless given."""
     blocks = text_blocks(raw_text)
-    return build_article(Draft(doc_id=doc_id, path=path, reader="text", blocks=blocks)) if blocks else None
+    return build_article(Draft(doc_id=doc_id, path=path, reader="text", blocks=blocks, language=language)) if blocks else None
 
 
 def _without_chrome(blocks: list[str], chrome: Chrome, removed: list[Removal], *, run_on: bool) -> tuple[list[str], bool]:

@@ -12,8 +12,10 @@ import ftfy
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: …and carriage return and page break excepted too: the controls no text file holds, signs of binary data.
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-#: What ftfy repairs: mojibake and the like; quotes, line breaks and HTML entities stay as they are.
-_REPAIRS = ftfy.TextFixerConfig(unescape_html=False, normalization="NFC", fix_line_breaks=False, uncurl_quotes=False)
+#: What ftfy repairs: mojibake and the like; quotes, line breaks, HTML entities and full-width characters
+#: (Chinese punctuation，：；) stay as they are.
+_REPAIRS = ftfy.TextFixerConfig(unescape_html=False, normalization="NFC", fix_line_breaks=False, uncurl_quotes=False,
+                                fix_character_width=False)
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 #: Written-out HTML entities (``&gt;``, ``&#8217;``…) that scrapers leave in saved text.
 _ENTITY = re.compile(r"&(#\d{2,6}|#x[0-9a-f]{2,5}|[a-z]{2,8});", re.IGNORECASE)

@@ -90,3 +90,9 @@ def doc_id_for(relative: str) -> str:
     """The doc_id of a file: its name inside the corpus without extension (``business/001``)."""
     suffix = file_suffix(Path(relative))
     return relative[: len(relative) - len(suffix)] if suffix else relative
+
+
+def inside_corpus(out: Path, corpus: Path) -> bool:
+    """Whether writing to ``out`` would write into the corpus at ``corpus`` (both resolved paths): presslens
+    never writes into a corpus."""
+    return out == corpus or (corpus.is_dir() and corpus in out.parents)

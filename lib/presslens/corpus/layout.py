@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from presslens.corpus.decode import normalize_text
-from presslens.corpus.punkt import punkt_tokenizer
+from presslens.languages import Language, language_tools
 
 WHITESPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
@@ -49,11 +49,9 @@ def join_paragraphs(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
     return "\n\n".join(paragraphs), spans
 
 
-def split_sentences(text: str, paragraph_spans: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-    """Punkt sentence spans ``(paragraph, start, end)`` with offsets into ``text``."""
-    tokenizer = punkt_tokenizer()
-    spans = []
-    for number, (start, end) in enumerate(paragraph_spans):
-        for sentence_start, sentence_end in tokenizer.span_tokenize(text[start:end]):
-            spans.append((number, start + sentence_start, start + sentence_end))
-    return spans
+def split_sentences(text: str, paragraph_spans: list[tuple[int, int]], language: Language | None = None) -> list[tuple[int, int, int]]:
+    """Sentence spans ``(paragraph, start, end)`` with offsets into ``text``, as the language splits them
+    (default: English)."""
+    language = language or language_tools("en")
+    return [(number, first, last) for number, (start, end) in enumerate(paragraph_spans)
+            for first, last in language.sentence_spans(text, start, end)]

@@ -25,6 +25,7 @@ from presslens.corpus.readers import WEB_SUFFIXES, read_file
 from presslens.corpus.readers.tables import MAPPING_PROBLEM, Columns
 from presslens.corpus.store import content_key, decode, encode, file_key, read_snapshot, write_snapshot
 from presslens.corpus.punkt import punkt_tokenizer
+from presslens.languages import language_name, language_tools
 
 if TYPE_CHECKING:
     from presslens.execution import Execution
@@ -41,6 +42,7 @@ def load_corpus(
     path: str | Path,
     *,
     columns: Columns | str | dict | None = None,
+    language: str | None = None,
     progress: bool | None = None,
     execution: Execution | None = None,
 ) -> Corpus:
@@ -53,6 +55,9 @@ def load_corpus(
     columns
         Which table columns hold what, e.g. ``"text=body,date=date_cleaned"``; unnamed fields are
         recognised by their usual names (see :class:`~presslens.corpus.readers.tables.Columns`).
+    language
+        The language (ISO 639-1, e.g. ``zh``) of every article, instead of the one each file states
+        or detection finds (:mod:`presslens.languages`).
     progress
         Show progress bars; default: on a terminal, for corpora of more than ``PROGRESS_THRESHOLD`` files.
     execution
@@ -69,11 +74,12 @@ def load_corpus(
     root = Path(path).expanduser()
     files = corpus_files(root)
     columns = Columns.parse(columns)
+    language = check_language(language)
     hide_progress = None if progress is None and len(files) > PROGRESS_THRESHOLD else not progress  # None: on a terminal
     keep = execution is not None and execution.cache_dir
     keys = [file_key(file) if keep else "" for file in files]
     # A corpus loaded before from exactly these files is read back whole: every notebook of a report loads it.
-    inputs = f"{content_key(str(root), str(columns))}-{content_key(list(map(str, files)), keys)}"
+    inputs = f"{content_key(str(root), str(columns), language or '')}-{content_key(list(map(str, files)), keys)}"
     snapshot = execution.result_path(load_corpus, inputs) if keep and all(keys) else None
     if snapshot is not None and snapshot.is_file():
         try:
@@ -91,6 +97,9 @@ def load_corpus(
         corpus.skipped.extend(skipped)
         corpus.notices.extend(notices)
     _check_mapping(columns, drafts, corpus.skipped)
+    if language:
+        for draft in drafts:
+            draft.language = language
     lines = [[line_key(block) for block in draft.blocks] for draft in drafts]
     jobs_to_clean = _cleaning_jobs(drafts, lines, find_chrome(drafts, lines))
     built = _map(
@@ -100,9 +109,20 @@ def load_corpus(
     for result in built:
         (corpus.articles if isinstance(result, Article) else corpus.skipped).append(result)
     _check_duplicates(corpus)
+    _flag_generic_languages(corpus)
     if snapshot is not None and [file_key(file) for file in files] == keys:  # no file changed while it was read
         write_snapshot(snapshot, corpus)
     return corpus
+
+
+def check_language(language: str | None) -> str | None:
+    """A language code as :func:`load_corpus` takes it (ISO 639-1, lowercase), or a ValueError saying what to give."""
+    if not language:
+        return None
+    code = str(language).strip().lower()
+    if not (len(code) == 2 and code.isalpha()):
+        raise ValueError(f"language={language!r}: give a two-letter ISO 639-1 code such as en, zh, ru, de")
+    return code
 
 
 def _map(execution: Execution | None, function: Callable, items: Sequence, keys: list[str], *, desc: str,
@@ -153,6 +173,15 @@ def clean_draft(job: tuple[Draft, Chrome, tuple[str, str]]) -> Article | Skipped
     if article is None:
         return SkippedFile(_location(draft), "no article text left after cleaning")
     return article
+
+
+def _flag_generic_languages(corpus: Corpus) -> None:
+    """A notice on every article in a language read without tools of its own (no lemmas, no stopwords)."""
+    for article in corpus:
+        if not language_tools(article.language).own_tools:
+            corpus.notices.append(Notice(_location(article), f"written in {language_name(article.language)} "
+                                         f"({article.language}), which presslens reads generically: words between spaces "
+                                         "and punctuation, no lemmas, no stopwords"))
 
 
 def _check_duplicates(corpus: Corpus) -> None:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-#: What a word is, for every count of presslens: a number with its separators (*1,000*, *2.5*), or
-#: letters and digits with inner hyphens or apostrophes (*cross-border*, *China's*).
-WORD = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-‐‑'’]\w+)*")
+from presslens.languages.base import WORD
 
 
 def natural_key(text: str) -> list:

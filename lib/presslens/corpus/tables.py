@@ -12,7 +12,7 @@ Period = Literal["week", "month", "quarter", "year"]
 #: pandas period codes; a period is named by its first day (weeks start on Monday).
 PERIODS = {"week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 
-ARTICLE_COLUMNS = ["doc_id", "title", "date", "source", "byline", "section", "url", "n_words", "n_paragraphs",
+ARTICLE_COLUMNS = ["doc_id", "title", "date", "source", "language", "byline", "section", "url", "n_words", "n_paragraphs",
                    "n_sentences", "n_removed", "reader", "encoding", "document_id", "path"]
 
 
@@ -23,7 +23,7 @@ def articles_table(corpus: Corpus, *, with_text: bool = False) -> pd.DataFrame:
     """
     rows = [
         {
-            "doc_id": a.doc_id, "title": a.title, "date": a.date, "source": a.source, "byline": a.byline,
+            "doc_id": a.doc_id, "title": a.title, "date": a.date, "source": a.source, "language": a.language, "byline": a.byline,
             "section": a.section, "url": a.url, "n_words": a.n_words, "n_paragraphs": len(a.paragraph_spans),
             "n_sentences": len(a.sentence_spans), "n_removed": len(a.removed), "reader": a.reader,
             "encoding": a.encoding, "document_id": a.document_id, "path": a.path,
@@ -32,6 +32,21 @@ def articles_table(corpus: Corpus, *, with_text: bool = False) -> pd.DataFrame:
         for a in corpus
     ]
     return pd.DataFrame(rows, columns=ARTICLE_COLUMNS + (["text"] if with_text else []))
+
+
+def languages_table(corpus: Corpus) -> pd.DataFrame:
+    """Articles and words per language: ``language, name, n_articles, n_words, tools``, most articles first.
+
+    ``tools`` says how the language is read: ``own`` (its own words, lemmas and stopwords) or ``generic``
+    (words between spaces and punctuation, no lemmas, no stopwords: counts of inflected forms apart).
+    """
+    from presslens.languages import language_name, language_tools
+
+    table = pd.DataFrame({"language": [a.language for a in corpus], "words": [a.n_words for a in corpus]})
+    table = table.groupby("language").agg(n_articles=("words", "size"), n_words=("words", "sum")).reset_index()
+    table.insert(1, "name", table["language"].map(language_name))
+    table["tools"] = ["own" if language_tools(code).own_tools else "generic" for code in table["language"]]
+    return table.sort_values(["n_articles", "language"], ascending=[False, True], ignore_index=True)
 
 
 def article_periods(articles: pd.DataFrame, by: Period) -> pd.Series:

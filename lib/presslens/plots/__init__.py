@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import html
+import math
 from collections.abc import Callable
 
 import plotly.graph_objects as go
@@ -19,7 +20,10 @@ from plotly.io._base_renderers import NotebookRenderer
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 #: Sequential scale for heatmaps (light to dark blue, readable in grey).
 SEQUENTIAL = ["#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"]
-FONT = "Inter, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
+#: The house font, then fonts that have Chinese, Japanese and Korean characters (Noto Sans CJK on Linux with
+#: fonts-noto-cjk, PingFang or Hiragino on macOS, Microsoft YaHei on Windows): Cyrillic is in every one.
+FONT = ("Inter, 'Segoe UI', Roboto, Helvetica, Arial, 'Noto Sans', 'Noto Sans CJK SC', 'Source Han Sans SC', "
+        "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif")
 
 
 class ReportRenderer(NotebookRenderer):
@@ -86,6 +90,15 @@ def setup_notebook() -> None:
 def bar_height(n_bars: int) -> int:
     """A figure height that gives each of ``n_bars`` horizontal bars room for its label."""
     return max(300, min(1400, 120 + 26 * n_bars))
+
+
+def count_axis(largest: float, *, ticks: int = 5) -> dict:
+    """An axis of counts (articles, mentions, occurrences) from 0 to ``largest``: whole-number ticks only,
+    about ``ticks`` of them, at a step of 1, 2 or 5 times a power of ten."""
+    rough = max(largest, 1) / ticks
+    power = 10 ** math.floor(math.log10(rough)) if rough >= 1 else 1
+    step = next(power * factor for factor in (1, 2, 5, 10) if power * factor >= rough)
+    return dict(tick0=0, dtick=max(int(step), 1), tickformat=",d", rangemode="tozero")
 
 
 def short_label(label: str, width: int = 40) -> str:

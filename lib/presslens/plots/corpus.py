@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from presslens.plots import PALETTE, bar_height, empty_figure, styled, text_label
+from presslens.plots import PALETTE, bar_height, count_axis, empty_figure, styled, text_label
 
 
 #: Above this many articles, one bar each would leave no room for a label: lengths are counted in bins.
@@ -67,6 +67,6 @@ def _length_histogram(articles: pd.DataFrame) -> go.Figure:
         title=(f"Article length: {len(articles):,} articles in bins of {width:,} words<br><sup>longest "
                f"{text_label(longest['doc_id'], 40)} ({longest['n_words']:,}), shortest "
                f"{text_label(shortest['doc_id'], 40)} ({shortest['n_words']:,})</sup>"),
-        xaxis_title="words", yaxis_title="articles", bargap=0,
+        xaxis_title="words", yaxis=dict(title="articles", **count_axis(counts.max())), bargap=0,
     )
     return figure

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from presslens.plots import PALETTE, SEQUENTIAL, bar_height, empty_figure, styled, text_label
+from presslens.plots import PALETTE, SEQUENTIAL, bar_height, count_axis, empty_figure, styled, text_label
+
+#: How a plot shows a term when it is given no spelling (see :mod:`presslens.spelling`): as counted.
+AS_COUNTED: Callable[[str], str] = str
 
 #: Most articles drawn as rows (heatmap, dispersion); a larger corpus shows those with the most occurrences.
 MAX_ARTICLES = 30
@@ -17,18 +21,22 @@ MAX_PANELS = 12
 
 
 @styled
-def plot_top_terms(frequency: pd.DataFrame, *, n: int = 20) -> go.Figure:
-    """Horizontal bars of the ``n`` most frequent terms of a :func:`~presslens.frequency.frequency_table`."""
+def plot_top_terms(frequency: pd.DataFrame, *, n: int = 20, spelling: Callable[[str], str] | None = None) -> go.Figure:
+    """Horizontal bars of the ``n`` most frequent terms of a :func:`~presslens.frequency.frequency_table`.
+
+    Each term is labelled as ``spelling`` writes it (a :class:`~presslens.spelling.Spelling`), else by its ``form``.
+    """
     if frequency.empty:
         return empty_figure("Most frequent terms", "No terms to count.")
     data = frequency.head(n).iloc[::-1]
+    shown = data["term"].map(spelling) if spelling else data["form"]
     figure = go.Figure(
         go.Bar(
             x=data["count"],
-            y=data["form"].map(lambda form: text_label(form, 40)),
+            y=shown.map(lambda form: text_label(form, 40)),
             orientation="h",
             marker_color=PALETTE[0],
-            customdata=data[["term", "documents", "per_1000"]].assign(term=data["term"].map(text_label)).to_numpy(),
+            customdata=data[["term", "documents", "per_1000"]].assign(term=shown.map(text_label)).to_numpy(),
             hovertemplate=(
                 "<b>%{customdata[0]}</b><br>%{x:,} times in %{customdata[1]} article(s)"
                 "<br>%{customdata[2]:.2f} per 1,000 words<extra></extra>"
@@ -36,17 +44,18 @@ def plot_top_terms(frequency: pd.DataFrame, *, n: int = 20) -> go.Figure:
         )
     )
     figure.update_layout(
-        title=f"The {len(data)} most frequent terms", xaxis_title="occurrences", yaxis_title=None, height=bar_height(len(data))
+        title=f"The {len(data)} most frequent terms", xaxis=dict(title="occurrences", **count_axis(data["count"].max())),
+        yaxis_title=None, height=bar_height(len(data)),
     )
     return figure
 
 
 @styled
-def plot_term_heatmap(document_terms: pd.DataFrame, *, n: int = 20) -> go.Figure:
+def plot_term_heatmap(document_terms: pd.DataFrame, *, n: int = 20, spelling: Callable[[str], str] | None = None) -> go.Figure:
     """Heatmap of the ``n`` most frequent terms (columns) per 1,000 words of each article (rows).
 
-    Takes a :func:`~presslens.frequency.count_terms` table. With more than :data:`MAX_ARTICLES`
-    articles, shows those that use these terms most.
+    Takes a :func:`~presslens.frequency.count_terms` table; terms are labelled as ``spelling`` writes
+    them. With more than :data:`MAX_ARTICLES` articles, shows those that use these terms most.
     """
     if document_terms.empty:
         return empty_figure("Terms per article", "No terms to count.")
@@ -62,7 +71,7 @@ def plot_term_heatmap(document_terms: pd.DataFrame, *, n: int = 20) -> go.Figure
     figure = go.Figure(
         go.Heatmap(
             z=rates.to_numpy(),
-            x=[text_label(term) for term in top],
+            x=[text_label((spelling or AS_COUNTED)(term)) for term in top],
             y=[text_label(doc_id, 28) for doc_id in rates.index],
             customdata=counts.to_numpy(),
             colorscale=SEQUENTIAL,
@@ -84,8 +93,9 @@ def plot_term_heatmap(document_terms: pd.DataFrame, *, n: int = 20) -> go.Figure
 
 
 @styled
-def plot_tfidf(tfidf: pd.DataFrame) -> go.Figure:
-    """Small multiples: one bar chart per article of its most distinctive terms (a :func:`~presslens.frequency.tfidf_table`)."""
+def plot_tfidf(tfidf: pd.DataFrame, *, spelling: Callable[[str], str] | None = None) -> go.Figure:
+    """Small multiples: one bar chart per article of its most distinctive terms (a :func:`~presslens.frequency.tfidf_table`),
+    labelled as ``spelling`` writes them."""
     if tfidf.empty:
         return empty_figure("Distinctive terms (TF-IDF)", "No distinctive terms: TF-IDF needs at least two articles.")
     doc_ids = list(dict.fromkeys(tfidf["doc_id"]))[:MAX_PANELS]
@@ -98,6 +108,7 @@ def plot_tfidf(tfidf: pd.DataFrame) -> go.Figure:
     )
     for number, doc_id in enumerate(doc_ids):
         data = tfidf[tfidf["doc_id"] == doc_id].iloc[::-1]
+        data = data.assign(term=data["term"].map(spelling or AS_COUNTED))
         figure.add_trace(
             go.Bar(
                 x=data["tfidf"],
@@ -122,15 +133,16 @@ def plot_tfidf(tfidf: pd.DataFrame) -> go.Figure:
 
 
 @styled
-def plot_keyness(keyness: pd.DataFrame, *, n: int = 15, target: str = "target") -> go.Figure:
+def plot_keyness(keyness: pd.DataFrame, *, n: int = 15, target: str = "target",
+                 spelling: Callable[[str], str] | None = None) -> go.Figure:
     """Diverging bars of signed G²: the ``n`` terms most over-used in ``target`` and the ``n`` most under-used.
 
-    Takes a :func:`~presslens.frequency.keyness_table`.
+    Takes a :func:`~presslens.frequency.keyness_table`; terms are labelled as ``spelling`` writes them.
     """
     if keyness.empty:
         return empty_figure("Keyness", "No terms to compare.")
     data = pd.concat([keyness[keyness["g2"] > 0].head(n), keyness[keyness["g2"] < 0].tail(n)]).sort_values("g2")
-    labels = data["term"].map(lambda term: text_label(term, 30))
+    labels = data["term"].map(lambda term: text_label((spelling or AS_COUNTED)(term), 30))
     figure = go.Figure()
     for side, name, colour in [
         (data["g2"] < 0, "more in the rest", PALETTE[1]),
@@ -161,20 +173,23 @@ def plot_keyness(keyness: pd.DataFrame, *, n: int = 15, target: str = "target") 
 
 
 @styled
-def plot_dispersion(dispersion: pd.DataFrame) -> go.Figure:
+def plot_dispersion(dispersion: pd.DataFrame, *, spelling: Callable[[str], str] | None = None) -> go.Figure:
     """Lexical dispersion: one panel per term, one row per article, a tick at each occurrence.
 
-    Takes a :func:`~presslens.frequency.dispersion_table`; articles without an occurrence keep an
-    empty row. With more than :data:`MAX_ARTICLES` articles, shows those with the most occurrences.
+    Takes a :func:`~presslens.frequency.dispersion_table`; every article keeps its row, also one where
+    no term occurs (first or last included: the rows are those of the corpus, not of the occurrences).
+    With more than :data:`MAX_ARTICLES` articles, shows those with the most occurrences. Panel titles
+    are the terms as ``spelling`` writes them.
     """
     if dispersion.empty:
         return empty_figure("Where the terms occur", "None of these terms occurs in the corpus.")
     terms, doc_ids = (_categories(dispersion[column]) for column in ("term", "doc_id"))
-    if len(doc_ids) > MAX_ARTICLES:
+    n_articles = len(doc_ids)
+    if n_articles > MAX_ARTICLES:
         busiest = set(dispersion["doc_id"].value_counts().head(MAX_ARTICLES).index)
         doc_ids = [doc_id for doc_id in doc_ids if doc_id in busiest]
-    labels = {doc_id: text_label(doc_id, 28) for doc_id in doc_ids}
-    titles = [text_label(term) for term in terms]
+    labels = _row_labels(doc_ids)
+    titles = [text_label((spelling or AS_COUNTED)(term)) for term in terms]
     figure = make_subplots(rows=1, cols=len(terms), shared_yaxes=True, subplot_titles=titles, horizontal_spacing=0.03)
     for number, term in enumerate(terms):
         data = dispersion[(dispersion["term"] == term) & dispersion["doc_id"].isin(doc_ids)]
@@ -192,12 +207,22 @@ def plot_dispersion(dispersion: pd.DataFrame) -> go.Figure:
             col=number + 1,
         )
         figure.update_xaxes(range=[-0.02, 1.02], tickvals=[0, 0.5, 1], ticktext=["start", "middle", "end"], row=1, col=number + 1)
-    figure.update_yaxes(categoryorder="array", categoryarray=[labels[doc_id] for doc_id in reversed(doc_ids)], type="category")
+    figure.update_yaxes(categoryorder="array", categoryarray=[labels[doc_id] for doc_id in reversed(doc_ids)], type="category",
+                        range=[-0.5, len(doc_ids) - 0.5], autorange=False)
+    shown = f" ({len(doc_ids)} of {n_articles} articles, those with the most occurrences)" if len(doc_ids) < n_articles else ""
     figure.update_layout(
-        title="Where the terms occur along each article",
+        title=f"Where the terms occur along each article{shown}",
         height=max(300, 150 + 32 * len(doc_ids)),
     )
     return figure
+
+
+def _row_labels(doc_ids: list) -> dict:
+    """A label per article for the rows of a figure: cut to 28 characters unless two would then read alike."""
+    short = {doc_id: text_label(doc_id, 28) for doc_id in doc_ids}
+    if len(set(short.values())) == len(short):
+        return short
+    return {doc_id: text_label(doc_id) for doc_id in doc_ids}
 
 
 def _categories(values: pd.Series) -> list:
@@ -208,12 +233,14 @@ def _categories(values: pd.Series) -> list:
 
 
 @styled
-def plot_trend(trend: pd.DataFrame) -> go.Figure:
-    """Lines of each term per 1,000 words over time (a :func:`~presslens.frequency.trend_table`)."""
+def plot_trend(trend: pd.DataFrame, *, spelling: Callable[[str], str] | None = None) -> go.Figure:
+    """Lines of each term per 1,000 words over time (a :func:`~presslens.frequency.trend_table`), named as
+    ``spelling`` writes them."""
     if trend.empty:
         return empty_figure("Terms over time", "No article has a date.")
     figure = go.Figure()
-    for number, (term, data) in enumerate(trend.groupby("term", sort=False)):
+    for number, (term, data) in enumerate(trend.groupby("term", sort=False, observed=True)):
+        term = (spelling or AS_COUNTED)(term)
         figure.add_trace(
             go.Scatter(
                 x=data["period"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -29,6 +30,13 @@ def _unit_labels(scores: pd.DataFrame) -> tuple[list[tuple], list[str], list[str
     names = [html.escape(d) + p for d, p in zip(units["doc_id"], paragraphs)]
     titles = [html.escape(title) for title in units["title"].fillna("")]
     return list(units[keys].itertuples(index=False, name=None)), labels, names, titles
+
+
+def _spelled(table: pd.DataFrame, spelling: Callable[[str], str] | None, columns: list[str]) -> pd.DataFrame:
+    """``table`` with the terms of ``columns`` as ``spelling`` writes them (unchanged without a spelling)."""
+    if spelling is None:
+        return table
+    return table.assign(**{column: table[column].map(spelling) for column in columns})
 
 
 def _cap_title(title: str, shown: int, total: int, noun: str) -> str:
@@ -131,10 +139,12 @@ def plot_theme_shares(scores: pd.DataFrame, *, max_themes: int = 7, max_units: i
 
 
 @styled
-def plot_topic_terms(terms: pd.DataFrame, *, columns: int = 3) -> go.Figure:
-    """One small bar chart per topic: its top terms by weight (``terms`` of a :class:`~presslens.topics.TopicModel`)."""
+def plot_topic_terms(terms: pd.DataFrame, *, columns: int = 3, spelling: Callable[[str], str] | None = None) -> go.Figure:
+    """One small bar chart per topic: its top terms by weight (``terms`` of a :class:`~presslens.topics.TopicModel`),
+    terms and topic labels as ``spelling`` writes them."""
     if terms.empty:
         return empty_figure("Topic terms", "No topics were fitted.")
+    terms = _spelled(terms, spelling, ["term", "label"])
     topics = sorted(terms["topic"].unique())
     rows = math.ceil(len(topics) / columns)
     labels = terms.drop_duplicates("topic").set_index("topic")["label"]
@@ -162,10 +172,13 @@ def plot_topic_terms(terms: pd.DataFrame, *, columns: int = 3) -> go.Figure:
 
 
 @styled
-def plot_topic_weights(articles: pd.DataFrame, *, max_units: int = MAX_UNITS) -> go.Figure:
-    """Articles × topics heatmap of topic shares (``articles`` of a :class:`~presslens.topics.TopicModel`)."""
+def plot_topic_weights(articles: pd.DataFrame, *, max_units: int = MAX_UNITS,
+                       spelling: Callable[[str], str] | None = None) -> go.Figure:
+    """Articles × topics heatmap of topic shares (``articles`` of a :class:`~presslens.topics.TopicModel`),
+    topic labels as ``spelling`` writes them."""
     if articles.empty:
         return empty_figure("Topics per article", "No topics were fitted.")
+    articles = _spelled(articles, spelling, ["label"])
     wide = articles.pivot_table(index=["doc_id", "title"], columns="topic", values="weight", sort=True)
     labels = articles.drop_duplicates("topic").set_index("topic")["label"]
     shown = wide.head(max_units)
@@ -184,10 +197,12 @@ def plot_topic_weights(articles: pd.DataFrame, *, max_units: int = MAX_UNITS) ->
 
 
 @styled
-def plot_topic_alignment(alignment: pd.DataFrame) -> go.Figure:
-    """Topics × lexicon themes heatmap of overlap (:func:`~presslens.topics.align_topics`)."""
+def plot_topic_alignment(alignment: pd.DataFrame, *, spelling: Callable[[str], str] | None = None) -> go.Figure:
+    """Topics × lexicon themes heatmap of overlap (:func:`~presslens.topics.align_topics`), topic labels and
+    shared terms as ``spelling`` writes them."""
     if alignment.empty:
         return empty_figure("Topics and themes", "No topics were fitted.")
+    alignment = _spelled(alignment, spelling, ["topic_label", "shared_terms"])
     wide = alignment.pivot_table(index=["topic", "topic_label"], columns="label", values="overlap", sort=True)
     themes = wide.max().sort_values(ascending=False).index.tolist()
     wide = wide[themes]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from presslens.plots import PALETTE, empty_figure, styled, text_label
+from presslens.plots import PALETTE, count_axis, empty_figure, styled, text_label
 
 ARTICLES_COLOUR = "#d9dee5"
 #: Width of a period's bar, in days.
@@ -15,9 +15,12 @@ BAR_DAYS = {"week": 6, "month": 26, "quarter": 80, "year": 330}
 
 
 @styled
-def plot_trends(trends: pd.DataFrame, *, kind: str, names: Sequence[str] = (), n: int = 5, by: str = "month") -> go.Figure:
+def plot_trends(trends: pd.DataFrame, *, kind: str, names: Sequence[str] = (), n: int = 5, by: str = "month",
+                spelling: Callable[[str], str] | None = None) -> go.Figure:
     """Lines of ``names`` (default: the ``n`` most counted of ``kind``) per 1,000 words, over grey bars of the
-    number of articles in each period (a :func:`~presslens.trends.trends_table` made with periods ``by``)."""
+    number of articles in each period (a :func:`~presslens.trends.trends_table` made with periods ``by``).
+
+    The articles axis has whole-number ticks; terms are named as ``spelling`` writes them."""
     chosen = trends[trends["kind"] == kind]
     if chosen.empty:
         why = "No dated article: nothing to draw over time." if trends.empty else f"No {kind} in the dated articles."
@@ -32,15 +35,16 @@ def plot_trends(trends: pd.DataFrame, *, kind: str, names: Sequence[str] = (), n
     for number, name in enumerate(names):
         line = chosen.loc[chosen["name"] == name, ["period", "count", "per_1000_words"]].set_index("period")
         line = line.reindex(periods["period"], fill_value=0).reset_index()
+        shown = spelling(name) if spelling and kind == "term" else name
         figure.add_trace(go.Scatter(
-            x=pd.to_datetime(line["period"]), y=line["per_1000_words"], mode="lines+markers", name=text_label(name, 30),
+            x=pd.to_datetime(line["period"]), y=line["per_1000_words"], mode="lines+markers", name=text_label(shown, 30),
             line_color=PALETTE[number % len(PALETTE)], customdata=line[["count"]].to_numpy(),
-            hovertemplate=f"<b>{text_label(name)}</b> %{{x|%d %b %Y}}<br>%{{y:.2f}} per 1,000 words (%{{customdata[0]}} times)<extra></extra>",
+            hovertemplate=f"<b>{text_label(shown)}</b> %{{x|%d %b %Y}}<br>%{{y:.2f}} per 1,000 words (%{{customdata[0]}} times)<extra></extra>",
         ))
     figure.update_layout(
         title=f"{kind.capitalize()}s over time, per 1,000 words (grey: articles per period)",
         yaxis=dict(title="per 1,000 words", rangemode="tozero"),
-        yaxis2=dict(title="articles", overlaying="y", side="right", rangemode="tozero", showgrid=False),
+        yaxis2=dict(title="articles", overlaying="y", side="right", showgrid=False, **count_axis(periods["n_articles"].max())),
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
         height=440,
     )

@@ -14,7 +14,7 @@ import importlib
 
 _EXPORTS = {
     "DEFAULT_NOTEBOOKS": "notebooks", "ReportError": "notebooks", "list_notebooks": "notebooks",
-    "notebook_parameters": "notebooks", "SOLUTION_TAG": "render", "MAX_ARTICLE_PAGES": "runner",
+    "notebook_parameters": "notebooks", "SOLUTION_TAG": "render", "MAX_ARTICLE_PAGES": "defaults",
     "NotebookRun": "runner", "ReportRun": "runner", "run_report": "runner", "select_articles": "runner",
 }
 __all__ = sorted(_EXPORTS)

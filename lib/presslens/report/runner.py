@@ -18,7 +18,9 @@ from pathlib import Path
 
 from presslens.errors import ReportError
 from presslens.lock import FolderLocked, folder_lock
+from presslens.report.defaults import MAX_ARTICLE_PAGES
 from presslens.report.execute import Job, KernelPool, default_workers
+from presslens.corpus.files import inside_corpus
 from presslens.corpus.model import natural_key
 from presslens.report.index import CorpusFacts, write_index
 from presslens.report.notebooks import DEFAULT_NOTEBOOKS, check_parameters, describe_notebook, list_notebooks, notebook_parameters
@@ -28,8 +30,6 @@ from presslens.report.render import PageOptions, templates_hash, write_assets
 CACHE_FOLDER = "cache"
 #: The sub-folders a run writes (besides ``index.html``, ``run.json`` and the lock file).
 OUTPUT_FOLDERS = ("html", "notebooks", "articles", "exports", "assets", CACHE_FOLDER)
-#: Without a list of articles, at most this many articles get a page (the first in natural order).
-MAX_ARTICLE_PAGES = 2000
 
 
 @dataclass
@@ -159,7 +159,7 @@ def _write_report(corpus_path: Path, out_path: Path, pool: KernelPool, notebooks
     cache_dir = out_path / CACHE_FOLDER
     try:
         execution = Execution(cache_dir=cache_dir, jobs=jobs, engine=engine, scheduler=scheduler)
-        loaded = load_corpus(corpus_path, columns=columns, execution=execution)
+        loaded = load_corpus(corpus_path, columns=columns, language=parameters.get("language") or None, execution=execution)
     except ValueError as error:
         raise ReportError(str(error)) from None
     chosen = select_articles(loaded, articles=articles, max_articles=max_articles)
@@ -316,7 +316,7 @@ def _check_paths(corpus: str | Path, out: str | Path) -> tuple[Path, Path]:
     out_path = Path(out).expanduser().resolve()
     if out_path.exists() and not out_path.is_dir():
         raise ReportError(f"--out must be a folder, not a file: {out}")
-    if out_path == corpus_path or (corpus_path.is_dir() and corpus_path in out_path.parents):
+    if inside_corpus(out_path, corpus_path):
         raise ReportError(f"--out {out} is inside the corpus folder: presslens never writes into a corpus; choose another folder")
     written = [out_path / folder for folder in OUTPUT_FOLDERS]
     if any(folder == corpus_path or folder in corpus_path.parents for folder in written):
