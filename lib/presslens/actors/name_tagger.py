@@ -26,10 +26,12 @@ from pathlib import Path
 
 from presslens.actors.name_typer import TOKEN_CACHE_SIZE, _context_word, _shape, _word_key, common_words, given_names
 
+#: The package data files this module reads (they key the cache of what it extracts).
+DATA_FILES = ("data/name_tagger.json.gz",)
 #: Version of the model file layout written by the training script and read by :meth:`NameTagger.load`.
 MODEL_FORMAT = 1
 #: The packaged model, relative to the ``presslens`` package.
-PACKAGED_MODEL = "data/name_tagger.json.gz"
+PACKAGED_MODEL = DATA_FILES[0]
 #: Lowercase words that may stand inside a name, between two capitalised words.
 INNER_WORDS = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "van", "von", "der", "den",
                          "al", "bin", "di", "da", "del", "y", "on", "&"})
