@@ -68,6 +68,8 @@ def _with_tagged_names(sentence: Sentence, decided: list[Span], undecided: list[
     covered = {k for span in (*decided, *undecided, *blocked) for k in range(span.first, span.last)}
     places = {(span.first, span.last) for span in decided if span.method == "gazetteer" and span.type == "location"}
     spans, read = list(decided), set()
+    if not (undecided or places or any(sentence.keys[k][:1].isupper() for k in range(len(sentence)) if k not in covered)):
+        return spans  # nothing the tagger could place, add or retype
     for first, last, kind in tagged_names(sentence):
         if not kind or _is_not_actor(sentence, first, last) or _names_a_thing(sentence, first, last):
             continue
