@@ -36,17 +36,18 @@ class Span:
     last: int  # exclusive
     actor: str | None
     type: str
-    method: str  # gazetteer | rule | typer
+    method: str  # gazetteer | rule | tagger | unresolved
 
 
 def read_sentence(sentence: Sentence) -> list[Span]:
     """The names of a sentence, in order; names found not to be actors are left out, and names
     nothing types are kept untyped (method :data:`UNRESOLVED`).
 
-    Names the gazetteer or a cue explains keep their reading. The name tagger places and types the
-    names no cue explains, and adds a name it finds where the rules found none, unless the name is
-    made of dictionary words only (a heading, a slogan). In a sentence written in capitals (a
-    headline), where capitals say nothing, only the gazetteer's names and the tagger's count.
+    Names the gazetteer or a cue explains keep their reading. The name tagger places the names no cue
+    explains (the name typer types them), retypes a known place that names a team or a company, and
+    adds a name it finds where the rules found none, unless the name is made of dictionary words only
+    (a heading, a slogan). In a sentence written in capitals (a headline), where capitals say
+    nothing, only the gazetteer's names and the tagger's count.
     """
     if sentence.in_capitals():
         spans = [_known_span(sentence, start, end, name) for start, (end, name) in sentence.known.items()]
@@ -107,8 +108,8 @@ def _amid_lowercase(sentence: Sentence, first: int, last: int) -> bool:
 
 
 def _names_after_places(sentence: Sentence, spans: list[Span], places: set, covered: set, first: int, last: int) -> bool:
-    """The tagger's name holds known places and, besides them, only words no rule read, one a name word
-    of its own (*Atletico Lima*, not *Peru-Chile*)."""
+    """The tagger's name holds one known place and, besides it, only words no rule read, one of them
+    capitalised (*Atletico Lima*, not *Peru-Chile*)."""
     inside = [span for span in spans if first <= span.first and span.last <= last]
     if len(inside) != 1 or (inside[0].first, inside[0].last) not in places:
         return False
