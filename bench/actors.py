@@ -6,6 +6,10 @@
    (``../shared/eval/dev``), scored by the project's scorer (``../shared/eval/score_actors.py``):
    precision, recall, F1 and the people found as people. spaCy's entities on the same articles are
    scored beside them, where a Python with spaCy and a model is given (spaCy is not a dependency).
+   The development articles and the CoNLL-2003 validation documents (``../shared/eval/conll_valid``,
+   ``presslens export mentions`` scored by its ``score_conll.py``) are also scored on each half of
+   :func:`presslens.actors.held_out.split_documents`: the half rules are written from and the half
+   only measured on.
 2. **Speed.** Words per second of ``presslens export actors --jobs 1`` on ``../shared/corpora/bbc/tech``
    (loading, extraction and writing included, a fresh process), against spaCy's NER alone on the same
    texts in the same command, and on all cores.
@@ -27,6 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from presslens.actors.held_out import split_documents
 from presslens.corpus import load_corpus
 from presslens.execution import default_jobs
 
@@ -35,6 +40,7 @@ SHARED = HERE.parent.parent / "shared"
 SCORER = SHARED / "eval" / "score_actors.py"
 SETS = {"samples": (HERE.parent / "seeds", SHARED / "eval" / "seeds_actors_gold.json"),
         "dev": (SHARED / "eval" / "dev" / "texts", SHARED / "eval" / "dev" / "dev_actors_gold.json")}
+CONLL = SHARED / "eval" / "conll_valid"
 TARGETS = {"samples": 0.95, "dev": 0.93, "people": 0.95, "speed_ratio": 3.0}
 
 
@@ -51,6 +57,40 @@ def score(actors_csv: Path, gold: Path) -> dict:
     precision, recall, f1 = (float(x) for x in re.search(r"precision=([\d.]+) recall=([\d.]+) F1=([\d.]+)", report).groups())
     found, people = (int(x) for x in re.search(r"recall person\s+(\d+)/(\d+)", report).groups())
     return {"precision": precision, "recall": recall, "f1": f1, "people_found_as_people": found / people}
+
+
+def halves(gold_path: Path, folder: Path, *, nested: bool) -> dict[str, Path]:
+    """Gold files of the two halves of a gold file's documents: ``written_from`` and ``held_out``."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    documents = gold["articles"] if nested else gold
+    paths = {}
+    for name, half in zip(("written_from", "held_out"), split_documents(documents)):
+        kept = {doc: documents[doc] for doc in half}
+        paths[name] = folder / f"{gold_path.stem}_{name}.json"
+        paths[name].write_text(json.dumps({**gold, "articles": kept} if nested else kept), encoding="utf-8")
+    return paths
+
+
+def conll_f1(mentions_csv: Path, gold: Path) -> float:
+    report = subprocess.run([sys.executable, str(CONLL / "score_conll.py"), str(mentions_csv), str(gold)],
+                            capture_output=True, text=True, check=True).stdout
+    return float(re.search(r"F1=([\d.]+)", report).group(1))
+
+
+def held_out_quality() -> dict:
+    """F1 on each half of the development articles and of the CoNLL-2003 validation documents."""
+    results = {}
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        dev_texts, dev_gold = SETS["dev"]
+        presslens("export", "actors", "--corpus", str(dev_texts), "--out", str(folder / "dev.csv"))
+        results["dev"] = {half: score(folder / "dev.csv", gold)["f1"]
+                          for half, gold in halves(dev_gold, folder, nested=True).items()}
+        presslens("export", "mentions", "--corpus", str(CONLL / "texts"), "--out", str(folder / "conll.csv"))
+        results["conll_valid"] = {"all": conll_f1(folder / "conll.csv", CONLL / "gold.json")}
+        results["conll_valid"].update({half: conll_f1(folder / "conll.csv", gold)
+                                       for half, gold in halves(CONLL / "gold.json", folder, nested=False).items()})
+    return results
 
 
 def quality(spacy_python: str | None, spacy_model: str) -> dict:
@@ -94,12 +134,16 @@ def main() -> int:
     spacy_python = args.spacy_python or (sys.executable if _has_spacy() else None)
     results = {"machine": {"cores": default_jobs(), "python": platform.python_version(), "load_average": os.getloadavg()},
                "quality": quality(spacy_python, args.spacy_model),
+               "halves": held_out_quality(),
                "speed": speed(args.speed_corpus, spacy_python, args.spacy_model)}
     print(f"machine: {default_jobs()} cores, load average {results['machine']['load_average'][0]:.1f}\n")
     print(f"{'set':8} {'system':10} {'P':>6} {'R':>6} {'F1':>6} {'people as people':>17}")
     for name, systems in results["quality"].items():
         for system, r in systems.items():
             print(f"{name:8} {system:10} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f} {r['people_found_as_people']:17.0%}")
+    print("\nF1 by half (rules written from / only measured on):")
+    for name, figures in results["halves"].items():
+        print(f"{name:12} " + "  ".join(f"{half} {f1:.3f}" for half, f1 in figures.items()))
     s = results["speed"]
     print(f"\nspeed on {args.speed_corpus.name} ({s['words']:,} words): presslens 1 core {s['presslens_one_core_words_per_s']:,.0f} "
           f"words/s, all cores {s['presslens_all_cores_words_per_s']:,.0f} words/s")

@@ -64,7 +64,7 @@ def test_context_decides_for_the_same_name(typer):
 
 
 @pytest.mark.parametrize("words, before, after", [
-    (["Golden", "Osella"], ["won", "the"], ["for"]),
+    (["Golden", "Anchor"], ["won", "the"], ["for"]),
     (["X"], [], []),
     (["Griffith-Joyner"], ["(", "1988", ")", "and"], [",", "who", "died", "in"]),
 ])

@@ -7,8 +7,9 @@ Finding them takes five steps, one module each, every one inspectable:
 2. :mod:`~.reading` — each sentence's runs of capitalised words, cut into names: known names, names
    with a title (*President …*), a head noun (*… Institute*, *… Province*), lists joined by *and*.
 3. :mod:`~.typing` — names nothing above explains are typed by cues of news style
-   (``data/actor_rules.yaml``) and, failing those, by evidence: a small classifier trained on annotated
-   news (:mod:`~.name_typer`, reproduced by :mod:`~.train_typer`) and NLTK's named-entity chunker.
+   (``data/actor_rules.yaml``) and, failing those, placed and typed by a sequence model trained on
+   annotated news (:mod:`~.name_tagger`, reproduced by :mod:`~.train_tagger`), which also finds the
+   names the rules missed.
 4. :mod:`~.resolution` — within an article, brackets and family names join the full name, and each
    name gets one type; across the corpus the same joins follow.
 5. :mod:`~.tables` — every mention with its offsets, paragraph and sentence (:func:`mentions_table`),

@@ -120,7 +120,7 @@ def given_names() -> frozenset[str]:
 def common_words() -> frozenset[str]:
     """Lower-case English dictionary words of NLTK's ``words`` corpus, loaded once.
 
-    A name made of dictionary words (*Research Center*, *Golden Osella*) is seldom a person's.
+    A name made of dictionary words (*Research Center*, *Golden Anchor*) is seldom a person's.
     Capitalised entries of the corpus (proper nouns such as *Aaron*) are left out.
 
     Returns

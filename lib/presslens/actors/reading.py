@@ -13,14 +13,17 @@ import re
 from dataclasses import dataclass, replace
 
 from presslens.actors.sentence import ARTICLES, CONNECTORS, HYPHENS, Sentence
-from presslens.actors.typing import ACRONYM, PLURAL_ACRONYM, cue_type, typed_as_person, typed_by_evidence
+from presslens.actors.typing import ACRONYM, PLURAL_ACRONYM, cue_type, tagged_names, typed_as_person, typed_by_typer
 from presslens.actors.words import function_words
 
 _ROMAN_NUMERAL = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 _SPLITTERS = {"and", "&", "+"}
 _COMPANY_SUFFIXES = {"ltd.", "ltd", "inc.", "inc", "co.", "corp.", "llc", "plc", "limited"}
-#: Words that may follow *for* or *on* inside a long name (*Center for a Community with Shared Future*).
+#: Words that may follow *for* or *on* inside a long name (*Centre for a Future of Open Waters*).
 _NAME_ARTICLES = {"a", "an", "the"}
+#: The method of a name neither cues nor models call an actor: it counts only as another mention of a
+#: person the article names in full (:func:`presslens.actors.resolution.resolve`).
+UNRESOLVED = "unresolved"
 _OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 _CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
 
@@ -33,23 +36,86 @@ class Span:
     last: int  # exclusive
     actor: str | None
     type: str
-    method: str  # gazetteer | rule | typer
+    method: str  # gazetteer | rule | tagger | unresolved
 
 
-def read_sentence(sentence: Sentence, verdicts: dict) -> list[Span]:
-    """The typed names of a sentence, in order; names found not to be actors are left out."""
-    spans = []
+def read_sentence(sentence: Sentence) -> list[Span]:
+    """The names of a sentence, in order; names found not to be actors are left out, and names
+    nothing types are kept untyped (method :data:`UNRESOLVED`).
+
+    Names the gazetteer or a cue explains keep their reading. The name tagger places the names no cue
+    explains (the name typer types them), retypes a known place that names a team or a company, and
+    adds a name it finds where the rules found none, unless the name is made of dictionary words only
+    (a heading, a slogan). In a sentence written in capitals (a headline), where capitals say
+    nothing, only the gazetteer's names and the tagger's count.
+    """
+    if sentence.in_capitals():
+        spans = [_known_span(sentence, start, end, name) for start, (end, name) in sentence.known.items()]
+        return _with_tagged_names(sentence, spans, [], require_proper_word=False, blocked=[])
+    spans, titles = [], []
     for first, last in _runs(sentence):
         spans.extend(_read_run(sentence, first, last))
-    decided = []
-    for span in sorted(spans, key=lambda s: s.first):
-        if span.type:
-            decided.append(span)
+        if _in_quotation_marks(sentence, first, last):
+            titles.append(Span(first, last, None, "", "rule"))  # a title in quotation marks: no name inside
+    return _with_tagged_names(sentence, [span for span in spans if span.type], [span for span in spans if not span.type],
+                              require_proper_word=True, blocked=titles)
+
+
+def _with_tagged_names(sentence: Sentence, decided: list[Span], undecided: list[Span], *,
+                       require_proper_word: bool, blocked: list[Span]) -> list[Span]:
+    """The decided names, the undecided ones as the tagger places them and the name typer types them
+    (kept untyped, method :data:`UNRESOLVED`, where either finds no actor), and the tagger's names
+    where no rule read one (``blocked``: words where none is to be read)."""
+    covered = {k for span in (*decided, *undecided, *blocked) for k in range(span.first, span.last)}
+    places = {(span.first, span.last) for span in decided if span.method == "gazetteer" and span.type == "location"}
+    spans, read = list(decided), set()
+    if not (undecided or places or any(sentence.keys[k][:1].isupper() for k in range(len(sentence)) if k not in covered)):
+        return spans  # nothing the tagger could place, add or retype
+    for first, last, kind in tagged_names(sentence):
+        if not kind or _is_not_actor(sentence, first, last) or _names_a_thing(sentence, first, last):
             continue
-        kind = typed_by_evidence(sentence, span.first, span.last, verdicts)
-        if kind:
-            decided.append(replace(span, type=kind))
-    return decided
+        if kind == "organization" and (first, last) in places:
+            # a team or a company named after its place
+            spans = [replace(span, type=kind, method="tagger") if (span.first, span.last) == (first, last) else span
+                     for span in spans]
+            continue
+        if kind == "organization" and _names_after_places(sentence, spans, places, covered, first, last):
+            spans = [span for span in spans if not first <= span.first < last]  # a place inside a longer name
+            spans.append(Span(first, last, None, kind, "tagger"))
+            continue
+        inside = [span for span in undecided if span.first < last and first < span.last]
+        if inside:
+            for span in inside:
+                start, end = max(first, span.first), min(last, span.last)
+                typed = typed_by_typer(sentence, start, end)
+                if typed:
+                    spans.append(Span(start, end, None, typed, "tagger"))
+                    read.add(span)
+        elif not covered.intersection(range(first, last)) and (
+                not require_proper_word or _has_proper_word(sentence, first, last)
+                or kind == "person" and _amid_lowercase(sentence, first, last)):
+            spans.append(Span(first, last, None, kind, "tagger"))
+    spans.extend(replace(span, method=UNRESOLVED) for span in undecided if span not in read)
+    return sorted(spans, key=lambda s: s.first)
+
+
+def _amid_lowercase(sentence: Sentence, first: int, last: int) -> bool:
+    """Capitalised words inside a sentence between lowercase words (*… before Green stepped in*): a
+    person's name, if the tagger reads one, though its words are in the dictionary; not a heading, nor
+    a sentence's first word."""
+    return not sentence.is_sentence_initial(first) and sentence.keys[first - 1][:1].islower() \
+        and last < len(sentence) and sentence.keys[last][:1].islower()
+
+
+def _names_after_places(sentence: Sentence, spans: list[Span], places: set, covered: set, first: int, last: int) -> bool:
+    """The tagger's name holds one known place and, besides it, only words no rule read, one of them
+    capitalised (*Atletico Lima*, not *Peru-Chile*)."""
+    inside = [span for span in spans if first <= span.first and span.last <= last]
+    if len(inside) != 1 or (inside[0].first, inside[0].last) not in places:
+        return False
+    in_places = {k for span in inside for k in range(span.first, span.last)}
+    rest = [k for k in range(first, last) if k not in in_places]
+    return not covered.intersection(rest) and any(sentence.is_capitalised(k) for k in rest)
 
 
 # ---- runs of name words
@@ -100,7 +166,7 @@ def _extend(sentence: Sentence, i: int) -> int:
             continue
         if token in HYPHENS and j > i and sentence.tokens[j].glued and nxt + 1 < n and sentence.tokens[nxt].glued \
                 and lower[nxt].isalpha() and sentence.is_capitalised(j - 1) and sentence.is_capitalised(nxt + 1):
-            j = nxt + 1  # Eco-civilization Research: a compound inside a longer name
+            j = nxt + 1  # Agro-ecology Research: a compound inside a longer name
             continue
         if token == "," and j > i and nxt < n and lower[nxt] in _COMPANY_SUFFIXES:
             j = nxt
@@ -112,7 +178,7 @@ def _extend(sentence: Sentence, i: int) -> int:
 
 
 def _in_institution_name(sentence: Sentence, start: int, position: int) -> bool:
-    """Inside the complement of an institution's name (*Center for a Community with …*)."""
+    """Inside the complement of an institution's name (*Centre for a Future of …*)."""
     words = sentence.lower[start:position]
     keywords = sentence.rules.organization_keywords
     return any(word in keywords and nxt in ("for", "of") for word, nxt in zip(words, words[1:]))
@@ -199,10 +265,10 @@ def _is_function_word(sentence: Sentence, i: int) -> bool:
 
 
 def _named_list(sentence: Sentence, first: int, last: int) -> list[Span] | None:
-    """*Pakistan Economic Net and Daily Ittehad Media Group*: two names joined by *and*. The second has a
+    """*Lisbon Freight Net and Daily Voskra Media Group*: two names joined by *and*. The second has a
     head noun and a proper name of its own; otherwise *and* joins words inside one name (*Ministry of
-    Industry and Information Technology*, *Science and Innovation Centre*, *Russian, East European and
-    Central Asian Studies*)."""
+    Industry and Information Technology*, *Soil and Water Centre*, *Nordic, Baltic and
+    Arctic Studies*)."""
     inside_known = {k for start, (end, _) in sentence.known.items() for k in range(start, end)}
     for k in range(first + 2, last - 2):
         if sentence.lower[k] not in ("and", "&") or sentence.lower[k - 1] == "of" or k in inside_known:
@@ -213,14 +279,14 @@ def _named_list(sentence: Sentence, first: int, last: int) -> list[Span] | None:
 
 
 def _ends_with_adjective(sentence: Sentence, end: int) -> bool:
-    """The words before ``end`` end with a known name used as an adjective (*… Eastern European &*)."""
+    """The words before ``end`` end with a known name used as an adjective (*… Northern European &*)."""
     starts = [start for start, (stop, _) in sentence.known.items() if stop == end]
     return any(sentence.keys[start:end] != list(sentence.gazetteer.entries[sentence.known[start][1]].name.split())
                and sentence.keys[end - 1].endswith(("an", "ese", "ish", "ic")) for start in starts)
 
 
 def _has_proper_word(sentence: Sentence, first: int, last: int) -> bool:
-    """A known name, or a word that is neither a dictionary word nor a keyword (*Ittehad*), in ``first:last``."""
+    """A known name, or a word that is neither a dictionary word nor a keyword (*Voskra*), in ``first:last``."""
     keywords = sentence.rules.name_keywords
     return any(k in sentence.known or not (sentence.is_common(sentence.keys[k]) or sentence.lower[k] in keywords)
                for k in range(first, last) if sentence.keys[k][:1].isalpha())
@@ -249,17 +315,19 @@ def _head(sentence: Sentence, first: int, last: int) -> tuple[int, str] | None:
             return k, "organization"
         if word in rules.location_keywords:
             return k, "location"
+        if word in rules.work_keywords:
+            return k, ""
     if lower[first] in rules.location_prefixes and last - first >= 2:
         return first, "location"
     if lower[first] in rules.organization_keywords and last - first == 2 and first + 1 in sentence.known \
             and sentence.gazetteer.type_of(sentence.known[first + 1][1]) == "location":
-        return first, "organization"  # Team China, Air Astana: an organisation named after a place
+        return first, "organization"  # Team Brazil, Air Lisboa: an organisation named after a place
     return None
 
 
 def _headed_name(sentence: Sentence, first: int, last: int, head: tuple[int, str]) -> list[Span]:
-    """A name typed by its head noun; a leading place followed by another known name is split off
-    (*Chinese Ministry of Commerce*: China, Ministry of Commerce)."""
+    """A name typed by its head noun (the name of a thing, none); a leading place followed by another
+    known name is split off (*Chinese Ministry of Commerce*: China, Ministry of Commerce)."""
     spans = []
     known = sentence.known
     if first in known and not sentence.tokens[known[first][0]].glued:
@@ -267,14 +335,15 @@ def _headed_name(sentence: Sentence, first: int, last: int, head: tuple[int, str
         if end in known and end < last and sentence.gazetteer.type_of(name) == "location":
             spans.append(_known_span(sentence, first, end, name))
             first = end
-    if last - first == 1:
-        return spans  # a head noun alone ("Forum", "Province") names nothing
+    if last - first == 1 or not head[1]:
+        return spans  # a head noun alone ("Forum", "Province") names nothing; a plan or a prize is no actor
     spans.append(Span(first, last, None, head[1], "rule"))
     return spans
 
 
 def _title_block(sentence: Sentence, first: int, last: int) -> list[Span] | None:
-    """A title or role before a name: *Chinese President Xi Jinping*, *Governor of Amur Oblast Ivan Petrov*."""
+    """A title or role before a name: *Chinese President Xi Jinping*, *Finance Minister Ana Duarte*,
+    *Governor of Amur Oblast Ivan Petrov*."""
     rules, lower, known = sentence.rules, sentence.lower, sentence.known
     spans = []
     k = first
@@ -283,8 +352,8 @@ def _title_block(sentence: Sentence, first: int, last: int) -> list[Span] | None
         spans.append(_known_span(sentence, k, end, name))
         k = end
     while k < last and lower[k] not in rules.person_titles and k not in known and k - first < 2 \
-            and lower[k] in rules.name_keywords:
-        k += 1  # a unit before the title: Project Manager …, Airport Manager …
+            and (lower[k] in rules.name_keywords or sentence.is_common(sentence.keys[k])):
+        k += 1  # a unit or a portfolio before the title: Airport Manager …, Foreign Minister …
     if k >= last or lower[k] not in rules.person_titles or k in known:
         return None
     while k < last and lower[k] in rules.person_titles and k not in known:
@@ -346,7 +415,7 @@ def _read_unheaded(sentence: Sentence, atoms) -> list[Span]:
 def _given_name_then_family_name(sentence: Sentence, atoms) -> bool:
     """A one-word known name followed by one or two unknown name words, the first word a given name, or
     both the whole and its first word read as a person's name by the typer (*Santiago Gamboa*, not a
-    heading run into a name, *Africa Viateur Niyongabo*)."""
+    heading run into a name, *Europe Marta Kowalska*)."""
     if len(atoms) < 2 or not atoms[0][2] or atoms[0][1] - atoms[0][0] != 1:
         return False
     rules = sentence.rules
@@ -360,7 +429,7 @@ def _given_name_then_family_name(sentence: Sentence, atoms) -> bool:
 
 
 def _names_with_known(sentence: Sentence, atoms, known) -> bool:
-    """*Yamal Liquefied Natural Gas*, *Far East Development*: a known place named inside a longer name."""
+    """*Baltic Liquefied Natural Gas*, *Amazonas Timber Export*: a known place named inside a longer name."""
     others = [sentence.keys[start] for start, _, name in atoms if not name and not sentence.is_glue(start)]
     return (
         len(others) >= 2 and sentence.gazetteer.type_of(known[2]) == "location"
@@ -380,19 +449,30 @@ def _type_pending(sentence: Sentence, positions: list[int]) -> list[Span]:
             first += 1
     if first >= last:
         return []
-    surface = sentence.keys[first:last]
-    if last - first == 1 and (surface[0] in sentence.rules.not_actors or _ROMAN_NUMERAL.match(surface[0])):
+    if _is_not_actor(sentence, first, last):
         return []
-    if all(PLURAL_ACRONYM.match(word) for word in surface):
-        return []  # DVDs, SUVs: things
-    if surface[-1] in sentence.rules.group_nouns:
-        return []  # Uyghur Muslims: a group of people, not an actor
+    surface = sentence.keys[first:last]
     kind = cue_type(sentence, first, last)
     if kind:
         return [Span(first, last, None, kind, "rule")]
     if all(sentence.is_common(word) for word in surface if word[:1].isalpha()) or first in sentence.quoted:
         return []
     return [Span(first, last, None, "", "typer")]
+
+
+def _is_not_actor(sentence: Sentence, first: int, last: int) -> bool:
+    """A listed non-actor, a Roman numeral, plural acronyms (*DVDs*: things) or a group of people by
+    faith or descent (*… Muslims*)."""
+    surface = sentence.keys[first:last]
+    if last - first == 1 and (surface[0] in sentence.rules.not_actors or _ROMAN_NUMERAL.match(surface[0])):
+        return True
+    return all(PLURAL_ACRONYM.match(word) for word in surface) or surface[-1] in sentence.rules.group_nouns
+
+
+def _names_a_thing(sentence: Sentence, first: int, last: int) -> bool:
+    """The name's head noun, last or before *of*, is that of a plan, an event, a prize or a building."""
+    lower, works = sentence.lower, sentence.rules.work_keywords
+    return lower[last - 1] in works or any(lower[k] in works and lower[k + 1] in ("of", "for") for k in range(first, last - 1))
 
 
 def _is_droppable_start(sentence: Sentence, first: int, last: int) -> bool:

@@ -1,7 +1,7 @@
 """Step 4 — resolution: the names found in an article become mentions of actors, one name per actor.
 
-Within an article, a bracketed name or acronym joins the name before it (*Xuzhou Construction
-Machinery Group (XCMG)*); a discovered name gets the type most of its mentions have; a family or
+Within an article, a bracketed name or acronym joins the name before it (*Tarim Valley
+Machinery Group (TVMG)*); a discovered name gets the type most of its mentions have; a family or
 first name used alone joins the one full name it can stand for (*Wang* → Wang Jianguo). The same two
 functions — :func:`short_name_targets` and :func:`vote_types` — make the same joins across the corpus
 (:mod:`presslens.actors.tables`).
@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
 from presslens.actors.gazetteer import Gazetteer, load_gazetteer
-from presslens.actors.reading import Span, read_sentence
+from presslens.actors.reading import UNRESOLVED, Span, read_sentence
 from presslens.actors.sentence import Sentence, tokenize_names
 from presslens.actors.typing import ACRONYM
 from presslens.actors.words import load_rules
@@ -40,7 +40,7 @@ class Mention:
     surface: str
     actor: str
     type: str
-    method: str  # gazetteer | rule | typer | alias
+    method: str  # gazetteer | rule | tagger | alias
 
 
 def find_mentions(article: Article, *, gazetteer: Gazetteer | None = None) -> list[Mention]:
@@ -48,7 +48,6 @@ def find_mentions(article: Article, *, gazetteer: Gazetteer | None = None) -> li
     gazetteer = gazetteer or load_gazetteer()
     rules = load_rules()
     lowercase_words = frozenset(_LOWERCASE_WORD.findall(article.text))
-    verdicts: dict = {}  # per article, so results never depend on article order
     mentions: list[Mention] = []
     brackets: list[tuple[int, int]] = []  # (mention before "(", mention inside)
     for number, (paragraph, start, end) in enumerate(article.sentence_spans):
@@ -56,7 +55,7 @@ def find_mentions(article: Article, *, gazetteer: Gazetteer | None = None) -> li
         if not tokens:
             continue
         sentence = Sentence(tokens, gazetteer, rules, lowercase_words)
-        spans = read_sentence(sentence, verdicts)
+        spans = read_sentence(sentence)
         base = len(mentions)
         for span in spans:
             first, last = tokens[span.first].start, tokens[span.last - 1].end
@@ -72,9 +71,9 @@ def _bracket_pairs(sentence: Sentence, spans: list[Span]) -> list[tuple[int, int
     person's other name in brackets, *Rando Knapp (Ren Duo)*."""
     keys, pairs = sentence.keys, []
     for inside_index, inside in enumerate(spans):
-        if inside.first == 0 or keys[inside.first - 1] != "(" or inside.last >= len(keys) or keys[inside.last] != ")":
+        if not inside.type or inside.first == 0 or keys[inside.first - 1] != "(" or inside.last >= len(keys) or keys[inside.last] != ")":
             continue
-        before = spans[inside_index - 1] if inside_index else None
+        before = spans[inside_index - 1] if inside_index and spans[inside_index - 1].type else None
         if before and before.type == "person" and before.last == inside.first - 1 and inside.actor is None:
             pairs.append((inside_index - 1, inside_index))
             continue
@@ -95,15 +94,19 @@ def resolve(mentions: list[Mention], brackets: list[tuple[int, int]], *, known: 
     mentions = _merge_brackets(mentions, brackets, known, gazetteer)
     mentions = _join_capitals(mentions, known)
     mentions = _join_acronyms(mentions, known, gazetteer)
-    discovered = [(m.actor, m.type) for m in mentions if m.actor not in known]
+    discovered = [(m.actor, m.type) for m in mentions if m.actor not in known and m.type]
     types = vote_types(discovered)
-    mentions = [replace(m, type=types[m.actor]) if m.actor in types else m for m in mentions]
+    mentions = [replace(m, type=types[m.actor], method="alias" if m.method == UNRESOLVED else m.method)
+                if m.actor in types else m for m in mentions]
     targets = short_name_targets(m.actor for m in mentions if m.type == "person")
     joined = []
     for mention in mentions:
         target = targets.get(mention.actor)
         can_join = mention.actor not in known or gazetteer.type_of(mention.actor) == "person"
-        joined.append(replace(mention, actor=target, type="person", method="alias") if target and can_join else mention)
+        if target and can_join:
+            joined.append(replace(mention, actor=target, type="person", method="alias"))
+        elif mention.type:
+            joined.append(mention)  # an untyped name that stands for no person of the article is none
     return joined
 
 
@@ -143,7 +146,7 @@ def _merge_brackets(mentions: list[Mention], brackets, known: Collection[str], g
 
 def _join_capitals(mentions: list[Mention], known: Collection[str]) -> list[Mention]:
     """A name in capitals (a dateline's *EUGENE*) joins the same name written ordinarily in the article."""
-    ordinary = {m.actor.upper(): m for m in mentions if not m.actor.isupper()}
+    ordinary = {m.actor.upper(): m for m in mentions if not m.actor.isupper() and m.type}
     joined = []
     for mention in mentions:
         same = ordinary.get(mention.actor) if mention.actor.isupper() and mention.actor not in known else None
@@ -152,8 +155,8 @@ def _join_capitals(mentions: list[Mention], known: Collection[str]) -> list[Ment
 
 
 def _join_acronyms(mentions: list[Mention], known: Collection[str], gazetteer: Gazetteer) -> list[Mention]:
-    """An unknown acronym joins the one organisation of the article whose initials it spells (*CEA* →
-    Consumer Electronics Association)."""
+    """An unknown acronym joins the one organisation of the article whose initials it spells (*MRA* →
+    Mountain Rescue Association)."""
     by_initials: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
         if mention.type == "organization" and len(mention.actor.split()) >= 2:

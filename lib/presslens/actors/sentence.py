@@ -63,7 +63,7 @@ class Sentence:
         return text[:1].isupper() and not self.is_modifier_compound(i)
 
     def is_modifier_compound(self, i: int) -> bool:
-        """*Sci-tech*, *Jiangsu-headquartered*: a word glued by a hyphen to a lowercase word (not after *of*)."""
+        """*Agri-food*, *Ohio-based*: a word glued by a hyphen to a lowercase word (not after *of*)."""
         return (
             i + 2 < len(self.keys) and self.keys[i + 1] in HYPHENS and self.tokens[i + 1].glued
             and self.tokens[i + 2].glued and self.keys[i + 2][:1].islower() and i not in self.known
@@ -72,6 +72,11 @@ class Sentence:
 
     def is_sentence_initial(self, i: int) -> bool:
         return i == 0 or self.keys[i - 1] in OPENERS or (i == 1 and not self.keys[0][:1].isalnum())
+
+    def in_capitals(self) -> bool:
+        """Written in capitals, like a headline: at least three words and no lowercase letter."""
+        words = [key for key in self.keys if key[:1].isalpha()]
+        return len(words) >= 3 and not any(c.islower() for key in words for c in key)
 
     def is_glue(self, i: int) -> bool:
         return self.keys[i] in CONNECTORS or self.keys[i] in HYPHENS or self.keys[i] == ","

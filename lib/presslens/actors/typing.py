@@ -2,11 +2,11 @@
 
 First the cues of news style (``data/actor_rules.yaml``): a title before a name (*Governor* …), a
 role after it (*…, deputy director*), a verb of speech (*… said*), a descriptor (*newspaper* …), a
-given name or a Chinese family name first. A name no cue explains goes to the name typer, a small
-classifier trained on annotated news (CoNLL-2003, see :mod:`presslens.actors.train_typer`) that reads
-the name's words and shape and the words around it; what it calls a nationality, event, product or
-work (*MISC*) is not an actor. At a sentence start, where capitals prove nothing, NLTK's binary
-named-entity chunker first decides whether the words are a name at all.
+given name or a Chinese family name first. Names no cue explains are placed and typed by the name
+tagger (:mod:`presslens.actors.name_tagger`), a sequence model trained on annotated news
+(CoNLL-2003, see :mod:`presslens.actors.train_tagger`); what it calls a nationality, event, product
+or work (*MISC*) is not an actor. The name typer (:mod:`presslens.actors.name_typer`) says whether
+a few words read as a person's name.
 """
 
 from __future__ import annotations
@@ -14,18 +14,13 @@ from __future__ import annotations
 import functools
 import re
 
-from presslens.actors.chunker import name_chunker
+from presslens.actors.name_tagger import ACTOR_TYPES as TAGGER_TYPES, OUTSIDE, known_tags, name_tagger, tag_spans
 from presslens.actors.name_typer import NameTyper
-from presslens.actors.sentence import Sentence
+from presslens.actors.sentence import HYPHENS, Sentence
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 #: A plural acronym names things, not an actor (*DVDs*, *SUVs*).
 PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}s$")
-_SLAVIC_SURNAME = re.compile(r"(ov|ova|ev|eva|yov|yova|in|ina|sky|ski|skaya|skiy|enko|chuk|uk|yan|dze|shvili|ich|vich)$")
-#: The name typer's labels as actor types; MISC (nationalities, events, products, works) is none.
-TYPER_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location", "MISC": None}
-#: Words on each side of an undecided name that the NE chunker reads.
-CHUNKER_CONTEXT = 4
 
 
 def cue_type(sentence: Sentence, first: int, last: int) -> str | None:
@@ -50,8 +45,6 @@ def cue_type(sentence: Sentence, first: int, last: int) -> str | None:
         return "person"
     if 2 <= n_words <= 3 and after in rules.speech_verbs:
         return "person"  # one word before "said" may be a company just as well: the typer decides
-    if n_words <= 3 and _SLAVIC_SURNAME.search(words[-1].lower()) and not sentence.is_common(words[-1]):
-        return "person"
     return None
 
 
@@ -75,17 +68,51 @@ def _apposition_follows(sentence: Sentence, last: int) -> bool:
     return False
 
 
-def typed_by_evidence(sentence: Sentence, first: int, last: int, verdicts: dict) -> str | None:
-    """The type of a name no cue explains, or None when it is not an actor.
+def tagged_names(sentence: Sentence) -> list[tuple[int, int, str | None]]:
+    """(first, last, actor type or None) of the names the name tagger finds in the sentence.
 
-    At a sentence start the chunker must first call the words a name. ``verdicts`` remembers its
-    verdicts per name for the rest of the article.
+    Words joined by glued hyphens (*Jean-Michel*, *Al-Ahram*) are one word to the tagger, as in its
+    training text.
     """
-    if sentence.is_sentence_initial(first) and not _chunker_says_entity(sentence, first, last, verdicts):
-        return None
+    if not HYPHENS.intersection(sentence.keys):
+        known = known_tags(sentence.known, sentence.gazetteer.type_of, len(sentence))
+        tags = name_tagger().tag(sentence.keys, known)
+        return [(first, last, TAGGER_TYPES.get(label)) for first, last, label in tag_spans(tags)] \
+            if tags.count(OUTSIDE) < len(tags) else []
+    groups = _hyphenated_words(sentence)
+    words = ["".join(sentence.keys[first:last]) for first, last in groups]
+    known = known_tags(_grouped_known(sentence, groups), sentence.gazetteer.type_of, len(groups))
+    return [(groups[first][0], groups[last - 1][1], TAGGER_TYPES.get(label))
+            for first, last, label in tag_spans(name_tagger().tag(words, known))]
+
+
+def _hyphenated_words(sentence: Sentence) -> list[tuple[int, int]]:
+    """Token ranges of the sentence's words, a word joined to the next by a glued hyphen being one."""
+    groups, tokens, keys = [], sentence.tokens, sentence.keys
+    i = 0
+    while i < len(keys):
+        j = i + 1
+        while j + 1 < len(keys) and keys[j] in HYPHENS and tokens[j].glued and tokens[j + 1].glued \
+                and keys[j + 1][:1].isalnum():
+            j += 2
+        groups.append((i, j))
+        i = j
+    return groups
+
+
+def _grouped_known(sentence: Sentence, groups: list[tuple[int, int]]) -> dict[int, tuple[int, str]]:
+    """The gazetteer's names of the sentence in positions of the grouped words (names cut by a group dropped)."""
+    group_of_start = {first: k for k, (first, _) in enumerate(groups)}
+    group_of_end = {last: k + 1 for k, (_, last) in enumerate(groups)}
+    return {group_of_start[start]: (group_of_end[end], name) for start, (end, name) in sentence.known.items()
+            if start in group_of_start and end in group_of_end}
+
+
+def typed_by_typer(sentence: Sentence, first: int, last: int) -> str | None:
+    """The actor type the name typer gives the words in their context; None for a nationality, an event,
+    a product or a work."""
     before, after = sentence.words_around(first, last)
-    label, _ = name_typer().classify(sentence.keys[first:last], before, after)
-    return TYPER_TYPES[label]
+    return TYPER_TYPES[name_typer().classify(sentence.keys[first:last], before, after)[0]]
 
 
 def typed_as_person(sentence: Sentence, first: int, last: int) -> bool:
@@ -94,13 +121,8 @@ def typed_as_person(sentence: Sentence, first: int, last: int) -> bool:
     return name_typer().classify(sentence.keys[first:last], before, after)[0] == "PER"
 
 
-def _chunker_says_entity(sentence: Sentence, first: int, last: int, verdicts: dict) -> bool:
-    name = tuple(sentence.keys[first:last])
-    if name not in verdicts:
-        left = max(0, first - CHUNKER_CONTEXT)
-        entities = name_chunker().named_entity_spans(sentence.keys[left:last + CHUNKER_CONTEXT])
-        verdicts[name] = any(start <= k - left < end for start, end in entities for k in range(first, last))
-    return verdicts[name]
+#: The name typer's labels as actor types; MISC (nationalities, events, products, works) is none.
+TYPER_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location", "MISC": None}
 
 
 @functools.cache
@@ -109,6 +131,6 @@ def name_typer() -> NameTyper:
 
 
 def load_models() -> None:
-    """Load the chunker and the name typer once (before worker processes fork)."""
-    name_chunker()
+    """Load the name tagger and the name typer once (before worker processes fork)."""
     name_typer()
+    name_tagger()

@@ -33,6 +33,7 @@ class ActorRules:
     organization_descriptors: frozenset[str]
     organization_keywords: frozenset[str]
     location_keywords: frozenset[str]
+    work_keywords: frozenset[str]
     location_prefixes: frozenset[str]
     location_prepositions: frozenset[str]
     chinese_surnames: frozenset[str]
@@ -42,8 +43,8 @@ class ActorRules:
 
     @functools.cached_property
     def name_keywords(self) -> frozenset[str]:
-        """Head nouns of organisation and place names (*ministry*, *province*)."""
-        return self.organization_keywords | self.location_keywords
+        """Head nouns of organisation and place names and of the names of things (*ministry*, *province*, *treaty*)."""
+        return self.organization_keywords | self.location_keywords | self.work_keywords
 
 
 @functools.cache
