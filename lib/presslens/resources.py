@@ -20,8 +20,6 @@ REQUIRED_PACKAGES: dict[str, str] = {
     "punkt_tab": "tokenizers/punkt_tab/english/",
     "stopwords": "corpora/stopwords/english",
     "wordnet": "corpora/wordnet",
-    "averaged_perceptron_tagger_eng": "taggers/averaged_perceptron_tagger_eng/",
-    "maxent_ne_chunker_tab": "chunkers/maxent_ne_chunker_tab/english_ace_binary/",
     "words": "corpora/words/en",
     "names": "corpora/names/male.txt",
 }

@@ -24,8 +24,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 
-from presslens.actors import chinese_crf
-from presslens.actors import chinese_rules as rules
+import presslens.actors.chinese_crf as chinese_crf
+import presslens.actors.chinese_rules as rules
 from presslens.actors.gazetteer import Gazetteer
 from presslens.actors.resolution import Mention, short_name_targets, vote_types
 from presslens.corpus import Article

@@ -14,7 +14,7 @@ import functools
 from importlib import resources as importlib_resources
 from typing import TYPE_CHECKING
 
-from presslens.actors import chinese_rules as rules
+import presslens.actors.chinese_rules as rules
 
 if TYPE_CHECKING:
     from presslens.actors.chinese import Span, Word

@@ -14,7 +14,7 @@ import argparse
 import json
 from pathlib import Path
 
-from presslens.actors import chinese_crf
+import presslens.actors.chinese_crf as chinese_crf
 from presslens.actors.chinese import combined_spans, segment_jieba, to_simplified
 from presslens.actors.gazetteer import load_gazetteer
 from presslens.corpus import load_corpus

@@ -38,7 +38,7 @@ def _finder(language: str):
 
 
 def load_everything(gazetteer: str | None) -> None:
-    """Load the gazetteer, word lists, chunker and name typer (once per process)."""
+    """Load the gazetteer, word lists, name tagger and name typer (once per process)."""
     load_gazetteer(gazetteer or None)
     load_word_lists()
     load_models()
