@@ -144,6 +144,8 @@ def main() -> int:
     print("\nF1 by half (rules written from / only measured on):")
     for name, figures in results["halves"].items():
         print(f"{name:12} " + "  ".join(f"{half} {f1:.3f}" for half, f1 in figures.items()))
+    languages = other_languages()
+    results["languages"] = languages
     s = results["speed"]
     print(f"\nspeed on {args.speed_corpus.name} ({s['words']:,} words): presslens 1 core {s['presslens_one_core_words_per_s']:,.0f} "
           f"words/s, all cores {s['presslens_all_cores_words_per_s']:,.0f} words/s")
@@ -157,6 +159,23 @@ def main() -> int:
               ours["dev"]["people_found_as_people"] < TARGETS["people"],
               s.get("ratio_one_core", TARGETS["speed_ratio"]) < TARGETS["speed_ratio"]]
     return 1 if any(missed) else 0
+
+
+def other_languages() -> dict:
+    """The Russian and Chinese development sets, presslens beside natasha, jieba and jiagu, on each half
+    (``bench/actors_ru.py``, ``bench/actors_zh.py``)."""
+    from actors_ru import score_russian
+    from actors_zh import compare_zh
+
+    russian = score_russian()
+    print("\nRussian, factRuEval-2016 development set (F1 on the half rules were written from / only measured on / all):")
+    for system, by_half in russian["scores"].items():
+        print(f"  {system:10} " + "  ".join(f"{half} {figures['f1']:.3f}" for half, figures in by_half.items()))
+    chinese = compare_zh()
+    print("Chinese, People's Daily 1998 development set (F1):")
+    for row in chinese.itertuples(index=False):
+        print(f"  {row.system:10} {row.part:34} {row.f1:.3f}")
+    return {"ru": russian["scores"], "zh": chinese.to_dict(orient="records")}
 
 
 def _has_spacy() -> bool:

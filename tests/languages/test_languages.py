@@ -136,3 +136,8 @@ def test_german_nouns_are_lemmatised_as_nouns_and_verbs_as_verbs():
     tokens = tokens_table(Corpus(root="x", articles=[_article("de", "Der Handel wächst. Es handelt sich um Stahl.")]))
     lemmas = dict(zip(tokens["surface"], tokens["lemma"]))
     assert lemmas["Handel"] == "handel" and lemmas["handelt"] == "handeln" and lemmas["Stahl"] == "stahl"
+
+
+def test_a_short_or_odd_text_the_identifier_is_unsure_of_keeps_the_default_language():
+    assert detect_language("Trade <script>alert(1)</script> <img src=x onerror=alert(1)> rose.") == "en"
+    assert detect_language("Путин Си Москва") == "ru"  # Cyrillic, too short to tell: the script's language
