@@ -17,36 +17,22 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
 import psutil
 
-from run import POLL_SECONDS, replicate
+from run import measure_command, replicate
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def timed_report(library: Path, corpus: Path, out: Path, notebooks: Path) -> tuple[float, float, dict]:
     """Seconds, peak memory (MB, the whole process tree) and each notebook's seconds of one report."""
-    environment = {**os.environ, "PYTHONPATH": str(library)}
-    command = [sys.executable, "-m", "presslens.cli", "report", "--corpus", str(corpus), "--out", str(out),
-               "--max-articles", "0", "--notebooks", str(notebooks)]
-    started = time.perf_counter()
-    process = psutil.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0
-    while process.poll() is None:
-        try:
-            tree = [process, *process.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-        except psutil.Error:
-            pass
-        time.sleep(POLL_SECONDS)
-    seconds = time.perf_counter() - started
+    seconds, memory = measure_command(["report", "--corpus", str(corpus), "--out", str(out), "--max-articles", "0",
+                                       "--notebooks", str(notebooks)], environment={**os.environ, "PYTHONPATH": str(library)})
     record = json.loads((out / "run.json").read_text("utf-8"))
-    return seconds, peak / 2**20, {run["name"]: round(run["seconds"], 1) for run in record["notebooks"]}
+    return seconds, memory, {run["name"]: round(run["seconds"], 1) for run in record["notebooks"]}
 
 
 def main() -> None:

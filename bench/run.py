@@ -41,10 +41,11 @@ HERE = Path(__file__).resolve().parent
 POLL_SECONDS = 0.25
 
 
-def measure_command(arguments: list[str]) -> tuple[float, float]:
-    """Run a presslens command; return (seconds, peak memory in MB over the process and its children)."""
+def measure_command(arguments: list[str], *, environment: dict[str, str] | None = None) -> tuple[float, float]:
+    """Run a presslens command (in ``environment``, default this one's); return (seconds, peak memory in MB
+    over the process and its children)."""
     started = time.perf_counter()
-    process = psutil.Popen([sys.executable, "-m", "presslens.cli", *arguments],
+    process = psutil.Popen([sys.executable, "-m", "presslens.cli", *arguments], env=environment,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0
     while process.poll() is None:

@@ -38,6 +38,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
+from presslens.actors.name_tagger import tag_spans
 from presslens.actors.name_typer import CONTEXT_WORDS, LABELS, MODEL_FORMAT, NameTyper, name_features
 
 DOCSTART = "-DOCSTART-"
@@ -91,21 +92,8 @@ def read_sentences(path: Path) -> Iterator[list[tuple[str, str]]]:
 
 
 def sentence_spans(sentence: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
-    """(start, end, label) of the entities of a sentence, for IOB1 and IOB2 tags alike.
-
-    A span starts at a ``B-`` tag, or at an ``I-`` tag that does not continue a span of its type.
-    """
-    spans: list[tuple[int, int, str]] = []
-    start, label = 0, ""
-    for i, (_, tag) in enumerate([*sentence, ("", "O")]):
-        prefix, _, kind = tag.partition("-")
-        continues = prefix == "I" and kind == label
-        if label and not continues:
-            spans.append((start, i, label))
-            label = ""
-        if prefix in ("B", "I") and not continues:
-            start, label = i, kind
-    return spans
+    """(start, end, label) of the entities of a sentence, for IOB1 and IOB2 tags alike (:func:`tag_spans`)."""
+    return tag_spans([tag for _, tag in sentence])
 
 
 def read_spans(path: Path) -> list[Span]:

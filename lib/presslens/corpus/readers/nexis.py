@@ -284,6 +284,13 @@ def _word_article(paragraphs: list[Paragraph], relative: str, position: int) -> 
             draft.blocks.extend(text_blocks(paragraph.text))
         elif part == "header" and COPYRIGHT.match(line):
             draft.removed.append(Removal("export field", _line(line)))
+    return _finished_uni_draft(draft, fields)
+
+
+def _finished_uni_draft(draft: Draft, fields: dict[str, str]) -> Draft | str:
+    """A Nexis Uni article's draft once its body is read: a closing bare address is its URL, the fields give
+    byline, section and (when the header had none) the load date; the reason it is no article when no
+    body text was found."""
     if draft.blocks and BARE_URL.match(draft.blocks[-1]):
         draft.url = draft.blocks.pop()
     if not draft.blocks:
@@ -367,13 +374,7 @@ def _uni_text_article(lines: list[str], relative: str, position: int, encoding: 
             fields.update([field] if (field := _uni_field(line)) else [])
             break
         draft.blocks.extend(text_blocks(line))
-    if draft.blocks and BARE_URL.match(draft.blocks[-1]):
-        draft.url = draft.blocks.pop()
-    if not draft.blocks:
-        return "no text under the article's Body heading: export it again from Nexis Uni"
-    draft.byline, draft.section = _byline(fields.get("byline", "")), fields.get("section", "")
-    draft.date = draft.date or normalize_date(fields.get("load-date", ""))
-    return draft
+    return _finished_uni_draft(draft, fields)
 
 
 def _uni_field(line: str) -> tuple[str, str] | None:
