@@ -22,39 +22,20 @@ jieba dictionary is shared too); offsets keep to the original text and surfaces 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import presslens.actors.chinese_crf as chinese_crf
 import presslens.actors.chinese_rules as rules
+from presslens.actors.chinese_spans import Span, Word, segment_jieba
 from presslens.actors.gazetteer import Gazetteer
 from presslens.actors.resolution import Mention, short_name_targets, vote_types
 from presslens.corpus import Article
-from presslens.languages.zh import segmenter, simplified
+from presslens.languages.zh import simplified
 
 #: jiagu's entity labels -> presslens actor types.
 _JIAGU_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
 #: jieba's part-of-speech tags of personal names.
 _JIEBA_PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
-
-
-@dataclass(frozen=True)
-class Span:
-    """A name found in a sentence: character offsets into the sentence, type, how it was found."""
-
-    start: int
-    end: int
-    type: str
-    method: str  # gazetteer | tagger | rule | model
-
-
-@dataclass(frozen=True)
-class Word:
-    """A word of a segmenter with its offsets in the sentence and its part-of-speech tag."""
-
-    start: int
-    end: int
-    text: str
-    tag: str
 
 
 def find_mentions_zh(article: Article, *, gazetteer: Gazetteer) -> list[Mention]:
@@ -205,15 +186,6 @@ def _side(surface: str) -> bool:
     return (len(surface) == 2 and surface.endswith("方")) or surface in ("中外", "国内外", "海内外")
 
 
-def segment_jieba(sentence: str) -> list[Word]:
-    """jieba's words of ``sentence`` with offsets and part-of-speech tags."""
-    words, position = [], 0
-    for pair in jieba_tokenizer().cut(sentence):
-        words.append(Word(position, position + len(pair.word), pair.word, pair.flag))
-        position += len(pair.word)
-    return words
-
-
 def _resolve(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """One type per discovered name (the type most of its mentions have), and a short transliterated
     name (*拉赫蒙*) joined to the one full name of the article it ends or starts (*埃莫马利·拉赫蒙*)."""
@@ -235,14 +207,6 @@ def to_simplified(text: str) -> str:
     if len(whole) == len(text):
         return whole
     return "".join(single if len(single := simplified(char)) == 1 else char for char in text)
-
-
-@functools.cache
-def jieba_tokenizer():
-    """jieba's part-of-speech tokenizer over the language layer's segmenter (one dictionary a process)."""
-    import jieba.posseg
-
-    return jieba.posseg.POSTokenizer(segmenter())
 
 
 @functools.cache

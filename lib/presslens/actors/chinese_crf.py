@@ -11,13 +11,11 @@ of even number only; the odd ones measure it.
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from importlib import resources as importlib_resources
-from typing import TYPE_CHECKING
 
 import presslens.actors.chinese_rules as rules
-
-if TYPE_CHECKING:
-    from presslens.actors.chinese import Span, Word
+from presslens.actors.chinese_spans import Span, Word
 
 #: The package data files this module reads (they key the cache of what it extracts).
 DATA_FILES = ("data/chinese_names.crfsuite",)
@@ -78,7 +76,6 @@ def labels_of(spans: list[Span], length: int) -> list[str]:
 
 def spans_of(labels: list[str]) -> list[Span]:
     """Spans of B-/I- labels (an I- that does not continue a name of its type starts one)."""
-    from presslens.actors.chinese import Span
 
     spans: list[Span] = []
     start, kind = None, None
@@ -93,7 +90,6 @@ def spans_of(labels: list[str]) -> list[Span]:
 
 
 def _with_method(span: Span, methods: dict) -> Span:
-    from dataclasses import replace
 
     method = methods.get((span.start, span.end, span.type))
     return replace(span, method=method) if method else span

@@ -13,10 +13,8 @@ Every function takes a sentence in simplified characters and returns spans of it
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from presslens.actors.chinese import Span, Word
+from presslens.actors.chinese_spans import Span, Word, jieba_tokenizer
 
 #: Titles and roles that stand right before a personal name.
 TITLES = frozenset("""
@@ -105,7 +103,6 @@ _NOT_NAME_TAGS = ("v", "p", "c", "u", "d", "m", "q", "r", "x", "f", "t", "eng", 
 def gazetteer_spans(sentence: str, name_types: dict[str, str], words: list[Word]) -> list[Span]:
     """Known names (``name_types``: name -> actor type), longest first, that start and end on jieba
     word boundaries (or are at least three characters long, where a boundary error is no risk)."""
-    from presslens.actors.chinese import Span
 
     starts = {w.start for w in words}
     ends = {w.end for w in words}
@@ -132,7 +129,6 @@ def rule_spans(sentence: str, words: list[Word], found: list[Span]) -> list[Span
 def transliterated_names(sentence: str, words: list[Word]) -> list[Span]:
     """Names whose parts are joined by a middle dot: the transliteration characters on either side of
     the dots (*总统埃莫马利·拉赫蒙说* → *埃莫马利·拉赫蒙*)."""
-    from presslens.actors.chinese import Span
 
     spans = []
     for match in _TRANSLITERATED.finditer(sentence):
@@ -151,7 +147,6 @@ def transliterated_names(sentence: str, words: list[Word]) -> list[Span]:
 def titled_names(sentence: str, words: list[Word], found: list[Span]) -> list[Span]:
     """Personal names after a title (*董事长缪建民*) and those listed after such a name with 、 (*记者于佳欣、
     邵艺博*): a word of two or three characters that starts with a family name."""
-    from presslens.actors.chinese import Span
 
     spans = []
     for index, word in enumerate(words[:-1]):
@@ -188,15 +183,12 @@ def _personal_name(words: list[Word], index: int) -> tuple[int, int] | None:
 
 def in_dictionary(word: str) -> bool:
     """Whether ``word`` is an entry of jieba's dictionary (a common word, not a name it guessed)."""
-    from presslens.actors.chinese import jieba_tokenizer
-
     return bool(jieba_tokenizer().tokenizer.FREQ.get(word))
 
 
 def short_country_names(sentence: str) -> list[Span]:
     """One-character names of countries and of Beijing: paired (*中*、*美* in 中美关系) or after a
     verb of visiting or facing (*华* in 访华, *京* in 抵京)."""
-    from presslens.actors.chinese import Span
 
     spans = []
     for match in _PAIRED.finditer(sentence):
@@ -210,7 +202,6 @@ def split_places(span: Span, sentence: str) -> list[Span]:
     """A tagger's span of places named one inside the other, as separate places (*甘肃省兰州市* → *甘肃省*,
     *兰州市*); a person's span that ends like a place (*张掖市*) is a place. A body's span is left
     alone (*日本大藏省*)."""
-    from presslens.actors.chinese import Span
 
     surface = sentence[span.start:span.end]
     if len(surface) < 3 or surface[-1] not in PLACE_ENDS or span.type == "organization":
@@ -225,7 +216,6 @@ def split_places(span: Span, sentence: str) -> list[Span]:
 
 def dateline_places(sentence: str) -> list[Span]:
     """The place of a news agency's dateline (*新华社北京3月5日电* → *北京*)."""
-    from presslens.actors.chinese import Span
 
     return [Span(m.start(1), m.end(1), "location", "rule") for m in _DATELINE.finditer(sentence)]
 
@@ -233,7 +223,6 @@ def dateline_places(sentence: str) -> list[Span]:
 def extend_bodies(sentence: str, words: list[Word], spans: list[Span]) -> list[Span]:
     """A place or body followed by the head of a body (*市委*, *人民政府*, *检察日报社*), directly or
     through up to three nouns, becomes that body; spans it then covers are dropped."""
-    from presslens.actors.chinese import Span
 
     word_at = {w.start: w for w in words}
     word_ends = {w.end for w in words}
