@@ -28,8 +28,8 @@ known ids get more words and phrases) or replaces it (``mode: replace`` at the t
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -73,14 +73,16 @@ class Theme:
     description: str
     words: tuple[str, ...]
     phrases: tuple[tuple[str, ...], ...]
-    #: Language (ISO 639-1) -> (words, phrases) of the theme in that language; English is ``words``, ``phrases``.
-    languages: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]], ...] = ()
+    #: (language (ISO 639-1), its terms as written in the lexicon); English is ``words`` and ``phrases``.
+    languages: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def entries(self, language: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-        """The theme's words and phrases (as lemmas) in ``language``."""
+        """The theme's words and phrases (as lemmas) in ``language``: lemmatised when first asked for, so that a
+        corpus in one language never loads the tools of the others."""
         if language == "en":
             return self.words, self.phrases
-        return next(((words, phrases) for code, words, phrases in self.languages if code == language), ((), ()))
+        terms = next((terms for code, terms in self.languages if code == language), ())
+        return _lemmatized(self.id, terms, language)
 
 
 @dataclass(frozen=True)
@@ -142,8 +144,9 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
         else:
             entries, source = _extend_entries(entries, user["themes"]), f"built-in + {file}"
     themes = tuple(_build_theme(entry) for entry in entries)
-    _check_each_entry_in_one_theme(themes)
-    return Lexicon(themes=themes, source=source)
+    lexicon = Lexicon(themes=themes, source=source)
+    check_entries(lexicon, "en")
+    return lexicon
 
 
 def _read_lexicon_yaml(text: str, where: str) -> dict:
@@ -197,11 +200,10 @@ def _extend_entries(builtin: list[dict], extra: list[dict]) -> list[dict]:
 
 
 def _build_theme(entry: dict) -> Theme:
-    words, phrases = _lemmatized(entry["id"], (entry.get("words") or []) + (entry.get("phrases") or []), "en")
+    words, phrases = _lemmatized(entry["id"], tuple(map(str, (entry.get("words") or []) + (entry.get("phrases") or []))), "en")
     if not words and not phrases:
         raise ValueError(f"theme {entry['id']!r} has no words or phrases: list at least one under 'words:'")
-    languages = tuple((str(code), *_lemmatized(entry["id"], terms or [], str(code)))
-                      for code, terms in (entry.get("languages") or {}).items())
+    languages = tuple((str(code), tuple(map(str, terms or ()))) for code, terms in (entry.get("languages") or {}).items())
     default_label = entry["id"].replace("_", " ").capitalize()
     return Theme(
         id=entry["id"],
@@ -213,7 +215,8 @@ def _build_theme(entry: dict) -> Theme:
     )
 
 
-def _lemmatized(theme_id: str, terms: list, language: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+@functools.lru_cache(maxsize=None)
+def _lemmatized(theme_id: str, terms: tuple[str, ...], language: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """Single words and phrases of a theme's entries in ``language``, as lemmas, in order and without repeats."""
     tools = language_tools(language)
     words, phrases = {}, {}  # dicts keep the file's order and drop repeats
@@ -228,20 +231,20 @@ def _lemmatized(theme_id: str, terms: list, language: str) -> tuple[tuple[str, .
     return tuple(words), tuple(phrases)
 
 
-def _check_each_entry_in_one_theme(themes: Iterable[Theme]) -> None:
-    themes = list(themes)
-    languages = {"en"} | {code for theme in themes for code, _, _ in theme.languages}
-    for language in sorted(languages):
-        owner: dict[str | tuple[str, ...], str] = {}
-        for theme in themes:
-            words, phrases = theme.entries(language)
-            for entry in [*words, *phrases]:
-                if owner.setdefault(entry, theme.id) != theme.id:
-                    shown = entry if isinstance(entry, str) else " ".join(entry)
-                    raise ValueError(
-                        f"'{shown}' is listed under two themes, {owner[entry]!r} and {theme.id!r}: "
-                        "keep it in one, so that one word never counts for two themes"
-                    )
+@functools.lru_cache(maxsize=64)
+def check_entries(lexicon: Lexicon, language: str) -> None:
+    """Refuse a lexicon whose terms in ``language`` put one lemma or phrase under two themes (checked for
+    English when the lexicon loads, for another language when its articles are first matched)."""
+    owner: dict[str | tuple[str, ...], str] = {}
+    for theme in lexicon.themes:
+        words, phrases = theme.entries(language)
+        for entry in [*words, *phrases]:
+            if owner.setdefault(entry, theme.id) != theme.id:
+                shown = entry if isinstance(entry, str) else " ".join(entry)
+                raise ValueError(
+                    f"'{shown}' is listed under two themes, {owner[entry]!r} and {theme.id!r} (language {language}): "
+                    "keep it in one, so that one word never counts for two themes"
+                )
 
 
 def lexicon_table(lexicon: Lexicon) -> pd.DataFrame:
@@ -301,6 +304,7 @@ def _language_matches(tokens: pd.DataFrame, lexicon: Lexicon, texts: dict[str, s
 def _matches(tokens: pd.DataFrame, lexicon: Lexicon, texts: dict[str, str], language: str) -> pd.DataFrame:
     """The lexicon matches of :func:`match_themes` in ``tokens`` of articles in ``language``."""
     # Lemmas as codes into their vocabulary: the text of a token is only made where a match needs it.
+    check_entries(lexicon, language)
     codes, vocabulary = pd.factorize(tokens["lemma"])
     vocabulary = np.asarray(vocabulary, dtype=object)
     joined = joined_to_next(tokens, codes, vocabulary)
