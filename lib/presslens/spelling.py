@@ -44,13 +44,6 @@ def spelling_table(tokens: pd.DataFrame | TokenChunks) -> pd.DataFrame:
     return table.sort_values("count", ascending=False, kind="stable", ignore_index=True)
 
 
-def _phrase_table(terms: TermCounts) -> pd.DataFrame:
-    """The :func:`spelling_table` of the phrases counted in ``terms`` (their words as written together)."""
-    forms = terms.forms
-    phrases = forms[[" " in str(term) for term in forms.index.get_level_values(0)]]
-    return _most_written(_as_written(phrases))
-
-
 def _written_counts(tokens: pd.DataFrame) -> pd.Series:
     """How often each ``lower`` form and each ``lemma`` is written each way, indexed by ``key, term, written``
     (``key``: ``lower`` or ``lemma``)."""
@@ -123,13 +116,13 @@ class Spelling:
 
 def spelling_of(tokens: pd.DataFrame | TokenChunks, *, terms: TermCounts | None = None) -> Spelling:
     """The :class:`Spelling` of the words of a token table or of token chunks (:func:`spelling_table`, kept in
-    the cache of the chunks as :func:`~presslens.chunks.remembered` keeps tables), and of the phrases
-    counted in ``terms`` (:func:`~presslens.frequency.term_counts`) as written together: *Global Times* is
-    one name, where its words alone would read *global Times*."""
-    table = remembered(tokens, spelling_table)
+    the cache of the chunks as :func:`~presslens.chunks.remembered` keeps tables) — or, given the counts a
+    notebook has made (``terms``, :func:`~presslens.frequency.term_counts`), of the terms counted there,
+    without reading the tokens again: their words, and their phrases as written together (*Global Times*
+    is one name, where its words alone would read *global Times*)."""
     if terms is not None:
-        table = pd.concat([table, _phrase_table(terms)], ignore_index=True)
-    return Spelling.from_table(table)
+        return Spelling.from_table(_most_written(_as_written(terms.forms)))
+    return Spelling.from_table(remembered(tokens, spelling_table))
 
 
 def written_terms(table: pd.DataFrame, spelling: Spelling, *, columns: Sequence[str] = ("term",)) -> pd.DataFrame:
