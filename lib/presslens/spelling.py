@@ -22,6 +22,7 @@ import pandas as pd
 
 from presslens.chunks import TokenChunks, chunks_of, remembered, summed_counts
 from presslens.frequency import TermCounts
+from presslens.text import content_mask
 
 SPELLING_COLUMNS = ["term", "written", "count"]
 #: A word in a term: letters and digits, with inner hyphens and apostrophes (*cross-border*, *Xi'an*).
@@ -29,14 +30,15 @@ WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 def spelling_table(tokens: pd.DataFrame | TokenChunks) -> pd.DataFrame:
-    """The display form of every word of ``tokens``: ``term, written, count``, most frequent first.
+    """The display form of every counted word of ``tokens`` (no stopword, number or single letter: what term
+    tables and figures show): ``term, written, count``, most frequent first.
 
     ``term`` is a ``lower`` form or a ``lemma`` of :func:`~presslens.text.tokens_table`; ``written`` the
     way it is most often written (ties: the first in corpus order); ``count`` how often it occurs. A
     surface that is not the term in other letters (*Russia's* for ``russia``, *Ministries* for the lemma
     ``ministry``) lends the term its capitalisation only.
     """
-    counts = summed_counts(_written_counts(chunk) for chunk in chunks_of(tokens) if len(chunk))
+    counts = summed_counts(_written_counts(chunk[content_mask(chunk)]) for chunk in chunks_of(tokens) if len(chunk))
     if counts.empty:
         return pd.DataFrame(columns=SPELLING_COLUMNS)
     by_lower, by_lemma = (_most_written(counts.xs(key, level="key")) for key in ("lower", "lemma"))
@@ -54,7 +56,8 @@ def _written_counts(tokens: pd.DataFrame) -> pd.Series:
 def _as_written(pairs: pd.Series) -> pd.Series:
     """Counts indexed by ``term, surface`` added up by the way each surface writes its term (``term, written``)."""
     terms = pairs.index.get_level_values(0).astype(str)
-    written = [_written_as(term, str(surface)) for term, surface in zip(terms, pairs.index.get_level_values(1))]
+    surfaces = pairs.index.get_level_values(1).astype(str).tolist()  # a list: one conversion, not one per string
+    written = [_written_as(term, surface) for term, surface in zip(terms.tolist(), surfaces)]
     index = pd.MultiIndex.from_arrays([terms, written], names=["term", "written"])
     return pd.Series(pairs.to_numpy(), index=index).groupby(level=["term", "written"], sort=False).sum()
 
