@@ -32,7 +32,7 @@ from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 from nltk.probability import FreqDist
 
 from presslens.chunks import TokenChunks, chunks_of, remembered, summed_counts
-from presslens.languages.zh import HAN
+from presslens.languages.zh import starts_han
 from presslens.text import TOKEN_COLUMNS, content_mask, lemmatize_phrase
 
 #: The package data files this module reads (they key the cache of what it extracts).
@@ -65,7 +65,7 @@ def joined_to_next(tokens: pd.DataFrame, codes: np.ndarray, vocabulary: np.ndarr
     documents = pd.factorize(tokens["doc_id"])[0]
     sentences = tokens["sentence"].to_numpy()
     gaps = tokens["start"].to_numpy()[1:] - tokens["end"].to_numpy()[:-1]
-    han = np.array([bool(HAN.match(word)) for word in vocabulary], dtype=bool)[codes] if len(codes) else np.zeros(0, bool)
+    han = np.array([starts_han(word) for word in vocabulary], dtype=bool)[codes] if len(codes) else np.zeros(0, bool)
     glued = np.where(han[1:], (gaps == 0) & han[:-1], gaps == 1)
     joined = (documents[1:] == documents[:-1]) & (sentences[1:] == sentences[:-1]) & glued
     return np.append(joined, False)

@@ -64,6 +64,12 @@ class Chinese(Language):
         return nltk_stopwords("zh") | {simplified(word) for word in yaml.safe_load(source)["zh"]}
 
 
+def starts_han(word: str) -> bool:
+    """Whether ``word`` starts with a Han character (compared as strings: far faster than :data:`HAN` on the
+    many words of a corpus)."""
+    return "\u3400" <= word < "\ua000" or "\uf900" <= word < "\ufb00"
+
+
 @functools.cache
 def segmenter():
     """jieba's tokenizer with its dictionary loaded (once per process, quietly)."""
