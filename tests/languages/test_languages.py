@@ -141,3 +141,12 @@ def test_german_nouns_are_lemmatised_as_nouns_and_verbs_as_verbs():
 def test_a_short_or_odd_text_the_identifier_is_unsure_of_keeps_the_default_language():
     assert detect_language("Trade <script>alert(1)</script> <img src=x onerror=alert(1)> rose.") == "en"
     assert detect_language("Путин Си Москва") == "ru"  # Cyrillic, too short to tell: the script's language
+
+
+def test_the_fast_han_test_agrees_with_the_han_pattern_at_every_boundary():
+    from presslens.languages.zh import HAN, starts_han
+
+    for code in (0x33FF, 0x3400, 0x4E00, 0x9FFF, 0xA000, 0xF8FF, 0xF900, 0xFAFF, 0xFB00, 0x41, 0x0416):
+        word = chr(code) + "x"
+        assert starts_han(word) == bool(HAN.match(word)), hex(code)
+    assert not starts_han("")
