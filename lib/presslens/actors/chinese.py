@@ -30,7 +30,7 @@ from presslens.actors.chinese_spans import Span, Word, segment_jieba
 from presslens.actors.gazetteer import Gazetteer
 from presslens.actors.resolution import Mention, short_name_targets, vote_types
 from presslens.corpus import Article
-from presslens.languages.zh import simplified
+from presslens.languages.zh import simplified_in_place as to_simplified
 
 #: jiagu's entity labels -> presslens actor types.
 _JIAGU_TYPES = {"PER": "person", "ORG": "organization", "LOC": "location"}
@@ -199,14 +199,6 @@ def _resolve(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
         target = targets.get(mention.actor) if mention.actor not in known else None
         joined.append(replace(mention, actor=spaced[target], type="person", method="alias") if target else mention)
     return joined
-
-
-def to_simplified(text: str) -> str:
-    """``text`` in simplified characters, character for character (offsets are kept)."""
-    whole = simplified(text)
-    if len(whole) == len(text):
-        return whole
-    return "".join(single if len(single := simplified(char)) == 1 else char for char in text)
 
 
 @functools.cache

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import functools
 import re
+from importlib import resources as importlib_resources
+
+import yaml
 
 #: What a word is in a language written with spaces: a number with its separators (*1,000*, *2.5*), or
 #: letters and digits with inner hyphens or apostrophes (*cross-border*, *China's*).
 WORD = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-‐‑'’]\w+)*")
+#: The package data files this module reads (they key the cache of what it extracts).
+DATA_FILES = ("data/stopwords.yaml",)
 #: A number, an ordinal or decade (*14th*, *1990s*), a score or range (*6-3*, *2004-05*), an amount (*5m*, *2bn*).
 NUMBER = re.compile(r"^[\d.,]+(?:-[\d.,]+)*(?:st|nd|rd|th|s|m|bn|tn|k)?$", re.IGNORECASE)
 #: ISO 639-1 code -> the language's name in NLTK's stopword lists.
@@ -78,6 +83,13 @@ class Language:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.code}>"
+
+
+@functools.cache
+def news_stoplist(language: str) -> tuple[str, ...]:
+    """The news stoplist of ``language`` in ``data/stopwords.yaml`` (English under ``news``), read once."""
+    source = importlib_resources.files("presslens").joinpath(DATA_FILES[0]).read_text("utf-8")
+    return tuple(yaml.safe_load(source)["news" if language == "en" else language])
 
 
 def nltk_stopwords(code: str) -> frozenset[str]:

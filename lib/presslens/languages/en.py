@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources as importlib_resources
 
 import nltk
-import yaml
 
-from presslens.languages.base import Language, nltk_stopwords
+from presslens.languages.base import Language, news_stoplist, nltk_stopwords
 from presslens.resources import require_nltk_data
 
-#: The package data files this module reads (they key the cache of what it extracts).
-DATA_FILES = ("data/stopwords.yaml",)
 
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 #: Plural forms WordNet would wrongly reduce (*customs* → *custom*, *media* → *medium*).
@@ -53,9 +49,7 @@ class English(Language):
 @functools.cache
 def news_stopwords() -> frozenset[str]:
     """NLTK's English stopwords plus the news stoplist of ``data/stopwords.yaml``."""
-    source = importlib_resources.files("presslens").joinpath("data/stopwords.yaml").read_text("utf-8")
-    extra = yaml.safe_load(source)["news"]
-    return nltk_stopwords("en") | {word.lower() for word in extra}
+    return nltk_stopwords("en") | {word.lower() for word in news_stoplist("en")}
 
 
 @functools.cache

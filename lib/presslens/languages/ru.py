@@ -8,14 +8,10 @@ form of each distinct word once; *ё* is read as *е*, as most newspapers print 
 from __future__ import annotations
 
 import functools
-from importlib import resources as importlib_resources
 
-import yaml
 
-from presslens.languages.base import Language, nltk_stopwords
+from presslens.languages.base import Language, news_stoplist, nltk_stopwords
 
-#: The package data files this module reads (they key the cache of what it extracts).
-DATA_FILES = ("data/stopwords.yaml",)
 
 
 class Russian(Language):
@@ -42,8 +38,7 @@ class Russian(Language):
 
     @functools.cached_property
     def stopwords(self) -> frozenset[str]:
-        source = importlib_resources.files("presslens").joinpath("data/stopwords.yaml").read_text("utf-8")
-        return frozenset(word.replace("ё", "е") for word in nltk_stopwords("ru") | set(yaml.safe_load(source)["ru"]))
+        return frozenset(word.replace("ё", "е") for word in nltk_stopwords("ru") | set(news_stoplist("ru")))
 
 
 @functools.cache

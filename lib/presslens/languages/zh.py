@@ -11,14 +11,10 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from importlib import resources as importlib_resources
 
-import yaml
 
-from presslens.languages.base import Language, nltk_stopwords
+from presslens.languages.base import Language, news_stoplist, nltk_stopwords
 
-#: The package data files this module reads (they key the cache of what it extracts).
-DATA_FILES = ("data/stopwords.yaml",)
 
 #: The end of a sentence: 。！？ (or their ASCII forms, or …), with the closing quotes and brackets after it.
 SENTENCE_END = re.compile(r"(?:[。！？!?]+|…{1,2})[”’」』）)\"'》]*")
@@ -45,12 +41,12 @@ class Chinese(Language):
     def words(self, text: str, start: int, end: int) -> list[tuple[int, str]]:
         """jieba's words, found in the text's simplified form (its dictionary's) and returned as written."""
         written = text[start:end]
-        read = _segmentable(written)
+        read = simplified_in_place(written)
         return [(start + first, written[first:last]) for word, first, last in segmenter().tokenize(read)
                 if _WORD_CHARACTER.search(word)]
 
     def count_words(self, text: str) -> int:
-        return sum(1 for word in segmenter().cut(_segmentable(text)) if _WORD_CHARACTER.search(word))
+        return sum(1 for word in segmenter().cut(simplified_in_place(text)) if _WORD_CHARACTER.search(word))
 
     def lower(self, word: str) -> str:
         return simplified(word).lower()
@@ -60,8 +56,7 @@ class Chinese(Language):
 
     @functools.cached_property
     def stopwords(self) -> frozenset[str]:
-        source = importlib_resources.files("presslens").joinpath("data/stopwords.yaml").read_text("utf-8")
-        return nltk_stopwords("zh") | {simplified(word) for word in yaml.safe_load(source)["zh"]}
+        return nltk_stopwords("zh") | {simplified(word) for word in news_stoplist("zh")}
 
 
 def starts_han(word: str) -> bool:
@@ -94,11 +89,13 @@ def simplified(text: str) -> str:
     return _converter().convert(text)
 
 
-def _segmentable(text: str) -> str:
-    """``text`` in simplified characters when converting keeps every character in place (it almost always
-    does), so that jieba's simplified dictionary segments traditional text too; else ``text`` itself."""
-    converted = _converter().convert(text)
-    return converted if len(converted) == len(text) else text
+def simplified_in_place(text: str) -> str:
+    """``text`` in simplified characters, character for character (offsets are kept): converted whole when
+    that keeps its length (it almost always does), else one character at a time."""
+    whole = simplified(text)
+    if len(whole) == len(text):
+        return whole
+    return "".join(single if len(single := simplified(char)) == 1 else char for char in text)
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
