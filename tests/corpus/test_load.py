@@ -250,3 +250,19 @@ def test_snapshots_of_two_corpora_in_one_cache_are_both_kept(corpus_copy, seeds_
     load_corpus(corpus_copy, execution=run)
     load_corpus(seeds_dir, execution=run)
     assert len(list((tmp_path / "cache").glob("load_corpus-*.parquet"))) == 2
+
+
+def test_results_tables_are_read_as_articles_not_as_menus(tmp_path):
+    """A wire table (standings, scores) is a file of short lines, like a saved page's menus, but its lines
+    carry figures: it stays an article with every row."""
+    clubs = ["Rovers", "Albion", "United", "Athletic", "Wanderers", "County", "Harriers", "Rangers", "Town",
+             "Celtic", "Thistle", "Academicals", "Villa", "Forest", "Palace", "Orient"]
+    lines = ["FOOTBALL - LEAGUE STANDINGS.", "LONDON 1996-08-31", "League standings after Saturday's",
+             "matches (tabulated - played, won,", "drawn, lost, points):"]
+    for division in ("Division one", "Division two"):
+        lines += [division] + [f"{club} 3 {rank % 3} 1 {rank % 2} {rank + 2}" for rank, club in enumerate(clubs, start=1)]
+    (tmp_path / "standings.txt").write_text("\n\n".join(lines), encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert not corpus.skipped
+    text = corpus["standings"].text
+    assert all(f"{club} 3 " in text for club in clubs)

@@ -17,7 +17,7 @@ from importlib import resources as importlib_resources
 
 import yaml
 
-from presslens.corpus.chrome import MIN_FILES, RUN_ON_CHARS, Chrome, is_run_on, line_key, text_length
+from presslens.corpus.chrome import MIN_FILES, RUN_ON_CHARS, Chrome, is_prose, is_run_on, line_key, text_length
 from presslens.corpus.decode import normalize_text
 from presslens.corpus.layout import WHITESPACE, join_paragraphs, split_sentences, text_blocks
 from presslens.corpus.metadata import dateline, header_metadata, is_time_stamp_line, stated_agency, time_stamp
@@ -36,6 +36,10 @@ LEAD_PARAGRAPH_WORDS = 20
 #: headings in a fixtures list legitimately repeat).
 MIN_REPEATED_WORDS = 8
 NO_CHROME = Chrome()
+#: Short lines of which at least this share carry a figure make a table (results, standings, a data
+#: sheet), not a page's menus: such a file is read as an article whatever the shape of its lines.
+TABLE_LINE_SHARE = 0.6
+FIGURE = re.compile(r"\d")
 #: Where a Chinese sentence ends, in a run-on page that Punkt (which knows no Chinese) cut into pieces.
 CJK_SENTENCE_END = re.compile(r"(?<=[。！？])\s*")
 
@@ -67,7 +71,7 @@ def build_article(draft: Draft, chrome: Chrome = NO_CHROME, *, headline: str = "
         return None
     if draft.title:
         title, body = normalize_text(draft.title).strip(), blocks
-    elif chrome_found or looks_like_page(blocks):
+    elif (chrome_found or looks_like_page(blocks)) and not _is_table(draft.blocks):
         page_title = blocks[0]
         units, origins = _units(blocks[1:])
         gaps = [chrome_before[1 + origin] if number == 0 or origins[number - 1] != origin else 0
@@ -213,6 +217,12 @@ def _clean_paragraphs(body: list[str], removed: list[Removal], date: str, source
         removed.append(Removal("outlet signature", outlet))
         source = source or outlet
     return kept, date, source
+
+
+def _is_table(blocks: list[str]) -> bool:
+    """Whether the short lines of a file mostly carry figures: a table of results or data, not menus."""
+    short = [block for block in blocks if not is_prose(block)]
+    return bool(short) and sum(bool(FIGURE.search(block)) for block in short) >= TABLE_LINE_SHARE * len(short)
 
 
 def _is_lead_paragraph(line: str) -> bool:
