@@ -255,3 +255,14 @@ def test_without_ipywidgets_an_explorer_is_a_note_and_shows_no_kernel_note(docs,
         assert captured.outputs == [], name
         assert note.data == UNAVAILABLE
         assert "<code>pip install ipywidgets</code>" in note._repr_html_()
+
+
+def test_figures_render_as_html_without_plotly_js_in_reports():
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    from presslens.plots import setup_notebook
+
+    setup_notebook()
+    bundle = pio.renderers["presslens_report"].to_mimebundle(go.Figure(go.Bar(x=["a"], y=[1])).to_dict())
+    assert "Plotly.newPlot" in bundle["text/html"] and "plotly.js v" not in bundle["text/html"]

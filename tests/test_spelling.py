@@ -89,3 +89,12 @@ def test_a_corpus_without_words_has_an_empty_spelling():
 def test_a_table_without_the_spelling_columns_is_refused():
     with pytest.raises(ValueError, match="spelling_table"):
         Spelling.from_table(pd.DataFrame({"term": ["china"]}))
+
+
+def test_the_spelling_of_a_few_words_is_theirs_in_the_whole_table(corpus):
+    tokens = token_chunks(corpus, articles_per_chunk=1)
+    everything = spelling_table(tokens).set_index("term")
+    few = spelling_table(tokens, words=["China", "ministry", "far east"]).set_index("term")
+    assert sorted(few.index) == ["china", "east", "far", "ministry"]
+    assert few.equals(everything.loc[few.index])
+    assert spelling_of(tokens, words=["ministry"])("ministry") == "Ministry"

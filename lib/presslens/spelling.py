@@ -15,7 +15,7 @@ capitalisation of its most frequent written form (*Ministry*), never another wor
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -29,21 +29,32 @@ SPELLING_COLUMNS = ["term", "written", "count"]
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
-def spelling_table(tokens: pd.DataFrame | TokenChunks) -> pd.DataFrame:
+def spelling_table(tokens: pd.DataFrame | TokenChunks, *, words: Iterable[str] | None = None) -> pd.DataFrame:
     """The display form of every counted word of ``tokens`` (no stopword, number or single letter: what term
-    tables and figures show): ``term, written, count``, most frequent first.
+    tables and figures show), or of the given ``words`` only: ``term, written, count``, most frequent first.
 
     ``term`` is a ``lower`` form or a ``lemma`` of :func:`~presslens.text.tokens_table`; ``written`` the
     way it is most often written (ties: the first in corpus order); ``count`` how often it occurs. A
     surface that is not the term in other letters (*Russia's* for ``russia``, *Ministries* for the lemma
-    ``ministry``) lends the term its capitalisation only.
+    ``ministry``) lends the term its capitalisation only. ``words`` (terms or phrases, any case) limits the
+    table to their words: a few terms' spelling without counting every word of a large corpus.
     """
-    counts = summed_counts(_written_counts(chunk[content_mask(chunk)]) for chunk in chunks_of(tokens) if len(chunk))
+    wanted = None if words is None else sorted({word.lower() for term in words for word in str(term).split()})
+    counts = summed_counts(_written_counts(_counted(chunk, wanted)) for chunk in chunks_of(tokens) if len(chunk))
     if counts.empty:
         return pd.DataFrame(columns=SPELLING_COLUMNS)
     by_lower, by_lemma = (_most_written(counts.xs(key, level="key")) for key in ("lower", "lemma"))
     table = pd.concat([by_lower, by_lemma[~by_lemma["term"].isin(set(by_lower["term"]))]], ignore_index=True)
+    if wanted is not None:
+        table = table[table["term"].isin(wanted)]  # another word of the rows read is only partly counted
     return table.sort_values("count", ascending=False, kind="stable", ignore_index=True)
+
+
+def _counted(tokens: pd.DataFrame, words: list[str] | None) -> pd.DataFrame:
+    """The content tokens of a chunk whose ``lower`` form or ``lemma`` is one of ``words`` (all when None)."""
+    if words is not None:
+        tokens = tokens[tokens["lower"].isin(words) | tokens["lemma"].isin(words)]
+    return tokens[content_mask(tokens)]
 
 
 def _written_counts(tokens: pd.DataFrame) -> pd.Series:
@@ -117,14 +128,18 @@ class Spelling:
         return whole if whole is not None else WORD.sub(lambda word: self.forms.get(word.group().lower(), word.group()), text)
 
 
-def spelling_of(tokens: pd.DataFrame | TokenChunks, *, terms: TermCounts | None = None) -> Spelling:
+def spelling_of(tokens: pd.DataFrame | TokenChunks, *, terms: TermCounts | None = None,
+                words: Iterable[str] | None = None) -> Spelling:
     """The :class:`Spelling` of the words of a token table or of token chunks (:func:`spelling_table`, kept in
-    the cache of the chunks as :func:`~presslens.chunks.remembered` keeps tables) — or, given the counts a
-    notebook has made (``terms``, :func:`~presslens.frequency.term_counts`), of the terms counted there,
-    without reading the tokens again: their words, and their phrases as written together (*Global Times*
-    is one name, where its words alone would read *global Times*)."""
+    the cache of the chunks as :func:`~presslens.chunks.remembered` keeps tables), or of the given ``words``
+    only (the few terms a figure shows) — or, given the counts a notebook has made (``terms``,
+    :func:`~presslens.frequency.term_counts`), of the terms counted there, without reading the tokens
+    again: their words, and their phrases as written together (*Global Times* is one name, where its words
+    alone would read *global Times*)."""
     if terms is not None:
         return Spelling.from_table(_most_written(_as_written(terms.forms)))
+    if words is not None:
+        return Spelling.from_table(spelling_table(tokens, words=words))
     return Spelling.from_table(remembered(tokens, spelling_table))
 
 

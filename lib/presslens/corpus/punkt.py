@@ -4,6 +4,10 @@ NLTK 3.10 compiles every pattern with the third-party ``regex`` engine under a t
 meant for patterns that callers supply. Punkt's patterns are NLTK's own and fixed; run by ``re``
 they split the same sentences (tested against the stock tokenizer) about 1.7 times as fast, and
 sentence splitting is a large share of loading a corpus.
+
+The patterns are private parts of NLTK's punkt (:data:`NLTK_PRIVATE_PARTS`): ``pyproject.toml`` bounds
+NLTK to the versions this is tested with, and ``tests/corpus/test_punkt.py`` names any part a new NLTK lacks
+or splits differently with.
 """
 
 from __future__ import annotations
@@ -17,6 +21,11 @@ from nltk.tokenize.punkt import PunktLanguageVars, PunktToken
 
 from presslens.resources import require_nltk_data
 
+#: The private parts of NLTK's punkt this module uses, as (owner, attribute).
+NLTK_PRIVATE_PARTS = ((PunktLanguageVars, "_word_tokenizer_re"), (PunktLanguageVars, "period_context_re"),
+                      (PunktLanguageVars, "re_boundary_realignment"), (PunktToken, "_RE_ELLIPSIS"),
+                      (PunktToken, "_RE_NUMERIC"), (PunktToken, "_RE_INITIAL"), (PunktToken, "_RE_ALPHA"),
+                      (nltk_punkt, "_re_non_punct"))
 _FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE | re.ASCII
 
 
@@ -59,9 +68,10 @@ def _compiled(language_vars: _PlainLanguageVars, name: str, nltk_pattern) -> re.
 
 
 @functools.cache
-def punkt_tokenizer() -> nltk.tokenize.PunktTokenizer:
+def punkt_tokenizer() -> nltk.tokenize.PunktSentenceTokenizer:
     """The English punkt sentence tokenizer, loaded once per process."""
     require_nltk_data()
-    tokenizer = nltk.tokenize.PunktTokenizer("english")
-    tokenizer._lang_vars, tokenizer._Token = _PlainLanguageVars(), _PlainToken
-    return tokenizer
+    stock = nltk.tokenize.PunktTokenizer("english")
+    plain = nltk.tokenize.PunktSentenceTokenizer(lang_vars=_PlainLanguageVars(), token_cls=_PlainToken)
+    plain._params = stock._params  # noqa: SLF001 - the English model: no public way to hand it over
+    return plain

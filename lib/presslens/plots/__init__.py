@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import plotly.graph_objects as go
 import plotly.io as pio
-from plotly.io._base_renderers import NotebookRenderer
+from plotly.io.base_renderers import MimetypeRenderer
 
 #: Okabe–Ito palette: distinguishable with every common form of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -26,7 +26,7 @@ FONT = ("Inter, 'Segoe UI', Roboto, Helvetica, Arial, 'Noto Sans', 'Noto Sans CJ
         "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif")
 
 
-class ReportRenderer(NotebookRenderer):
+class ReportRenderer(MimetypeRenderer):
     """Figures as HTML that draws them with the page's plotly.js; the library itself is never embedded.
 
     An HTML report loads plotly.js once per folder (or once per page when standalone); JupyterLab draws
