@@ -14,7 +14,10 @@ def test_one_profile_equals_its_part_of_all_profiles(seed_corpus):
     alone = article_profile(seed_corpus, doc_id)
     together = everyone[doc_id]
     assert len(alone.themes) and len(alone.key_sentences) and len(alone.distinctive)
-    for part in ("distinctive", "key_sentences", "actors", "themes", "evidence"):
+    assert alone.network.number_of_nodes() > 1
+    assert set(alone.layout) == set(alone.network) == set(alone.centrality["actor"])
+    assert alone.layout == together.layout
+    for part in ("distinctive", "key_sentences", "actors", "themes", "evidence", "centrality"):
         pd.testing.assert_frame_equal(getattr(alone, part).reset_index(drop=True),
                                       getattr(together, part).reset_index(drop=True), obj=part, check_categorical=False)
 

@@ -11,7 +11,8 @@ from presslens.cli import main
 from presslens.corpus import load_corpus
 from presslens.frequency import group_keyness_table
 from presslens.phrases import find_phrases, merge_phrases
-from presslens.selection import article_groups, group_sizes_table, grouping_table, subcorpus
+from presslens.duplicates import dedupe_corpus
+from presslens.selection import article_groups, group_sizes_table, grouping_table, load_subcorpus, subcorpus
 from presslens.text import tokens_table
 from presslens.themes import group_theme_shares, match_themes, score_themes
 
@@ -73,3 +74,17 @@ def test_export_takes_the_selection(tmp_path):
     assert main(["export", "articles", "--corpus", str(SEEDS), "--out", str(out), "--date-from", "2021",
                  "--sources", "Global Times", "--jobs", "1"]) == 0
     assert pd.read_csv(out)["doc_id"].tolist() == ["004_307deee32fd8fd70"]
+
+
+def test_load_subcorpus_is_loading_then_the_selection_then_dedupe(tmp_path):
+    for path in SEEDS.glob("*.txt"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    first = sorted(SEEDS.glob("*.txt"))[0]
+    (tmp_path / f"copy_of_{first.name}").write_bytes(first.read_bytes())
+    loaded = load_corpus(tmp_path)
+    sources = ["xinhua", "GLOBAL TIMES", loaded[first.stem].source]
+    expected = dedupe_corpus(subcorpus(loaded, sources=sources, languages="en"), dedupe="keep_first")
+    chosen = load_subcorpus(tmp_path, columns="", language="", sources=sources, languages="en", dedupe="keep_first")
+    assert chosen.doc_ids == expected.doc_ids
+    assert first.stem in chosen.doc_ids and f"copy_of_{first.stem}" not in chosen.doc_ids
+    assert 1 < len(chosen) < len(loaded) - 1

@@ -46,7 +46,7 @@ _PUBLIC = {
     "presslens.quotes": ["quotes_table", "top_speakers", "voice_shares", "unnamed_sources", "group_quotes", "actor_quotes"],
     "presslens.duplicates": ["duplicates_table", "dedupe_corpus"],
     "presslens.trends": ["trends_table"],
-    "presslens.selection": ["subcorpus", "article_groups", "grouping_table", "group_sizes_table"],
+    "presslens.selection": ["load_subcorpus", "subcorpus", "article_groups", "grouping_table", "group_sizes_table"],
     "presslens.cooccurrence": [
         "cooccurrence_table", "cooccurrence_evidence", "cooccurrence_matrix", "actor_neighbours", "actor_evidence",
         "check_window", "check_measure",

@@ -20,8 +20,6 @@ from presslens.report.defaults import MAX_ARTICLE_PAGES
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 #: The tables ``presslens export`` writes (:data:`presslens.export.TABLES`).
-#: Notebook parameters that name a file.
-FILE_PARAMETERS = ("gazetteer", "lexicon", "corrections")
 TABLE_NAMES = ("articles", "terms", "mentions", "quotes", "actors", "cooccurrence", "themes", "duplicates", "trends")
 LANGUAGE_HELP = ("the language of every article, an ISO 639-1 code such as zh, ru or en, instead of the one "
                  "detected in each article")
@@ -127,9 +125,6 @@ def _report(args: argparse.Namespace) -> int:
             if name in parameters:
                 raise ValueError(f"give the {name} once: --{name} or -p {name}=…")
             parameters[name] = value
-    for name in FILE_PARAMETERS:  # the notebooks run in their own folder: a path is read from here
-        if isinstance(parameters.get(name), str) and parameters[name]:
-            parameters[name] = str(Path(parameters[name]).expanduser().resolve())
     result = run_report(
         args.corpus, args.out, jobs=args.jobs, show_code=args.show_code, with_solutions=args.with_solutions,
         standalone=args.standalone, parameters=parameters, columns=args.columns, notebooks_dir=args.notebooks,
@@ -153,13 +148,11 @@ def _report(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from presslens.actors import load_corrections
-    from presslens.corpus import load_corpus
     from presslens.corpus.files import inside_corpus
-    from presslens.duplicates import dedupe_corpus
     from presslens.execution import Execution
     from presslens.export import export_table
     from presslens.resources import require_nltk_data
-    from presslens.selection import subcorpus
+    from presslens.selection import load_subcorpus
 
     if args.table not in TABLE_NAMES:
         raise ValueError(f"unknown table {args.table!r}: choose one of {', '.join(TABLE_NAMES)}")
@@ -168,16 +161,12 @@ def _export(args: argparse.Namespace) -> int:
     corpus_root = Path(args.corpus).expanduser().resolve()
     if inside_corpus(out, corpus_root):
         raise ValueError(f"--out {args.out} is the corpus or inside the corpus folder: presslens never writes into a corpus")
-    execution = Execution(jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
-    corpus = load_corpus(args.corpus, columns=args.columns, language=args.language, execution=execution)
     if args.corrections:
         load_corrections(args.corrections)  # a faulty file stops here, before any extraction
-    sources = [source.strip() for source in args.sources.split(",") if source.strip()]
-    languages = [code.strip() for code in args.languages.split(",") if code.strip()]
-    corpus = subcorpus(corpus, date_from=args.date_from, date_to=args.date_to, sources=sources, languages=languages,
-                       where=args.where)
-    if args.dedupe != "keep_all":
-        corpus = dedupe_corpus(corpus, dedupe=args.dedupe)
+    execution = Execution(jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
+    corpus = load_subcorpus(args.corpus, columns=args.columns, language=args.language, date_from=args.date_from,
+                            date_to=args.date_to, sources=_listed(args.sources), languages=_listed(args.languages),
+                            where=args.where, dedupe=args.dedupe, execution=execution)
     rows = export_table(args.table, corpus, out, window=args.window, by=args.by, gazetteer=args.gazetteer,
                         corrections=args.corrections, execution=execution)
     print(f"{rows:,} rows -> {args.out}")
@@ -186,6 +175,11 @@ def _export(args: argparse.Namespace) -> int:
         for item in corpus.skipped:
             print(f"  {item.path}: {item.reason}", file=sys.stderr)
     return 0
+
+
+def _listed(option: str) -> list[str]:
+    """The items of a comma-separated option."""
+    return [item.strip() for item in option.split(",") if item.strip()]
 
 
 def _parse_param(item: str) -> tuple[str, object]:

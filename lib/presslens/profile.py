@@ -21,7 +21,7 @@ from presslens.cooccurrence import cooccurrence_evidence, cooccurrence_table
 from presslens.corpus import Article, Corpus
 from presslens.frequency import DocumentFrequencies, document_frequencies, tfidf_table
 from presslens.measures import idf
-from presslens.network import build_network
+from presslens.network import build_network, centrality_table, layout_network
 from presslens.phrases import find_phrases, merge_phrases
 from presslens.text import content_mask, tokens_table
 from presslens.themes import evidence_sentences, load_lexicon, match_themes, score_themes
@@ -41,6 +41,8 @@ class ArticleProfile:
     key_sentences: pd.DataFrame  # sentence, score, text
     actors: pd.DataFrame  # actor, type, mentions
     network: nx.Graph  # actors named in one sentence, with the evidence on every edge
+    layout: dict[str, tuple[float, float]]  # where each actor of the network is drawn
+    centrality: pd.DataFrame  # the network's actors: degree, betweenness, community…
     themes: pd.DataFrame  # rank, label, score, share, n_matches, matched_terms
     evidence: pd.DataFrame  # the theme evidence sentences (see presslens.themes.evidence_sentences)
 
@@ -94,12 +96,15 @@ def article_profiles(
     sentences = _by_article(evidence_sentences(profiled, evidence, lexicon=themes_lexicon))
     for doc_id in doc_ids if doc_ids is not None else corpus.doc_ids:
         article = corpus[doc_id]
+        network = _network(corpus.select([doc_id]), mentions_of(doc_id))
         yield ArticleProfile(
             article=article,
             distinctive=distinctive(doc_id),
             key_sentences=key(doc_id)[["sentence", "score", "text"]],
             actors=actors(doc_id)[["actor", "type", "mentions"]].head(2 * top_n),
-            network=_network(corpus.select([doc_id]), mentions_of(doc_id)),
+            network=network,
+            layout=layout_network(network),
+            centrality=centrality_table(network),
             themes=scores(doc_id)[["rank", "label", "score", "share", "n_matches", "matched_terms"]],
             evidence=sentences(doc_id),
         )

@@ -1,7 +1,8 @@
 """Subcorpora and groups: which articles an analysis reads, and how it compares them.
 
-Every notebook and ``presslens export`` take the same selection — ``date_from``, ``date_to``,
-``sources``, ``languages``, ``where`` (a filter on the articles table) — and the same ``group_by``: ``source``, ``language``,
+Every notebook and ``presslens export`` open their corpus with :func:`load_subcorpus` and take the same
+selection — ``date_from``, ``date_to``, ``sources``, ``languages``, ``where`` (a filter on the articles
+table), ``dedupe`` — and the same ``group_by``: ``source``, ``language``,
 ``year``, ``quarter``, ``month``, ``week``, ``folder`` (the first folder of the article's path) or any
 column of the articles table (``section``, ``byline``, ``reader``…).
 """
@@ -9,16 +10,44 @@ column of the articles table (``section``, ``byline``, ``reader``…).
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from presslens.corpus import Corpus, articles_table
+from presslens.corpus import Columns, Corpus, articles_table, load_corpus
 from presslens.corpus.tables import PERIODS, article_periods
+from presslens.duplicates import Dedupe, dedupe_corpus
+
+if TYPE_CHECKING:
+    from presslens.execution import Execution
 
 #: Groups named by what they are, besides the columns of the articles table.
 DERIVED_GROUPS = ("folder", *PERIODS)
 #: A group with no value (an undated article grouped by month, an article without source).
 NO_VALUE = "(none)"
+
+
+def load_subcorpus(
+    corpus_path: str | Path,
+    *,
+    columns: str | Columns | None = None,
+    language: str | None = None,
+    date_from: str = "",
+    date_to: str = "",
+    sources: str | list[str] | tuple[str, ...] = (),
+    languages: str | list[str] | tuple[str, ...] = (),
+    where: str = "",
+    dedupe: Dedupe = "keep_all",
+    execution: Execution | None = None,
+) -> Corpus:
+    """The corpus at ``corpus_path`` (:func:`~presslens.corpus.load_corpus` with ``columns``, ``language`` and
+    ``execution``), reduced to the articles selected (:func:`subcorpus`), copies of one story kept once
+    when ``dedupe`` is ``keep_first`` (:func:`~presslens.duplicates.dedupe_corpus`). An empty ``columns``
+    or ``language`` means none given, as a notebook's empty parameter does."""
+    corpus = load_corpus(corpus_path, columns=columns or None, language=language or None, execution=execution)
+    corpus = subcorpus(corpus, date_from=date_from, date_to=date_to, sources=sources, languages=languages, where=where)
+    return dedupe_corpus(corpus, dedupe=dedupe)
 
 
 def subcorpus(

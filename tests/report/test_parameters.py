@@ -10,7 +10,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from conftest import ROOT, SEEDS
 from presslens.cli import main
-from presslens.report.notebooks import ReportError, check_parameters, notebook_parameters
+from presslens.report.notebooks import (ReportError, check_parameters, file_parameters, notebook_imports, notebook_parameters,
+                                        resolve_files)
 
 
 def _report(tmp_path: Path, *arguments: str) -> int:
@@ -42,6 +43,32 @@ def test_the_report_notebooks_declare_the_types_that_are_checked():
     types = {name: spec["inferred_type_name"] for params in declared.values() for name, spec in params.items()}
     assert types["top_n"] == "int" and types["actor_types"] == "list" and types["corpus_path"] == "str"
     check_parameters({"top_n": 30, "actor_types": ["person"], "keyness_target": "ru", "lemmatize": False}, declared)
+
+
+def test_file_parameters_are_the_ones_the_notebooks_declare_as_files(tmp_path, monkeypatch):
+    declared = {path: notebook_parameters(path) for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))}
+    assert file_parameters(declared) == {"gazetteer", "corrections", "lexicon"}
+    (tmp_path / "cast.yaml").write_text("actors: []\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    resolved = resolve_files({"gazetteer": "cast.yaml", "top_n": 5, "lexicon": ""}, declared)
+    assert resolved == {"gazetteer": str(tmp_path / "cast.yaml"), "top_n": 5, "lexicon": ""}
+    with pytest.raises(ReportError, match="corrections: no file fixes.yaml"):
+        resolve_files({"corrections": "fixes.yaml"}, declared)
+
+
+def test_a_missing_file_parameter_is_one_line_before_anything_runs(tmp_path, capsys):
+    assert _report(tmp_path, "-p", "lexicon=no_such_lexicon.yaml") == 2
+    err = capsys.readouterr().err
+    assert "lexicon: no file no_such_lexicon.yaml" in err and len(err.strip().splitlines()) == 1, err
+    assert not (tmp_path / "out").exists()
+
+
+def test_kernels_warm_up_with_the_notebooks_own_imports():
+    imports = notebook_imports(sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))).splitlines()
+    assert imports and all(line.startswith(("import ", "from ")) for line in imports)
+    assert len(imports) == len(set(imports))
+    assert any("mentions_table" in line and line.startswith("from presslens import") for line in imports)
+    compile("\n".join(imports), "warm-up", "exec")
 
 
 def test_numbers_and_untyped_parameters(tmp_path):

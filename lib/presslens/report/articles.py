@@ -20,7 +20,6 @@ from presslens.atomic import write_text_atomic
 from presslens.corpus import Corpus
 from presslens.display import evidence_html, header_html, table_html
 from presslens.execution import Execution
-from presslens.network import centrality_table, layout_network
 from presslens.plots import figure_html
 from presslens.plots.frequency import plot_tfidf
 from presslens.plots.network import plot_actor_network
@@ -108,8 +107,7 @@ def render_article_page(profile: ArticleProfile, page: Path, out: Path, options:
 
 def profile_sections(profile: ArticleProfile, *, top_n: int = 10) -> list[Section]:
     """The parts of an article profile as HTML, in the order of notebook 05."""
-    graph = profile.network
-    network = plot_actor_network(graph, layout_network(graph), centrality=centrality_table(graph),
+    network = plot_actor_network(profile.network, profile.layout, centrality=profile.centrality,
                                  title="Actors of this article")
     return [
         Section("Distinctive terms", "The words and phrases this article uses far more than the rest of the corpus "

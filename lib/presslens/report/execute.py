@@ -1,7 +1,7 @@
 """Running notebooks: papermill executes each into ``OUT/notebooks/`` and the page is rendered into ``OUT/html/``.
 
 A :class:`KernelPool` holds a few kernels, each driven by a thread of this process. The kernels start
-and import presslens as soon as the pool opens — while the report processes the corpus — and then
+and run the notebooks' imports as soon as the pool opens — while the report processes the corpus — and then
 run their notebooks one after the other, with the variables of the previous notebook cleared
 (imported modules stay loaded). One notebook that fails does not stop the others (a kernel that
 dies is started again), and a notebook that writes nothing keeps the previous run's notebook and page.
@@ -22,13 +22,6 @@ from presslens.report.render import PageOptions, removed_tags, render_notebook
 
 #: Seconds to wait for a kernel to answer before a notebook starts.
 KERNEL_TIMEOUT = 120
-#: What every notebook imports and sets up: done by each kernel while the corpus is processed.
-WARM_UP = ("import presslens.actors, presslens.cooccurrence, presslens.corpus, presslens.display, "
-           "presslens.frequency, presslens.network, presslens.phrases, presslens.plots.corpus, "
-           "presslens.plots.frequency, presslens.plots.network, presslens.plots.themes, presslens.profile, "
-           "presslens.text, presslens.themes, presslens.topics, presslens.widgets\n"
-           "presslens.plots.setup_notebook()")
-
 #: Between notebooks: forget every variable, then give the freed memory back to the system, so that a
 #: kernel does not carry the high-water mark of one notebook into the next.
 RESET = """%reset -f
@@ -51,15 +44,16 @@ class Job:
 
 
 class KernelPool:
-    """Warm kernels, one per thread; use as a context manager, then :meth:`run`."""
+    """Warm kernels, one per thread, each having run ``warm_up`` (the notebooks' imports, see
+    :func:`~presslens.report.notebooks.notebook_imports`); use as a context manager, then :meth:`submit`."""
 
-    def __init__(self, workers: int, cwd: Path):
+    def __init__(self, workers: int, cwd: Path, *, warm_up: str = ""):
         import jupyter_client  # imported here, once: packages imported by two threads at once can break
 
         self.kernel_manager = jupyter_client.KernelManager
         self.jobs: queue.Queue = queue.Queue()
         self.results: queue.Queue = queue.Queue()
-        self.threads = [threading.Thread(target=_serve, args=(self.kernel_manager, self.jobs, self.results, str(cwd)),
+        self.threads = [threading.Thread(target=_serve, args=(self.kernel_manager, self.jobs, self.results, str(cwd), warm_up),
                                          daemon=True) for _ in range(max(1, workers))]
 
     def __enter__(self) -> "KernelPool":
@@ -95,7 +89,7 @@ def default_workers(jobs: int | None, n_notebooks: int) -> int:
     return max(1, min(jobs or os.cpu_count() or 1, n_notebooks))
 
 
-def _serve(kernel_manager, jobs: queue.Queue, results: queue.Queue, cwd: str) -> None:
+def _serve(kernel_manager, jobs: queue.Queue, results: queue.Queue, cwd: str, warm_up: str) -> None:
     """A thread: start a kernel, warm it up, then run the notebooks it is given until told to stop.
 
     Every job taken gets a result, even when the kernel cannot start: the report then says why.
@@ -103,7 +97,7 @@ def _serve(kernel_manager, jobs: queue.Queue, results: queue.Queue, cwd: str) ->
     kernel = kernel_manager(kernel_name="python3")
     try:
         kernel.start_kernel(cwd=cwd, env=kernel_environment())
-        _run_code(kernel, WARM_UP)
+        _run_code(kernel, warm_up)
         failure = ""
     except Exception as error:  # noqa: BLE001 - reported on every notebook this thread takes
         failure = f"the notebook kernel did not start: {type(error).__name__}: {error}"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import difflib
 import re
+from collections.abc import Iterable
 from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import NamedTuple
@@ -24,6 +26,23 @@ def notebook_parameters(path: str | Path) -> dict[str, dict]:
     import papermill  # papermill, nbformat and nbconvert take seconds to import: only reports pay for them
 
     return papermill.inspect_notebook(str(path))
+
+
+def notebook_imports(paths: Iterable[str | Path]) -> str:
+    """The import statements of the notebooks' code cells, each once: what a kernel can load before it runs them."""
+    import nbformat
+
+    statements = []
+    for path in paths:
+        for cell in nbformat.read(str(path), as_version=4).cells:
+            if cell.cell_type != "code":
+                continue
+            try:
+                tree = ast.parse(cell.source)
+            except SyntaxError:  # IPython magics: not Python, and not imports
+                continue
+            statements += [ast.unparse(node) for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)]
+    return "\n".join(dict.fromkeys(statements))
 
 
 def describe_notebook(path: str | Path) -> tuple[str, str]:
@@ -75,6 +94,29 @@ PARAMETER_TYPES = {
 #: Parameters the report itself sets; a user sets them with options, not with ``-p``.
 RESERVED = {"corpus_path": "set the corpus with --corpus", "corpus": "set the corpus with --corpus", "columns": "name table columns with --columns",
             "doc_id": "an article page is made for every article (choose them with --articles)"}
+
+
+#: How a notebook declares that a parameter names a file: its help starts with this.
+FILE_HELP = "file:"
+
+
+def file_parameters(declared: dict[Path, dict]) -> set[str]:
+    """The parameters the notebooks declare as file names (their help starts with :data:`FILE_HELP`)."""
+    return {name for params in declared.values() for name, param in params.items()
+            if str(param.get("help") or "").lstrip().startswith(FILE_HELP)}
+
+
+def resolve_files(parameters: dict, declared: dict[Path, dict]) -> dict:
+    """``parameters`` with every declared file name made absolute (a notebook runs in its own folder, a
+    path is given from here); a ReportError names a file that is not there."""
+    resolved = dict(parameters)
+    for name in sorted(file_parameters(declared) & set(parameters)):
+        if isinstance(parameters[name], str) and parameters[name]:
+            path = Path(parameters[name]).expanduser().resolve()
+            if not path.is_file():
+                raise ReportError(f"{name}: no file {parameters[name]} (looked for {path}); give the path of your file")
+            resolved[name] = str(path)
+    return resolved
 
 
 def check_parameters(parameters: dict, declared: dict[Path, dict]) -> None:

@@ -23,7 +23,8 @@ from presslens.report.execute import Job, KernelPool, default_workers
 from presslens.corpus.files import inside_corpus
 from presslens.corpus.model import natural_key
 from presslens.report.index import CorpusFacts, write_index
-from presslens.report.notebooks import DEFAULT_NOTEBOOKS, check_parameters, describe_notebook, list_notebooks, notebook_parameters
+from presslens.report.notebooks import (DEFAULT_NOTEBOOKS, check_parameters, describe_notebook, list_notebooks,
+                                        file_parameters, notebook_imports, notebook_parameters, resolve_files)
 from presslens.report.render import PageOptions, templates_hash, write_assets
 
 #: Sub-folder of the output folder where the processing pass keeps its tables.
@@ -127,7 +128,7 @@ def run_report(
     if max_articles < 0:
         raise ReportError(f"--max-articles must be 0 or more, not {max_articles}")
     options = PageOptions(show_code=show_code, with_solutions=with_solutions, standalone=standalone)
-    with KernelPool(default_workers(jobs, len(notebooks)), Path(notebooks_dir)) as pool:
+    with KernelPool(default_workers(jobs, len(notebooks)), Path(notebooks_dir), warm_up=notebook_imports(notebooks)) as pool:
         from presslens.actors import load_corrections
         from presslens.corpus import Columns
         from presslens.resources import require_nltk_data
@@ -135,6 +136,7 @@ def run_report(
         declared = {path: notebook_parameters(path) for path in notebooks}
         parameters = dict(parameters or {})
         check_parameters(parameters, declared)
+        parameters = resolve_files(parameters, declared)
         try:
             columns = Columns.parse(columns)
             load_corrections(parameters.get("corrections"))
@@ -245,9 +247,9 @@ def _article_pages(corpus, chosen: list, out: Path, options: PageOptions, parame
 def _articles_fingerprint(chosen: list, options: PageOptions, parameters: dict, corpus_hash: str) -> str:
     from presslens.execution import file_digest, package_fingerprint
 
-    files = [file_digest(parameters.get(name)) for name in ("gazetteer", "lexicon", "corrections")]
-    payload = [[article.doc_id for article in chosen], asdict(options), parameters.get("gazetteer"),
-               parameters.get("lexicon"), files, corpus_hash, package_fingerprint(), templates_hash()]
+    files = {name: file_digest(value) for name, value in parameters.items() if isinstance(value, str)}
+    payload = [[article.doc_id for article in chosen], asdict(options), parameters, files, corpus_hash,
+               package_fingerprint(), templates_hash()]
     return hashlib.sha1(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:20]
 
 
