@@ -47,3 +47,18 @@ def test_setup_downloads_only_what_is_missing(monkeypatch, tmp_path):
     monkeypatch.setattr(nltk, "download", lambda package, **kwargs: calls.append(package))
     assert resources.ensure_nltk_data(download_dir=tmp_path) == []
     assert calls == []
+
+
+def test_resources_shared_by_every_caller_are_read_only():
+    from presslens.actors import load_gazetteer
+    from presslens.corpus.cleaning import boilerplate_rules
+    from presslens.languages.detect import stopword_languages
+    from presslens.languages.en import wordnet_nouns
+
+    gazetteer = load_gazetteer()
+    shared = [gazetteer.entries, gazetteer.index, gazetteer.lengths, gazetteer.names_in("zh"), boilerplate_rules(),
+              boilerplate_rules()["outlets"], stopword_languages(), wordnet_nouns()[1]]
+    for mapping in shared:
+        with pytest.raises(TypeError):
+            mapping["changed by a caller"] = "everyone"
+    assert load_gazetteer() is gazetteer and "China" in gazetteer.entries

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
@@ -55,25 +57,30 @@ class GazetteerEntry:
 
 
 class Gazetteer:
-    """Known actors indexed by the token sequence of every name they go by (case-sensitive)."""
+    """Known actors indexed by the token sequence of every name they go by (case-sensitive).
+
+    Read-only: one gazetteer is shared by every caller of :func:`load_gazetteer` in a process.
+    """
 
     def __init__(self, entries: list[GazetteerEntry]):
-        self.entries = {entry.name: entry for entry in entries}
-        self.index: dict[tuple[str, ...], str] = {}
+        self.entries: Mapping[str, GazetteerEntry] = MappingProxyType({entry.name: entry for entry in entries})
+        index: dict[tuple[str, ...], str] = {}
         for entry in entries:
             for surface in (entry.name, *entry.aliases):
                 key = name_key(surface)
                 if key:
-                    self.index.setdefault(key, entry.name)
-        self.max_tokens = max((len(key) for key in self.index), default=1)
+                    index.setdefault(key, entry.name)
+        self.index: Mapping[tuple[str, ...], str] = MappingProxyType(index)
+        self.max_tokens = max((len(key) for key in index), default=1)
         lengths: dict[str, set[int]] = {}
-        for key in self.index:
+        for key in index:
             lengths.setdefault(key[0], set()).add(len(key))
         #: For each first token, the lengths in tokens of the names it starts, longest first.
-        self.lengths = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
-        self._names: dict[str, dict[str, str]] = {}
+        self.lengths: Mapping[str, tuple[int, ...]] = MappingProxyType(
+            {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()})
+        self._names: dict[str, Mapping[str, str]] = {}
 
-    def names_in(self, language: str) -> dict[str, str]:
+    def names_in(self, language: str) -> Mapping[str, str]:
         """Every name of an actor as written in ``language`` (ISO 639-1) -> its canonical name.
 
         The first entry to give a name keeps it (a user file's entries come first).
@@ -84,7 +91,7 @@ class Gazetteer:
                 for name_language, name in entry.names:
                     if name_language == language:
                         found.setdefault(name, entry.name)
-            self._names[language] = found
+            self._names[language] = MappingProxyType(found)
         return self._names[language]
 
     def __len__(self) -> int:

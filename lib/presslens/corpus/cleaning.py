@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from importlib import resources as importlib_resources
+from types import MappingProxyType
 
 import yaml
 
@@ -45,15 +47,15 @@ CJK_SENTENCE_END = re.compile(r"(?<=[。！？])\s*")
 
 
 @functools.cache
-def boilerplate_rules() -> dict:
-    """The editable boilerplate rules (``data/boilerplate.yaml``), compiled."""
+def boilerplate_rules() -> Mapping:
+    """The editable boilerplate rules (``data/boilerplate.yaml``), compiled; read-only (shared by every caller)."""
     source = importlib_resources.files("presslens").joinpath("data/boilerplate.yaml").read_text("utf-8")
     rules = yaml.safe_load(source)
-    return {
-        "lines": [(r["why"], re.compile(r["pattern"], re.IGNORECASE)) for r in rules["lines"]],
-        "inline": [(r["why"], re.compile(r["pattern"], re.IGNORECASE)) for r in rules["inline"]],
-        "outlets": {outlet.casefold(): outlet for outlet in rules["outlets"]},
-    }
+    return MappingProxyType({
+        "lines": tuple((r["why"], re.compile(r["pattern"], re.IGNORECASE)) for r in rules["lines"]),
+        "inline": tuple((r["why"], re.compile(r["pattern"], re.IGNORECASE)) for r in rules["inline"]),
+        "outlets": MappingProxyType({outlet.casefold(): outlet for outlet in rules["outlets"]}),
+    })
 
 
 def build_article(draft: Draft, chrome: Chrome = NO_CHROME, *, headline: str = "", site: str = "") -> Article | None:

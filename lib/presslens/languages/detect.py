@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 
 #: Characters of the text read to decide: enough for a stable answer, little enough to stay fast.
 SAMPLE_CHARS = 600
@@ -83,15 +85,15 @@ def stopword_vote(text: str) -> str:
 
 
 @functools.cache
-def stopword_languages() -> dict[str, tuple[str, ...]]:
-    """Each stopword of the candidate languages NLTK has a list for -> the languages it is a stopword of."""
+def stopword_languages() -> Mapping[str, tuple[str, ...]]:
+    """Each stopword of the candidate languages NLTK has a list for -> the languages it is a stopword of (read-only)."""
     from presslens.languages.base import nltk_stopwords
 
     found: dict[str, list[str]] = {}
     for code in CANDIDATES:
         for word in nltk_stopwords(code):
             found.setdefault(word, []).append(code)
-    return {word: tuple(codes) for word, codes in found.items()}
+    return MappingProxyType({word: tuple(codes) for word, codes in found.items()})
 
 
 @functools.cache

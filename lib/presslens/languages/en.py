@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 
 import nltk
 
@@ -53,8 +55,8 @@ def news_stopwords() -> frozenset[str]:
 
 
 @functools.cache
-def wordnet_nouns() -> tuple[frozenset[str], dict[str, list[str]]]:
-    """The noun lemmas of WordNet (``index.noun``) and its irregular plurals (``noun.exc``).
+def wordnet_nouns() -> tuple[frozenset[str], Mapping[str, tuple[str, ...]]]:
+    """The noun lemmas of WordNet (``index.noun``) and its irregular plurals (``noun.exc``), read-only.
 
     Read straight from the two files: NLTK's WordNet reader also loads verbs, adjectives and sense
     maps, which takes seconds that noun lemmatisation does not need.
@@ -63,8 +65,8 @@ def wordnet_nouns() -> tuple[frozenset[str], dict[str, list[str]]]:
     with nltk.data.find("corpora/wordnet/index.noun").open() as index:
         nouns = frozenset(line.split(b" ", 1)[0].decode() for line in index if not line.startswith(b" "))
     with nltk.data.find("corpora/wordnet/noun.exc").open() as exceptions:
-        irregular = {words[0]: words[1:] for words in (line.decode().split() for line in exceptions) if words}
-    return nouns, irregular
+        irregular = {words[0]: tuple(words[1:]) for words in (line.decode().split() for line in exceptions) if words}
+    return nouns, MappingProxyType(irregular)
 
 
 @functools.lru_cache(maxsize=200_000)
