@@ -25,7 +25,7 @@ from presslens.corpus.layout import WHITESPACE, join_paragraphs, split_sentences
 from presslens.corpus.metadata import dateline, header_metadata, is_time_stamp_line, stated_agency, time_stamp
 from presslens.corpus.model import Article, Draft, Removal, count_words
 from presslens.corpus.pages import MIN_CHROME_LINES, looks_like_page, page_text
-from presslens.corpus.punkt import punkt_tokenizer
+from presslens.languages.punkt import punkt_tokenizer
 from presslens.languages import detect_language, language_tools
 
 #: The package data files this module reads (they key the cache of what it extracts).

@@ -25,7 +25,7 @@ from presslens.corpus.limits import Limits
 from presslens.corpus.readers import WEB_SUFFIXES, archives, documents, pdf, read_file, tables
 from presslens.corpus.readers.tables import MAPPING_PROBLEM, Columns
 from presslens.corpus.store import content_key, decode, encode, file_key, read_snapshot, write_snapshot
-from presslens.corpus.punkt import punkt_tokenizer
+from presslens.languages.punkt import punkt_tokenizer
 from presslens.languages import language_name, language_tools
 
 if TYPE_CHECKING:

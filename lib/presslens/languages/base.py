@@ -44,7 +44,7 @@ class Language:
 
     def sentence_spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """The sentences of ``text[start:end]`` as ``(start, end)`` offsets into ``text``."""
-        from presslens.corpus.punkt import punkt_tokenizer
+        from presslens.languages.punkt import punkt_tokenizer
 
         return [(start + first, start + last) for first, last in punkt_tokenizer().span_tokenize(text[start:end])]
 

@@ -6,7 +6,7 @@ they split the same sentences (tested against the stock tokenizer) about 1.7 tim
 sentence splitting is a large share of loading a corpus.
 
 The patterns are private parts of NLTK's punkt (:data:`NLTK_PRIVATE_PARTS`): ``pyproject.toml`` bounds
-NLTK to the versions this is tested with, and ``tests/corpus/test_punkt.py`` names any part a new NLTK lacks
+NLTK to the versions this is tested with, and ``tests/languages/test_punkt.py`` names any part a new NLTK lacks
 or splits differently with.
 """
 

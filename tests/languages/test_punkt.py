@@ -7,7 +7,7 @@ import re
 import nltk
 
 from conftest import SEEDS
-from presslens.corpus.punkt import NLTK_PRIVATE_PARTS, punkt_tokenizer
+from presslens.languages.punkt import NLTK_PRIVATE_PARTS, punkt_tokenizer
 
 TRICKY = (
     "Mr. J. R. Smith met Dr. Ono at 9 a.m. on Jan. 5… Then he left. “Is it over?” she asked. «Non.» "
@@ -18,7 +18,7 @@ TRICKY = (
 
 def test_the_private_parts_of_punkt_used_are_in_this_nltk():
     missing = [f"{getattr(owner, '__name__', owner)}.{name}" for owner, name in NLTK_PRIVATE_PARTS if not hasattr(owner, name)]
-    assert not missing, f"NLTK {nltk.__version__} lacks {missing}: adapt presslens.corpus.punkt or bound nltk lower"
+    assert not missing, f"NLTK {nltk.__version__} lacks {missing}: adapt presslens.languages.punkt or bound nltk lower"
 
 
 def test_sentences_are_nltks_on_real_and_tricky_text():
