@@ -7,10 +7,20 @@ a notebook, an export, an article page — reads them back.
 
 from __future__ import annotations
 
+from presslens.actors import load_corrections, load_gazetteer
 from presslens.actors.tables import mentions_builder
 from presslens.corpus import Corpus
 from presslens.execution import Execution
 from presslens.text import tokens_builder
+from presslens.themes import load_lexicon
+
+
+def check_files(*, gazetteer: str | None = None, corrections: str | None = None, lexicon: str | None = None) -> None:
+    """Read the user's gazetteer, corrections and theme lexicon once, before any work: a ``ValueError`` names
+    the file and what is wrong with it."""
+    load_gazetteer(gazetteer or None)
+    load_corrections(corrections or None)
+    load_lexicon(lexicon or None)
 
 
 def process_corpus(corpus: Corpus, execution: Execution, *, gazetteer: str | None = None) -> None:

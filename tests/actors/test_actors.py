@@ -237,3 +237,12 @@ def test_a_family_name_spelt_like_a_word_joins_the_full_name():
                                 "Tomas Green scored twice for the visitors. The home side led until Green levelled late on.")
     found = {(m.surface, m.actor, m.type) for m in find_mentions(article)}
     assert found == {("Tomas Green", "Tomas Green", "person"), ("Green", "Tomas Green", "person")}
+
+
+@pytest.mark.parametrize("content", ["actors: 5\n", "- China\n- Russia\n", "actors:\n  - China\n",
+                                     "actors: [{name: X, type: person}]\n  bad: [\n"])
+def test_a_gazetteer_file_of_the_wrong_shape_is_refused_naming_the_file(tmp_path, content):
+    path = tmp_path / "cast.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=f"{path}.*(gazetteer is a mapping|not valid YAML)"):
+        read_gazetteer_file(path)

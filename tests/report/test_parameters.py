@@ -63,6 +63,28 @@ def test_a_missing_file_parameter_is_one_line_before_anything_runs(tmp_path, cap
     assert not (tmp_path / "out").exists()
 
 
+def test_a_broken_lexicon_stops_the_report_before_anything_is_written(tmp_path, capsys):
+    lexicon = tmp_path / "themes.yaml"
+    lexicon.write_text("themes:\n  - id: trade\n    label: [not closed\n", encoding="utf-8")
+    assert _report(tmp_path, "-p", f"lexicon={lexicon}") == 2
+    assert f"{lexicon} is not valid YAML" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_report_code_reaches_analyses_only_through_the_profile_and_the_processing_pass():
+    import ast
+
+    allowed = {"atomic", "corpus", "display", "errors", "execution", "lock", "memory", "pipeline", "plots", "profile",
+               "report", "resources"}
+    reached = set()
+    for path in (ROOT / "lib" / "presslens" / "report").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            reached |= {name.split(".")[1] for name in names if name.startswith("presslens.")}
+    assert reached <= allowed, f"the report imports {sorted(reached - allowed)}: go through presslens.profile or pipeline"
+
+
 def test_kernels_warm_up_with_the_notebooks_own_imports():
     imports = notebook_imports(sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))).splitlines()
     assert imports and all(line.startswith(("import ", "from ")) for line in imports)

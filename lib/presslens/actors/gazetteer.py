@@ -156,10 +156,17 @@ def _parse_gazetteer(source: str, where: str, *, known: dict[str, GazetteerEntry
     """Entries of a gazetteer file. An entry may omit its type when ``known`` has an actor of that name:
     it then adds names to that actor. ``names`` is a list (in the file's ``language``) or a mapping
     language -> list."""
-    data = yaml.load(source, Loader=_YAML_LOADER) or {}
+    try:
+        data = yaml.load(source, Loader=_YAML_LOADER) or {}
+    except yaml.YAMLError as error:
+        raise ValueError(f"{where} is not valid YAML: {error}") from None
+    actors = data.get("actors") or [] if isinstance(data, dict) else None
+    if not isinstance(actors, list) or not all(isinstance(item, dict) for item in actors):
+        raise ValueError(f"{where}: a gazetteer is a mapping whose `actors:` is a list of entries, each with "
+                         "`name:` and `type:` (see the README)")
     file_language = str(data.get("language") or "")
     entries = []
-    for number, item in enumerate(data.get("actors") or [], start=1):
+    for number, item in enumerate(actors, start=1):
         name, kind = str(item.get("name") or "").strip(), str(item.get("type") or "").strip()
         if not kind and known and name in known:
             kind = known[name].type

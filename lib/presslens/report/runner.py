@@ -129,8 +129,8 @@ def run_report(
         raise ReportError(f"--max-articles must be 0 or more, not {max_articles}")
     options = PageOptions(show_code=show_code, with_solutions=with_solutions, standalone=standalone)
     with KernelPool(default_workers(jobs, len(notebooks)), Path(notebooks_dir), warm_up=notebook_imports(notebooks)) as pool:
-        from presslens.actors import load_corrections
         from presslens.corpus import Columns
+        from presslens.pipeline import check_files
         from presslens.resources import require_nltk_data
 
         declared = {path: notebook_parameters(path) for path in notebooks}
@@ -139,8 +139,9 @@ def run_report(
         parameters = resolve_files(parameters, declared)
         try:
             columns = Columns.parse(columns)
-            load_corrections(parameters.get("corrections"))
             require_nltk_data()
+            check_files(gazetteer=parameters.get("gazetteer"), corrections=parameters.get("corrections"),
+                        lexicon=parameters.get("lexicon"))
         except ValueError as error:
             raise ReportError(str(error)) from None
         with _output_lock(out_path, out):
