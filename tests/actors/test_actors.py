@@ -14,7 +14,7 @@ import pytest
 from conftest import SHARED
 from presslens.actors import actors_table, corpus_actors, find_mentions, mentions_table, read_gazetteer_file
 from presslens.actors.held_out import split_documents
-from presslens.corpus import article_from_text, load_corpus
+from presslens.corpus import Corpus, article_from_text, load_corpus
 
 SCORER = SHARED / "eval" / "score_actors.py"
 DEV_GOLD = SHARED / "eval" / "dev" / "dev_actors_gold.json"
@@ -246,3 +246,13 @@ def test_a_gazetteer_file_of_the_wrong_shape_is_refused_naming_the_file(tmp_path
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ValueError, match=f"{path}.*(gazetteer is a mapping|not valid YAML)"):
         read_gazetteer_file(path)
+
+
+def test_a_tagged_name_neither_starts_with_a_function_word_nor_ends_with_an_article():
+    texts = {"heat": "Heat wave\n\nThis summer, Karachi recorded temperatures of up to 49 C. The heat closed schools "
+                     "across Sindh for a week.",
+             "sport": "Sport\n\nThe ministry said I've never seen such crowds, Maria Lopez told Radio Sol."}
+    corpus = Corpus(root="invented", articles=[article_from_text(doc_id, f"{doc_id}.txt", text) for doc_id, text in texts.items()])
+    surfaces = set(mentions_table(corpus)["surface"])
+    assert {"Karachi", "Sindh", "Maria Lopez"} <= surfaces
+    assert not surfaces & {"C. The", "I've", "I"}

@@ -19,6 +19,8 @@ from presslens.actors.words import function_words
 _ROMAN_NUMERAL = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 _SPLITTERS = {"and", "&", "+"}
 _COMPANY_SUFFIXES = {"ltd.", "ltd", "inc.", "inc", "co.", "corp.", "llc", "plc", "limited"}
+#: Words that end no name: a name that seems to end with one has taken a word of the text after it.
+_NO_NAME_ENDS = {"of", "and", "&", "for", "the", "a", "an", "to", "in", "on", "at", "by", "with"}
 #: Words that may follow *for* or *on* inside a long name (*Centre for a Future of Open Waters*).
 _NAME_ARTICLES = {"a", "an", "the"}
 #: The method of a name neither cues nor models call an actor: it counts only as another mention of a
@@ -72,7 +74,8 @@ def _with_tagged_names(sentence: Sentence, decided: list[Span], undecided: list[
     if not (undecided or places or any(sentence.keys[k][:1].isupper() for k in range(len(sentence)) if k not in covered)):
         return spans  # nothing the tagger could place, add or retype
     for first, last, kind in tagged_names(sentence):
-        if not kind or _is_not_actor(sentence, first, last) or _names_a_thing(sentence, first, last):
+        first, last = _without_function_words(sentence, first, last)
+        if first == last or not kind or _is_not_actor(sentence, first, last) or _names_a_thing(sentence, first, last):
             continue
         if kind == "organization" and (first, last) in places:
             # a team or a company named after its place
@@ -262,6 +265,16 @@ def _in_quotation_marks(sentence: Sentence, first: int, last: int) -> bool:
 def _is_function_word(sentence: Sentence, i: int) -> bool:
     """*On*, *Through*, *Despite*: a capitalised function word (after a missed sentence break) starts no name."""
     return sentence.lower[i] in function_words() and sentence.keys[i] not in sentence.rules.given_names
+
+
+def _without_function_words(sentence: Sentence, first: int, last: int) -> tuple[int, int]:
+    """A tagged name without a function word at its start (*for* …, *Shouldn*) or an article or
+    connector at its end (… *The*, … *and*): they start and end no name."""
+    while first < last and _is_function_word(sentence, first):
+        first += 1
+    while last - 1 > first and (sentence.keys[last - 1] in ARTICLES or sentence.lower[last - 1] in _NO_NAME_ENDS):
+        last -= 1
+    return first, last
 
 
 def _named_list(sentence: Sentence, first: int, last: int) -> list[Span] | None:
