@@ -266,3 +266,12 @@ def test_results_tables_are_read_as_articles_not_as_menus(tmp_path):
     assert not corpus.skipped
     text = corpus["standings"].text
     assert all(f"{club} 3 " in text for club in clubs)
+
+
+def test_quotation_marks_a_scraper_escaped_are_read_as_written(tmp_path):
+    table = pd.DataFrame({"title": ["Pine cones"], "text": [
+        "\\\"We buy pine cones,\\\" said Xie Yu, the company\\'s general manager, in Harbin's market."]})
+    table.to_csv(tmp_path / "scrape.csv", index=False)
+    text = load_corpus(tmp_path / "scrape.csv").articles[0].text
+    assert "\"We buy pine cones,\" said Xie Yu, the company's general manager, in Harbin's market." in text
+    assert "\\" not in text

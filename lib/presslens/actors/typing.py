@@ -49,13 +49,13 @@ def cue_type(sentence: Sentence, first: int, last: int) -> str | None:
 
 
 def _descriptor_follows(sentence: Sentence, last: int) -> bool:
-    """*Karakoram industrial company*, *Tengri, a company*: a descriptor noun within two words after the name."""
-    window = sentence.lower[last:last + 4]
+    """*Karakoram industrial company*, *Tengri, a company*: a descriptor noun within two words after the name
+    (not a possessive one: *Xie Yu, the company's manager* works there)."""
+    window = sentence.lower[last:last + 5]
     if window[:1] == [","] and len(window) > 2 and window[1] in ("a", "an", "the"):
         window = window[2:]
-    return any(word in sentence.rules.organization_descriptors for word in window[:2]) and not any(
-        word in (",", ".") for word in window[:1]
-    )
+    return any(word in sentence.rules.organization_descriptors and window[k + 1:k + 2] not in (["'s"], ["’s"])
+               for k, word in enumerate(window[:2])) and not any(word in (",", ".") for word in window[:1])
 
 
 def _apposition_follows(sentence: Sentence, last: int) -> bool:

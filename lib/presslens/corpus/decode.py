@@ -108,14 +108,20 @@ def _looks_cyrillic_as_latin(text: str) -> bool:
     return bool(letters) and accented / len(letters) > 0.6
 
 
+#: A quotation mark escaped with a backslash (``China\'s``), as scrapers that write Python or JSON strings
+#: into CSV cells leave it: the backslash is not the writer's.
+_ESCAPED_QUOTE = re.compile(r"\\(['\"’])")
+
+
 def normalize_text(text: str) -> str:
-    """Text as analyses want it: mojibake repaired, HTML entities decoded, Unicode NFC, one kind of
-    newline, no invisible or stray control characters."""
+    """Text as analyses want it: mojibake repaired, HTML entities decoded, quotation marks unescaped,
+    Unicode NFC, one kind of newline, no invisible or stray control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii() or _CONTROL.search(text):  # ftfy changes nothing in plain ASCII text
         text = ftfy.fix_text(text, config=_REPAIRS)
     if _ENTITY.search(text):
         text = html.unescape(text)
+    text = _ESCAPED_QUOTE.sub(r"\1", text)
     text = _INVISIBLE.sub("", text)
     return _CONTROL.sub("", text)
 
