@@ -256,3 +256,11 @@ def test_a_tagged_name_neither_starts_with_a_function_word_nor_ends_with_an_arti
     surfaces = set(mentions_table(corpus)["surface"])
     assert {"Karachi", "Sindh", "Maria Lopez"} <= surfaces
     assert not surfaces & {"C. The", "I've", "I"}
+
+
+def test_a_role_before_another_name_is_a_title_not_an_apposition():
+    texts = {"essay": "Essays\n\nDuring the Cold Spell, Danish scholar Karen Holm wrote a book on the harvests.",
+             "firm": "Sales\n\nThe plan was praised by Karl Otto Berg, Vice President of Sales at the firm, on Monday."}
+    corpus = Corpus(root="invented", articles=[article_from_text(doc_id, f"{doc_id}.txt", text) for doc_id, text in texts.items()])
+    people = set(mentions_table(corpus).query("type == 'person'")["surface"])
+    assert {"Karen Holm", "Karl Otto Berg"} <= people and "Cold Spell" not in people

@@ -59,10 +59,14 @@ def _descriptor_follows(sentence: Sentence, last: int) -> bool:
 
 
 def _apposition_follows(sentence: Sentence, last: int) -> bool:
-    """*Name, deputy director of …*: a role within four words after the comma."""
-    for word in sentence.lower[last + 1:last + 6]:
+    """*Name, deputy director of …*: a role within four words after the comma (not a title before another
+    name: *…, British scholar Bernard Lewis*)."""
+    for k in range(last + 1, min(last + 6, len(sentence.lower))):
+        word = sentence.lower[k]
         if word in sentence.rules.apposition_roles and word not in ("a", "an", "the", "who", "whose"):
-            return True
+            following = sentence.keys[k + 1] if k + 1 < len(sentence.keys) else ""
+            roles = sentence.rules.apposition_roles | sentence.rules.person_titles
+            return not (following[:1].isupper() and following.lower() not in roles)
         if word in (",", ".", ";", "(", ")"):
             return False
     return False
