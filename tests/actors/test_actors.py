@@ -264,3 +264,10 @@ def test_a_role_before_another_name_is_a_title_not_an_apposition():
     corpus = Corpus(root="invented", articles=[article_from_text(doc_id, f"{doc_id}.txt", text) for doc_id, text in texts.items()])
     people = set(mentions_table(corpus).query("type == 'person'")["surface"])
     assert {"Karen Holm", "Karl Otto Berg"} <= people and "Cold Spell" not in people
+
+
+def test_a_name_ending_with_a_plural_head_noun_is_no_person():
+    article = article_from_text("schools", "schools.txt", "Schools\n\nUniversities have opened 313 Lumiere Institutes "
+                                                          "in 132 countries since 2004.")
+    types = dict(mentions_table(Corpus(root="invented", articles=[article]))[["surface", "type"]].to_numpy())
+    assert types.get("Lumiere Institutes") == "organization"

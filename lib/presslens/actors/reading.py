@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from presslens.actors.sentence import ARTICLES, CONNECTORS, HYPHENS, Sentence
 from presslens.actors.typing import ACRONYM, PLURAL_ACRONYM, cue_type, tagged_names, typed_as_person, typed_by_typer
 from presslens.actors.words import function_words
+from presslens.languages.en import lemmatize
 
 _ROMAN_NUMERAL = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 _SPLITTERS = {"and", "&", "+"}
@@ -77,6 +78,7 @@ def _with_tagged_names(sentence: Sentence, decided: list[Span], undecided: list[
         first, last = _without_function_words(sentence, first, last)
         if first == last or not kind or _is_not_actor(sentence, first, last) or _names_a_thing(sentence, first, last):
             continue
+        kind = _person_or_keyword(sentence, last, kind)
         if kind == "organization" and (first, last) in places:
             # a team or a company named after its place
             spans = [replace(span, type=kind, method="tagger") if (span.first, span.last) == (first, last) else span
@@ -90,7 +92,7 @@ def _with_tagged_names(sentence: Sentence, decided: list[Span], undecided: list[
         if inside:
             for span in inside:
                 start, end = max(first, span.first), min(last, span.last)
-                typed = typed_by_typer(sentence, start, end)
+                typed = _person_or_keyword(sentence, end, typed_by_typer(sentence, start, end))
                 if typed:
                     spans.append(Span(start, end, None, typed, "tagger"))
                     read.add(span)
@@ -265,6 +267,15 @@ def _in_quotation_marks(sentence: Sentence, first: int, last: int) -> bool:
 def _is_function_word(sentence: Sentence, i: int) -> bool:
     """*On*, *Through*, *Despite*: a capitalised function word (after a missed sentence break) starts no name."""
     return sentence.lower[i] in function_words() and sentence.keys[i] not in sentence.rules.given_names
+
+
+def _person_or_keyword(sentence: Sentence, last: int, kind: str | None) -> str | None:
+    """``kind``, unless a person's name ends with a head noun, singular or plural: that types it (*Confucius
+    Institutes*: organisations; a person's name has no head noun)."""
+    if kind != "person":
+        return kind
+    rules, word = sentence.rules, lemmatize(sentence.lower[last - 1])
+    return "organization" if word in rules.organization_keywords else "location" if word in rules.location_keywords else kind
 
 
 def _without_function_words(sentence: Sentence, first: int, last: int) -> tuple[int, int]:
