@@ -8,7 +8,7 @@ import pytest
 
 from conftest import explorer_tables
 from presslens.cooccurrence import actor_evidence, actor_neighbours, cooccurrence_table
-from presslens.frequency import kwic
+from presslens.patterns import kwic
 from presslens.themes import theme_articles
 from presslens.widgets import UNAVAILABLE, explore_actor, explore_kwic, explore_theme, explore_window
 
@@ -99,7 +99,7 @@ def test_window_explorer_recomputes_the_pairs_of_the_chosen_window(analysis):
     box = explore_window(analysis["mentions"], analysis["docs"])
     control(box, "window").value = "paragraph"
     summary, network, table = shown(box)
-    expected = cooccurrence_table(analysis["mentions"], corpus=analysis["docs"], window="paragraph")
+    expected = cooccurrence_table(analysis["docs"], analysis["mentions"], window="paragraph")
     assert f"**{len(expected):,} pairs**" in summary["text/markdown"]
     assert "paragraph window" in network[PLOTLY]["layout"]["title"]["text"]
     assert "first 25 of" in table["text/html"]

@@ -178,7 +178,7 @@ def _export(args: argparse.Namespace) -> int:
                        where=args.where)
     if args.dedupe != "keep_all":
         corpus = dedupe_corpus(corpus, dedupe=args.dedupe)
-    rows = export_table(args.table, corpus, out, window=args.window, by=args.by, gazetteer=args.gazetteer,
+    rows = export_table(args.table, corpus, out, window=args.window, period=args.by, gazetteer=args.gazetteer,
                         corrections=args.corrections, execution=execution)
     print(f"{rows:,} rows -> {args.out}")
     if corpus.skipped:

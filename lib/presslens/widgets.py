@@ -35,10 +35,10 @@ from IPython.display import HTML, display
 from presslens.actors import corpus_actors
 from presslens.chunks import TokenChunks
 from presslens.cooccurrence import (MEASURES, WINDOWS, PairMeasure, Window, actor_evidence, actor_neighbours,
-                                    cooccurrence_table)
+                                    cooccurrence_table, measure_column)
 from presslens.corpus import Corpus
 from presslens.display import Note, html_output, markdown_html, show_evidence, show_table
-from presslens.frequency import dispersion_table, kwic
+from presslens.patterns import dispersion_table, kwic
 from presslens.network import build_network, centrality_table, layout_network
 from presslens.plots.frequency import plot_dispersion
 from presslens.plots.network import plot_actor_network
@@ -75,12 +75,12 @@ def kwic_view(corpus: Corpus, tokens: pd.DataFrame | TokenChunks, term: str, *, 
     """Every occurrence of ``term`` with ``context`` words on each side, and its dispersion plot (one row per
     article, the term titled as ``spelling`` writes it).
 
-    Raises ``ValueError`` (from :func:`~presslens.frequency.kwic`) when ``term`` has no word in it.
+    Raises ``ValueError`` (from :func:`~presslens.patterns.kwic`) when ``term`` has no word in it.
     """
     lines = kwic(corpus, term, context=context, tokens=tokens)
     return [
         show_table(lines, max_rows=MAX_ROWS, empty=f"“{term}” does not occur in the corpus."),
-        plot_dispersion(dispersion_table(tokens, [term]), spelling=spelling),
+        plot_dispersion(dispersion_table(corpus, [term], tokens=tokens), spelling=spelling),
     ]
 
 
@@ -123,14 +123,14 @@ def window_view(
     max_nodes: int = 40,
 ) -> list:
     """The co-occurring pairs of one ``window``, strongest first by ``measure``, and their network."""
-    pairs = cooccurrence_table(mentions, corpus=corpus, window=window, min_count=min_count)
+    pairs = cooccurrence_table(corpus, mentions, window=window, min_count=min_count)
     graph = build_network(pairs, corpus_actors(mentions), measure=measure, max_nodes=max_nodes)
     summary = Note(f"**{len(pairs):,} pairs** of actors share a {window} at least {min_count} time(s).")
     return [
         summary,
         plot_actor_network(graph, layout_network(graph), centrality=centrality_table(graph),
                            title=f"Actor network ({window} window, edge width = {measure})"),
-        show_table(pairs.sort_values([measure, "count"], ascending=False), max_rows=MAX_ROWS),
+        show_table(pairs.sort_values([measure_column(measure), "count"], ascending=False), max_rows=MAX_ROWS),
     ]
 
 
