@@ -102,3 +102,9 @@ def test_former_argument_order_puts_the_corpus_first(seed_corpus, tokens, terms,
                                   pl.dispersion_table(seed_corpus, FOCUS, tokens=tokens))
     pd.testing.assert_frame_equal(_former(lambda: pl.key_sentences_table(terms, seed_corpus, top_n=2), "corpus first"),
                                   pl.key_sentences_table(seed_corpus, terms, top_n=2))
+
+
+def test_former_argument_order_of_the_window_explorer(seed_corpus, mentions):
+    former = _former(lambda: pl.explore_window(mentions, seed_corpus), r"explore_window\(corpus, table\)")
+    current = pl.explore_window(seed_corpus, mentions)
+    assert type(former) is type(current) and len(former.children) == len(current.children) > 1

@@ -96,7 +96,7 @@ def test_theme_explorer_shows_the_articles_and_sentences_of_the_chosen_theme(ana
 
 
 def test_window_explorer_recomputes_the_pairs_of_the_chosen_window(analysis):
-    box = explore_window(analysis["mentions"], analysis["docs"])
+    box = explore_window(analysis["docs"], analysis["mentions"])
     control(box, "window").value = "paragraph"
     summary, network, table = shown(box)
     expected = cooccurrence_table(analysis["docs"], analysis["mentions"], window="paragraph")
@@ -111,6 +111,6 @@ def test_explorers_become_a_note_without_ipywidgets(analysis, monkeypatch):
         explore_kwic(analysis["docs"], analysis["tokens"], terms=["cooperation"]),
         explore_actor(analysis["mentions"], analysis["pairs"], analysis["evidence"]),
         explore_theme(analysis["scores"], analysis["sentences"]),
-        explore_window(analysis["mentions"], analysis["docs"]),
+        explore_window(analysis["docs"], analysis["mentions"]),
     ]
     assert [explorer.data for explorer in explorers] == [UNAVAILABLE] * 4

@@ -3,7 +3,8 @@
 - :func:`former_name` — a function under its former name;
 - :func:`former_keywords` — a function that still accepts the former names of its keyword arguments;
 - :func:`current_value` — a parameter value under its current name (a measure, say);
-- :func:`corpus_first` — a function that now takes the corpus first and still accepts ``f(table, corpus=corpus)``.
+- :func:`corpus_first` — a function that now takes the corpus first and still accepts ``f(table, corpus=corpus)``;
+  :func:`corpus_then_table` — the same for ``f(table, corpus)``.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import warnings
 from collections.abc import Callable, Mapping
 
 
-def warn_deprecated(message: str) -> None:
+def warn_deprecated(message: str, *, stacklevel: int = 3) -> None:
     """A ``DeprecationWarning`` that points at the line calling the function that called this one."""
-    warnings.warn(message, DeprecationWarning, stacklevel=3)
+    warnings.warn(message, DeprecationWarning, stacklevel=stacklevel)
 
 
 def former_name(function: Callable, name: str) -> Callable:
@@ -65,3 +66,12 @@ def corpus_first(function: Callable) -> Callable:
             args = (kwargs.pop("corpus"), *args)
         return function(*args, **kwargs)
     return accepting_corpus_keyword
+
+
+def corpus_then_table(first, second, corpus_type: type, *, name: str) -> tuple:
+    """``(corpus, table)``: the first two arguments of ``name``, which now takes the corpus first, given in either
+    order (the former order, table first, with a warning)."""
+    if isinstance(first, corpus_type) or not isinstance(second, corpus_type):
+        return first, second
+    warn_deprecated(f"{name}(table, corpus) is deprecated: pass the corpus first, {name}(corpus, table)", stacklevel=4)
+    return second, first

@@ -116,10 +116,10 @@ def tfidf_table(terms: pd.DataFrame | TermCounts, *, top_n: int = 10,
     return _first_of_each_article(table, top_n)[["doc_id", "rank", "term", "count", "tfidf"]]
 
 
-def _first_of_each_article(table: pd.DataFrame, n: int) -> pd.DataFrame:
-    """The first ``n`` rows of each article in the table's order, numbered from 1 in ``rank``."""
+def _first_of_each_article(table: pd.DataFrame, top_n: int) -> pd.DataFrame:
+    """The first ``top_n`` rows of each article in the table's order, numbered from 1 in ``rank``."""
     rank = table.groupby("doc_id", observed=True, sort=False).cumcount() + 1
-    kept = rank <= n
+    kept = rank <= top_n
     return table[kept].assign(rank=rank[kept]).reset_index(drop=True)
 
 

@@ -20,7 +20,7 @@ from presslens.chunks import remembered, token_chunks
 from presslens.cooccurrence import cooccurrence_evidence, cooccurrence_table
 from presslens.corpus import Article, Corpus
 from presslens.counts import DocumentFrequencies, document_frequencies
-from presslens.deprecation import former_keywords, warn_deprecated
+from presslens.deprecation import corpus_then_table, former_keywords
 from presslens.frequency import tfidf_table
 from presslens.lexicon import load_lexicon
 from presslens.measures import idf
@@ -130,10 +130,7 @@ def key_sentences_table(corpus: Corpus, terms: pd.DataFrame, *, top_n: int = 5,
 
     The former order, ``key_sentences_table(terms, corpus)``, still works, with a ``DeprecationWarning``.
     """
-    if not isinstance(corpus, Corpus):
-        warn_deprecated("key_sentences_table(terms, corpus) is deprecated: pass the corpus first, "
-                        "key_sentences_table(corpus, terms)")
-        corpus, terms = terms, corpus
+    corpus, terms = corpus_then_table(corpus, terms, Corpus, name="key_sentences_table")
     counted = terms[content_mask(terms)]
     if counted.empty:
         return pd.DataFrame(columns=KEY_SENTENCE_COLUMNS)

@@ -37,9 +37,10 @@ from presslens.chunks import TokenChunks
 from presslens.cooccurrence import (MEASURES, WINDOWS, PairMeasure, Window, actor_evidence, actor_neighbours,
                                     cooccurrence_table, measure_column)
 from presslens.corpus import Corpus
+from presslens.deprecation import corpus_then_table
 from presslens.display import Note, html_output, markdown_html, show_evidence, show_table
-from presslens.patterns import dispersion_table, kwic
 from presslens.network import build_network, centrality_table, layout_network
+from presslens.patterns import dispersion_table, kwic
 from presslens.plots.frequency import plot_dispersion
 from presslens.plots.network import plot_actor_network
 from presslens.spelling import Spelling, spelling_of
@@ -114,8 +115,8 @@ def theme_view(scores: pd.DataFrame, sentences: pd.DataFrame, theme: str, *, top
 
 
 def window_view(
-    mentions: pd.DataFrame,
     corpus: Corpus,
+    mentions: pd.DataFrame,
     window: Window,
     *,
     measure: PairMeasure = "npmi",
@@ -195,10 +196,13 @@ def explore_theme(scores: pd.DataFrame, sentences: pd.DataFrame, *, top_n: int =
 
 
 def explore_window(
-    mentions: pd.DataFrame, corpus: Corpus, *, window: Window = "sentence", measure: PairMeasure = "npmi",
+    corpus: Corpus, mentions: pd.DataFrame, *, window: Window = "sentence", measure: PairMeasure = "npmi",
     min_count: int = 1, max_nodes: int = 40,
 ):
-    """Switch the co-occurrence window and the measure: the pairs and the network are recomputed."""
+    """Switch the co-occurrence window and the measure: the pairs and the network are recomputed.
+
+    The former order, ``explore_window(mentions, corpus)``, still works, with a ``DeprecationWarning``."""
+    corpus, mentions = corpus_then_table(corpus, mentions, Corpus, name="explore_window")
     widgets = _ipywidgets()
     if widgets is None:
         return Note(UNAVAILABLE)
@@ -208,7 +212,7 @@ def explore_window(
         widgets,
         "Widen the window from sentence to paragraph to article and watch loose links appear.",
         [chosen_window, strength],
-        lambda: window_view(mentions, corpus, chosen_window.value, measure=strength.value,
+        lambda: window_view(corpus, mentions, chosen_window.value, measure=strength.value,
                             min_count=min_count, max_nodes=max_nodes),
     )
 
