@@ -30,7 +30,7 @@ import psutil
 from presslens.actors import mentions_table
 from presslens.corpus import load_corpus
 from presslens.execution import default_jobs
-from presslens.frequency import term_counts_table
+from presslens.frequency import corpus_terms_table
 from presslens.themes import match_themes, score_themes
 
 HERE = Path(__file__).resolve().parent
@@ -67,7 +67,7 @@ def stage_speeds(corpus_path: Path) -> dict:
     corpus = load_corpus(corpus_path, progress=False)
     timings["load"] = time.perf_counter() - started
     words = sum(article.n_words for article in corpus)
-    for name, stage in (("terms", term_counts_table), ("actors", mentions_table),
+    for name, stage in (("terms", corpus_terms_table), ("actors", mentions_table),
                         ("themes", lambda c: score_themes(c, match_themes(c)))):
         begun = time.perf_counter()
         stage(corpus)

@@ -13,7 +13,7 @@ import argparse
 import time
 
 from presslens.corpus import load_corpus
-from presslens.frequency import count_terms
+from presslens.frequency import document_terms_table
 from presslens.phrases import find_phrases, merge_phrases
 from presslens.text import tokens_table
 
@@ -36,7 +36,7 @@ def main() -> None:
     tokens = step("tokens", tokens_table, corpus)
     phrases = step("phrases", find_phrases, tokens)
     terms = step("merge", merge_phrases, tokens, phrases)
-    table = step("count", count_terms, terms)
+    table = step("count", document_terms_table, terms)
     seconds = time.perf_counter() - started
 
     words = sum(article.n_words for article in corpus)

@@ -25,7 +25,8 @@ import pandas as pd
 
 from presslens.corpus import load_corpus
 from presslens.text import tokens_table
-from presslens.themes import load_lexicon, match_themes, score_themes
+from presslens.lexicon import load_lexicon
+from presslens.themes import match_themes, score_themes
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "bbc"
 ECONOMIC = {

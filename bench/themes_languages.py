@@ -26,7 +26,8 @@ import pandas as pd
 
 from presslens.corpus import Corpus, load_corpus
 from presslens.text import tokens_table
-from presslens.themes import Lexicon, load_lexicon, match_themes, score_themes
+from presslens.lexicon import Lexicon, load_lexicon
+from presslens.themes import match_themes, score_themes
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "multilingual"
 HALVES = ("checked", "held_out")

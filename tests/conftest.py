@@ -97,7 +97,7 @@ def explorer_tables(corpus) -> dict:
     setup_notebook()
     tokens = tokens_table(corpus)
     mentions = mentions_table(corpus)
-    pairs = cooccurrence_table(mentions, corpus=corpus)
+    pairs = cooccurrence_table(corpus, mentions)
     lexicon = load_lexicon()
     evidence = match_themes(corpus, lexicon, tokens=tokens)
     return {
@@ -105,7 +105,7 @@ def explorer_tables(corpus) -> dict:
         "tokens": tokens,
         "mentions": mentions,
         "pairs": pairs,
-        "evidence": cooccurrence_evidence(mentions, corpus=corpus, pairs=pairs),
+        "evidence": cooccurrence_evidence(corpus, mentions, pairs=pairs),
         "scores": score_themes(corpus, evidence, lexicon=lexicon),
         "sentences": evidence_sentences(corpus, evidence, lexicon=lexicon),
     }

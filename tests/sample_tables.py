@@ -33,26 +33,26 @@ def sample_tables(corpus_path: Path = SEEDS) -> dict[str, pd.DataFrame]:
         "articles": pl.articles_table(corpus, with_text=True),
         "tokens": tokens,
         "terms": terms,
-        "term_counts": pl.term_counts_table(corpus),
+        "term_counts": pl.corpus_terms_table(corpus),
         "frequency": pl.frequency_table(terms),
-        "tfidf": pl.tfidf_table(terms, n=10),
+        "tfidf": pl.tfidf_table(terms, top_n=10),
         "keyness": pl.keyness_table(terms, first),
         "collocations": pl.collocations_table(tokens),
         "phrases": phrases,
         "kwic": pl.kwic(corpus, ["china", "belt and road"], tokens=tokens),
-        "dispersion": pl.dispersion_table(tokens, ["china", "trade"]),
-        "trend": pl.trend_table(tokens, articles, ["china", "trade"]),
+        "dispersion": pl.dispersion_table(corpus, ["china", "trade"], tokens=tokens),
+        "trend": pl.pattern_trend_table(corpus, ["china", "trade"], tokens=tokens),
         "mentions": mentions,
         "actors": pl.actors_table(corpus),
         "themes": pl.themes_table(corpus),
         "theme_scores": pl.score_themes(corpus, evidence),
-        "key_sentences": pl.key_sentences_table(terms, corpus),
+        "key_sentences": pl.key_sentences_table(corpus, terms),
         "topics": pl.fit_topics(corpus, n_topics=3, tokens=tokens).terms,
     }
     if articles["source"].nunique() > 1:  # keyness needs a source to compare with another
         tables["keyness_by_source"] = pl.keyness_table(terms, articles["source"].iloc[0], by="source", articles=articles)
     for window in ("sentence", "paragraph", "article"):
-        tables[f"cooccurrence_{window}"] = pl.cooccurrence_table(mentions, corpus=corpus, window=window)
+        tables[f"cooccurrence_{window}"] = pl.cooccurrence_table(corpus, mentions, window=window)
     return tables
 
 

@@ -8,23 +8,13 @@ import pandas as pd
 import pytest
 
 from presslens import Execution
-from presslens.corpus import Corpus, articles_table
-from presslens.frequency import (
-    DocumentFrequencies,
-    count_terms,
-    document_frequencies,
-    dispersion_table,
-    frequency_table,
-    group_keyness_table,
-    keyness_table,
-    kwic,
-    term_counts,
-    tfidf_table,
-    top_terms_table,
-    trend_table,
-)
-from presslens.phrases import collocations_table, find_phrases, merge_phrases
 from presslens.chunks import remembered, summed_counts, token_chunks
+from presslens.corpus import Corpus, articles_table
+from presslens.counts import DocumentFrequencies, document_frequencies, term_counts
+from presslens.frequency import document_terms_table, frequency_table, tfidf_table, top_terms_table
+from presslens.keyness import group_keyness_table, keyness_table
+from presslens.patterns import dispersion_table, kwic, pattern_trend_table
+from presslens.phrases import collocations_table, find_phrases, merge_phrases
 from presslens.text import tokens_builder, tokens_table
 from presslens.themes import match_themes
 from presslens.topics import fit_topics
@@ -86,7 +76,7 @@ def test_phrases_and_frequency_tables_by_chunks_equal_those_of_the_whole_tokens(
     pd.testing.assert_frame_equal(find_phrases(chunks), phrases)
     terms, counts = merge_phrases(tokens, phrases), term_counts(chunks, phrases)
     assert len(phrases) and len(counts.documents)
-    for table in (frequency_table, count_terms, top_terms_table, tfidf_table):
+    for table in (frequency_table, document_terms_table, top_terms_table, tfidf_table):
         pd.testing.assert_frame_equal(table(counts), table(terms), obj=table.__name__)
     articles = articles_table(seed_corpus)
     target = seed_corpus.doc_ids[3]
@@ -103,15 +93,15 @@ def test_phrases_and_frequency_tables_by_chunks_equal_those_of_the_whole_tokens(
 
 
 def test_following_terms_by_chunks_equals_the_whole_tokens(chunks, tokens, seed_corpus):
-    articles = articles_table(seed_corpus)
     focus = ["cooperation", "belt and road", "china", "supply chain"]
     found = kwic(seed_corpus, focus, tokens=chunks)
     assert found["doc_id"].nunique() > 2
     pd.testing.assert_frame_equal(found, kwic(seed_corpus, focus, tokens=tokens))
-    pd.testing.assert_frame_equal(dispersion_table(chunks, focus), dispersion_table(tokens, focus))
-    trend = trend_table(chunks, articles, focus, period="year")
+    pd.testing.assert_frame_equal(dispersion_table(seed_corpus, focus, tokens=chunks),
+                                  dispersion_table(seed_corpus, focus, tokens=tokens))
+    trend = pattern_trend_table(seed_corpus, focus, period="year", tokens=chunks)
     assert trend["count"].sum() > 0
-    pd.testing.assert_frame_equal(trend, trend_table(tokens, articles, focus, period="year"))
+    pd.testing.assert_frame_equal(trend, pattern_trend_table(seed_corpus, focus, period="year", tokens=tokens))
 
 
 def test_themes_topics_and_trends_by_chunks_equal_those_of_the_whole_tokens(chunks, tokens, seed_corpus):
@@ -123,9 +113,9 @@ def test_themes_topics_and_trends_by_chunks_equal_those_of_the_whole_tokens(chun
     pd.testing.assert_frame_equal(by_chunks.terms, whole.terms)
     pd.testing.assert_frame_equal(by_chunks.paragraphs, whole.paragraphs)
     terms = merge_phrases(tokens, find_phrases(tokens))
-    trends = trends_table(seed_corpus, by="year", kinds=["term"], terms=term_counts(chunks, find_phrases(chunks)))
+    trends = trends_table(seed_corpus, period="year", kinds=["term"], terms=term_counts(chunks, find_phrases(chunks)))
     assert trends["count"].sum() > 0
-    pd.testing.assert_frame_equal(trends, trends_table(seed_corpus, by="year", kinds=["term"], terms=terms))
+    pd.testing.assert_frame_equal(trends, trends_table(seed_corpus, period="year", kinds=["term"], terms=terms))
 
 
 def test_counts_of_chunks_add_up_by_key_in_order_of_first_appearance():
@@ -152,14 +142,14 @@ def test_a_remembered_table_is_computed_once_per_cache(seed_corpus, tmp_path, to
 
 
 def test_term_counts_keep_their_document_frequencies_for_later_notebooks(seed_corpus, tmp_path, tokens, monkeypatch):
-    import presslens.frequency
+    import presslens.counts
 
     execution = _cached_one_by_one(seed_corpus, tmp_path)
     chunks = token_chunks(seed_corpus, execution=execution, articles_per_chunk=2)
     phrases = remembered(chunks, find_phrases)
     counted = DocumentFrequencies.of(term_counts(chunks, phrases))
     assert len(list(tmp_path.glob("document_frequencies-*.parquet"))) == 1
-    monkeypatch.setattr(presslens.frequency, "merge_phrases", lambda *_: pytest.fail("the terms were merged again"))
+    monkeypatch.setattr(presslens.counts, "merge_phrases", lambda *_: pytest.fail("the terms were merged again"))
     again = document_frequencies(token_chunks(seed_corpus, execution=execution), phrases)
     monkeypatch.undo()
     whole = document_frequencies(tokens, find_phrases(tokens))  # a token table: computed, nothing kept

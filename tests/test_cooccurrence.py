@@ -26,8 +26,8 @@ def mentions(seed_corpus):
 
 @pytest.mark.parametrize("window", WINDOWS)
 def test_every_count_is_backed_by_its_evidence(seed_corpus, mentions, window):
-    pairs = cooccurrence_table(mentions, corpus=seed_corpus, window=window)
-    evidence = cooccurrence_evidence(mentions, corpus=seed_corpus, window=window, pairs=pairs)
+    pairs = cooccurrence_table(seed_corpus, mentions, window=window)
+    evidence = cooccurrence_evidence(seed_corpus, mentions, window=window, pairs=pairs)
     backed = evidence.groupby(["actor_a", "actor_b"]).size()
     counts = pairs.set_index(["actor_a", "actor_b"])["count"]
     assert backed.sort_index().equals(counts.sort_index().rename(None))
@@ -38,8 +38,8 @@ def test_every_count_is_backed_by_its_evidence(seed_corpus, mentions, window):
 
 
 def test_evidence_sentences_name_both_actors(seed_corpus, mentions):
-    pairs = cooccurrence_table(mentions, corpus=seed_corpus, window="sentence")
-    evidence = cooccurrence_evidence(mentions, corpus=seed_corpus, window="sentence", pairs=pairs)
+    pairs = cooccurrence_table(seed_corpus, mentions, window="sentence")
+    evidence = cooccurrence_evidence(seed_corpus, mentions, window="sentence", pairs=pairs)
     surfaces = mentions.groupby(["doc_id", "sentence", "actor"])["surface"].apply(set)
     for row in evidence.itertuples():
         first = surfaces.get((row.doc_id, row.sentence, row.actor_a), set())
@@ -49,14 +49,14 @@ def test_evidence_sentences_name_both_actors(seed_corpus, mentions):
 
 def test_an_actor_in_every_article_is_independent_of_all_others(seed_corpus, mentions):
     """China is named in all five articles: at article level, NPMI with any actor is 0 (chance)."""
-    pairs = cooccurrence_table(mentions, corpus=seed_corpus, window="article")
+    pairs = cooccurrence_table(seed_corpus, mentions, window="article")
     with_china = pairs[(pairs.actor_a == "China") | (pairs.actor_b == "China")]
     assert len(with_china) > 20
     assert np.allclose(with_china["npmi"], 0.0) and np.allclose(with_china["log_likelihood"], 0.0)
 
 
 def test_log_likelihood_matches_scipy(seed_corpus, mentions):
-    pairs = cooccurrence_table(mentions, corpus=seed_corpus, window="sentence")
+    pairs = cooccurrence_table(seed_corpus, mentions, window="sentence")
     n = count_windows(seed_corpus, "sentence")
     for row in pairs.head(10).itertuples():
         table = [[row.count, row.count_a - row.count], [row.count_b - row.count, n - row.count_a - row.count_b + row.count]]
@@ -65,14 +65,14 @@ def test_log_likelihood_matches_scipy(seed_corpus, mentions):
 
 
 def test_min_count_and_types_filter(seed_corpus, mentions):
-    strong = cooccurrence_table(mentions, corpus=seed_corpus, window="sentence", min_count=3)
+    strong = cooccurrence_table(seed_corpus, mentions, window="sentence", min_count=3)
     assert (strong["count"] >= 3).all() and ("China", "Russia") in set(zip(strong.actor_a, strong.actor_b))
-    people = cooccurrence_table(mentions, corpus=seed_corpus, window="paragraph", actor_types=["person"])
+    people = cooccurrence_table(seed_corpus, mentions, window="paragraph", actor_types=["person"])
     assert set(people.type_a) | set(people.type_b) == {"person"}
 
 
 def test_matrix_is_symmetric(seed_corpus, mentions):
-    pairs = cooccurrence_table(mentions, corpus=seed_corpus, window="sentence")
+    pairs = cooccurrence_table(seed_corpus, mentions, window="sentence")
     matrix = cooccurrence_matrix(pairs, measure="npmi")
     assert matrix.equals(matrix.T) and matrix.at["China", "Russia"] == pytest.approx(
         pairs.set_index(["actor_a", "actor_b"]).at[("China", "Russia"), "npmi"]
@@ -81,13 +81,13 @@ def test_matrix_is_symmetric(seed_corpus, mentions):
 
 def test_bad_window_or_measure_is_refused(seed_corpus, mentions):
     with pytest.raises(ValueError, match="choose one of sentence, paragraph, article"):
-        cooccurrence_table(mentions, corpus=seed_corpus, window="page")
+        cooccurrence_table(seed_corpus, mentions, window="page")
     with pytest.raises(ValueError, match="unknown measure"):
         cooccurrence_matrix(pd.DataFrame(columns=["actor_a", "actor_b"]), measure="pmi")
 
 
 def test_an_actors_neighbours_are_its_pairs_seen_from_its_side(seed_corpus, mentions):
-    pairs = cooccurrence_table(mentions, corpus=seed_corpus, window="sentence")
+    pairs = cooccurrence_table(seed_corpus, mentions, window="sentence")
     neighbours = actor_neighbours(pairs, "Russia", measure="count")
     involved = pairs[(pairs.actor_a == "Russia") | (pairs.actor_b == "Russia")]
     assert len(neighbours) == len(involved) and "Russia" not in set(neighbours["neighbour"])
@@ -96,8 +96,8 @@ def test_an_actors_neighbours_are_its_pairs_seen_from_its_side(seed_corpus, ment
 
 
 def test_an_actors_evidence_follows_its_strongest_neighbours(seed_corpus, mentions):
-    pairs = cooccurrence_table(mentions, corpus=seed_corpus, window="sentence")
-    evidence = cooccurrence_evidence(mentions, corpus=seed_corpus, window="sentence", pairs=pairs)
+    pairs = cooccurrence_table(seed_corpus, mentions, window="sentence")
+    evidence = cooccurrence_evidence(seed_corpus, mentions, window="sentence", pairs=pairs)
     strongest = actor_neighbours(pairs, "Russia").head(3)
     rows = actor_evidence(evidence, "Russia", neighbours=strongest)
     assert list(dict.fromkeys(rows["neighbour"])) == list(strongest["neighbour"])
@@ -109,13 +109,13 @@ def test_an_actors_evidence_follows_its_strongest_neighbours(seed_corpus, mentio
 
 @pytest.mark.parametrize("window", WINDOWS)
 def test_evidence_per_pair_keeps_each_pairs_first_windows(seed_corpus, mentions, window):
-    everything = cooccurrence_evidence(mentions, corpus=seed_corpus, window=window)
-    first_two = cooccurrence_evidence(mentions, corpus=seed_corpus, window=window, per_pair=2)
+    everything = cooccurrence_evidence(seed_corpus, mentions, window=window)
+    first_two = cooccurrence_evidence(seed_corpus, mentions, window=window, per_pair=2)
     expected = everything.groupby(["actor_a", "actor_b"], sort=False).head(2).reset_index(drop=True)
     assert len(everything) > len(first_two) > 0
     pd.testing.assert_frame_equal(first_two, expected)
     with pytest.raises(ValueError, match="per_pair"):
-        cooccurrence_evidence(mentions, corpus=seed_corpus, per_pair=0)
+        cooccurrence_evidence(seed_corpus, mentions, per_pair=0)
 
 
 def test_a_corpus_naming_no_actor_gives_an_empty_table_that_sorts_by_its_measures():
@@ -123,6 +123,6 @@ def test_a_corpus_naming_no_actor_gives_an_empty_table_that_sorts_by_its_measure
 
     article = article_from_text("calm", "calm.txt", "Rain today\n\nit rained all day and the rivers rose a little.")
     corpus = Corpus(root="x", articles=[article])
-    pairs = cooccurrence_table(mentions_table(corpus), corpus=corpus)
+    pairs = cooccurrence_table(corpus, mentions_table(corpus))
     assert pairs.empty
     assert pairs.nlargest(10, ["npmi", "count"]).empty  # what notebook 03 does with the strongest pairs

@@ -218,7 +218,7 @@ def _explorers(docs, analysis):
         "kwic": lambda: explore_kwic(docs, analysis["tokens"], terms=["exports"]),
         "actor": lambda: explore_actor(analysis["mentions"], analysis["pairs"], analysis["evidence"]),
         "theme": lambda: explore_theme(analysis["scores"], analysis["sentences"]),
-        "window": lambda: explore_window(analysis["mentions"], docs),
+        "window": lambda: explore_window(docs, analysis["mentions"]),
     }
 
 

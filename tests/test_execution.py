@@ -71,7 +71,7 @@ def test_the_key_is_the_extractors_own_code_and_data():
 
     tokens, mentions = closure("presslens.text"), closure("presslens.actors.extraction")
     assert "text.py" in tokens and not any(name.startswith("actors/") for name in tokens)
-    assert {"actors/gazetteer.py", "actors/typing.py"} <= mentions
+    assert {"actors/gazetteer.py", "actors/name_typing.py"} <= mentions
     for module in (tokens, mentions):
         assert not {"widgets.py", "plots/__init__.py", "report/runner.py", "execution/__init__.py", "actors/tables.py",
                     "actors/corrections.py"} & module

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
@@ -12,21 +13,13 @@ from scipy.stats import chi2, power_divergence
 
 from conftest import SEEDS
 from presslens.cli import main
-from presslens.corpus import articles_table
-from presslens.frequency import (
-    count_terms,
-    dispersion_table,
-    frequency_table,
-    keyness_table,
-    kwic,
-    term_counts,
-    term_counts_table,
-    tfidf_table,
-    top_terms_table,
-    trend_table,
-)
-from presslens.phrases import collocations_table, find_phrases, known_phrases, locate_phrases, merge_phrases
+from presslens.corpus import Corpus, articles_table
+from presslens.counts import term_counts
+from presslens.frequency import corpus_terms_table, document_terms_table, frequency_table, tfidf_table, top_terms_table
+from presslens.keyness import keyness_table
 from presslens.languages.en import news_stopwords
+from presslens.patterns import dispersion_table, kwic, pattern_trend_table
+from presslens.phrases import collocations_table, find_phrases, known_phrases, locate_phrases, merge_phrases
 from presslens.text import content_tokens, tokens_table
 
 SAMPLE_PHRASES = ["belt and road", "supply chain", "cross-border e-commerce", "far east", "industrial internet"]
@@ -106,7 +99,7 @@ def test_the_first_listed_phrase_wins_an_overlap(tokens):
 def test_phrase_options_are_checked(tokens):
     with pytest.raises(ValueError, match="use 2 or 3"):
         collocations_table(tokens, ngram_max=4)
-    with pytest.raises(ValueError, match="likelihood_ratio, pmi"):
+    with pytest.raises(ValueError, match="g2, pmi"):
         collocations_table(tokens, measure="chi_square")
     assert find_phrases(tokens, ngram_max=1).empty
 
@@ -130,8 +123,8 @@ def test_frequency_counts_documents_and_rates(seed_corpus, tokens, terms):
     assert frequency.loc["china", "per_1000"] == pytest.approx(1000 * frequency.loc["china", "count"] / len(tokens))
 
 
-def test_count_terms_per_article(tokens, terms):
-    table = count_terms(terms)
+def test_document_terms_count_each_term_per_article(tokens, terms):
+    table = document_terms_table(terms)
     words = tokens.groupby("doc_id", observed=True).size()
     row = table[(table["doc_id"] == CENTRAL_ASIA) & (table["term"] == "industrial internet")].iloc[0]
     assert row["count"] == 6
@@ -142,10 +135,10 @@ def test_count_terms_per_article(tokens, terms):
 
 
 def test_top_and_tfidf_tables_rank_each_article(terms):
-    top = top_terms_table(terms, n=3)
+    top = top_terms_table(terms, top_n=3)
     assert top.groupby("doc_id", observed=True).size().tolist() == [3] * 5
     assert top.groupby("doc_id", observed=True)["count"].apply(lambda counts: counts.is_monotonic_decreasing).all()
-    tfidf = tfidf_table(terms, n=5)
+    tfidf = tfidf_table(terms, top_n=5)
     assert (tfidf["tfidf"] > 0).all()
     assert tfidf[tfidf["doc_id"] == "002_e59db8fb69f41bb6"].iloc[0]["term"] == "xi"
     assert "industrial internet" in set(tfidf[tfidf["doc_id"] == CENTRAL_ASIA]["term"])
@@ -153,16 +146,16 @@ def test_top_and_tfidf_tables_rank_each_article(terms):
 
 def test_tables_from_one_counts_object_share_its_count_table_but_never_change_it(tokens, phrases, terms):
     counts = term_counts(tokens, phrases)
-    fresh = count_terms(terms)
-    handed_out = count_terms(counts)
+    fresh = document_terms_table(terms)
+    handed_out = document_terms_table(counts)
     pd.testing.assert_frame_equal(handed_out, fresh)
     handed_out["count"] = 0  # a user changing the table they were given
     handed_out.drop(index=handed_out.index[:10], inplace=True)
-    top, tfidf = top_terms_table(counts, n=3), tfidf_table(counts, n=5)
-    pd.testing.assert_frame_equal(count_terms(counts), fresh)
-    pd.testing.assert_frame_equal(top, top_terms_table(terms, n=3))
-    pd.testing.assert_frame_equal(tfidf, tfidf_table(terms, n=5))
-    assert "rank" not in count_terms(counts)
+    top, tfidf = top_terms_table(counts, top_n=3), tfidf_table(counts, top_n=5)
+    pd.testing.assert_frame_equal(document_terms_table(counts), fresh)
+    pd.testing.assert_frame_equal(top, top_terms_table(terms, top_n=3))
+    pd.testing.assert_frame_equal(tfidf, tfidf_table(terms, top_n=5))
+    assert "rank" not in document_terms_table(counts)
 
 
 # --- keyness ---------------------------------------------------------------------------------------
@@ -234,7 +227,7 @@ def test_kwic_finds_phrases_and_inflected_forms(seed_corpus):
 
 
 def test_dispersion_places_each_occurrence(seed_corpus, tokens):
-    dispersion = dispersion_table(tokens, ["cooperation", "far east", "no such word"])
+    dispersion = dispersion_table(seed_corpus, ["cooperation", "far east", "no such word"], tokens=tokens)
     assert list(dispersion["term"].cat.categories) == ["cooperation", "far east", "no such word"]
     assert list(dispersion["doc_id"].cat.categories) == [article.doc_id for article in seed_corpus]
     assert (dispersion["term"] == "cooperation").sum() == len(kwic(seed_corpus, "cooperation", tokens=tokens))
@@ -242,15 +235,16 @@ def test_dispersion_places_each_occurrence(seed_corpus, tokens):
     assert dispersion["relative_position"].between(0, 1).all()
 
 
-def test_trend_counts_dated_articles_by_month(seed_corpus, tokens, articles):
-    trend = trend_table(tokens, articles, ["cooperation", "far east"])
+def test_pattern_trend_counts_dated_articles_by_month(seed_corpus, tokens):
+    trend = pattern_trend_table(seed_corpus, ["cooperation", "far east"], tokens=tokens)
     assert trend["period"].dt.strftime("%Y-%m").unique().tolist() == ["2021-04", "2024-05"]
     counts = trend.set_index(["term", trend["period"].dt.strftime("%Y-%m")])["count"]
     may_2024 = [article for article in seed_corpus if article.date.startswith("2024-05")]
     assert counts["far east", "2021-04"] == 0
     assert counts["far east", "2024-05"] == _count_in_text(may_2024, "far east") > 0
     assert np.allclose(trend["per_1000"], 1000 * trend["count"] / trend["words"])
-    assert trend_table(tokens, articles.assign(date=""), "cooperation").empty
+    undated = Corpus(root=seed_corpus.root, articles=[dataclasses.replace(article, date="") for article in seed_corpus])
+    assert pattern_trend_table(undated, "cooperation", tokens=tokens).empty
 
 
 # --- export and report -----------------------------------------------------------------------------
@@ -262,7 +256,7 @@ def test_export_terms(tmp_path, seed_corpus):
     table = pd.read_csv(out)
     assert {"doc_id", "term", "count", "tfidf"} <= set(table.columns)
     assert set(SAMPLE_PHRASES) <= set(table["term"])
-    assert len(table) == len(term_counts_table(seed_corpus))
+    assert len(table) == len(corpus_terms_table(seed_corpus))
 
 
 def test_report_shows_every_frequency_figure(report_dir):
@@ -277,11 +271,11 @@ def test_report_shows_every_frequency_figure(report_dir):
 
 
 def test_no_phrase_to_merge_leaves_the_tokens_as_they_are(seed_corpus):
-    from presslens import merge_phrases, term_counts_table, tokens_table
+    from presslens import merge_phrases, corpus_terms_table, tokens_table
 
     tokens = tokens_table(seed_corpus)
     merged = merge_phrases(tokens, [])
     assert len(merged) == len(tokens) and (merged["n_words"] == 1).all()
     assert merged["lemma"].equals(tokens["lemma"])
-    single_words = term_counts_table(seed_corpus, ngram_max=1)
+    single_words = corpus_terms_table(seed_corpus, ngram_max=1)
     assert len(single_words) and not single_words["term"].str.contains(" ").any()

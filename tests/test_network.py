@@ -13,8 +13,8 @@ from presslens.network import build_network, centrality_table, detect_communitie
 @pytest.fixture(scope="module")
 def graph(seed_corpus):
     mentions = mentions_table(seed_corpus)
-    pairs = cooccurrence_table(mentions, corpus=seed_corpus, window="sentence")
-    evidence = cooccurrence_evidence(mentions, corpus=seed_corpus, window="sentence", pairs=pairs)
+    pairs = cooccurrence_table(seed_corpus, mentions, window="sentence")
+    evidence = cooccurrence_evidence(seed_corpus, mentions, window="sentence", pairs=pairs)
     return build_network(pairs, corpus_actors(mentions), measure="count", evidence=evidence)
 
 
@@ -39,7 +39,7 @@ def test_centrality_ranks_the_hubs_first(graph):
 
 def test_max_nodes_keeps_the_most_mentioned(seed_corpus):
     mentions = mentions_table(seed_corpus)
-    pairs = cooccurrence_table(mentions, corpus=seed_corpus, window="article")
+    pairs = cooccurrence_table(seed_corpus, mentions, window="article")
     small = build_network(pairs, corpus_actors(mentions), max_nodes=10)
     assert small.number_of_nodes() <= 10 and "China" in small
 

@@ -34,6 +34,6 @@ def test_one_profile_weighs_its_terms_against_the_whole_corpus(seed_corpus):
     expected = tfidf_table(terms).query("doc_id == @doc_id").drop(columns="doc_id").reset_index(drop=True)
     pd.testing.assert_frame_equal(profile.distinctive.drop(columns="doc_id").reset_index(drop=True), expected,
                                   check_dtype=False)
-    key = key_sentences_table(terms, seed_corpus).query("doc_id == @doc_id")[["sentence", "score", "text"]]
+    key = key_sentences_table(seed_corpus, terms).query("doc_id == @doc_id")[["sentence", "score", "text"]]
     pd.testing.assert_frame_equal(profile.key_sentences.reset_index(drop=True), key.reset_index(drop=True))
 

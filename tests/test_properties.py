@@ -112,7 +112,7 @@ def test_mentions_are_the_text_at_their_offsets(texts):
 def test_cooccurrence_counts_agree_with_mentions_and_evidence(texts, window):
     corpus = _corpus(texts)
     mentions = mentions_table(corpus)
-    pairs = cooccurrence_table(mentions, corpus=corpus, window=window)
+    pairs = cooccurrence_table(corpus, mentions, window=window)
     if pairs.empty:
         return
     keys = {"sentence": ["doc_id", "sentence"], "paragraph": ["doc_id", "paragraph"], "article": ["doc_id"]}[window]
@@ -123,7 +123,7 @@ def test_cooccurrence_counts_agree_with_mentions_and_evidence(texts, window):
     assert (pairs["count"] <= pairs[["count_a", "count_b"]].min(axis=1)).all()
     assert ((1 <= pairs["n_docs"]) & (pairs["n_docs"] <= pairs["count"])).all()
     assert pairs["npmi"].between(-1 - 1e-9, 1 + 1e-9).all() and pairs["jaccard"].between(0, 1).all()
-    evidence = cooccurrence_evidence(mentions, corpus=corpus, window=window, pairs=pairs)
+    evidence = cooccurrence_evidence(corpus, mentions, window=window, pairs=pairs)
     per_pair = evidence.groupby(["actor_a", "actor_b"]).size()
     assert dict(per_pair) == dict(zip(zip(pairs["actor_a"], pairs["actor_b"]), pairs["count"]))
 

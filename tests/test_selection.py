@@ -9,7 +9,7 @@ from conftest import SEEDS
 from presslens.actors import distinctive_actors_table, group_cast_table, mentions_table
 from presslens.cli import main
 from presslens.corpus import load_corpus
-from presslens.frequency import group_keyness_table
+from presslens.keyness import group_keyness_table
 from presslens.phrases import find_phrases, merge_phrases
 from presslens.duplicates import dedupe_corpus
 from presslens.selection import article_groups, group_sizes_table, grouping_table, load_subcorpus, subcorpus
@@ -55,13 +55,13 @@ def test_comparisons_of_groups_of_the_sample(seed_corpus):
     groups = article_groups(seed_corpus, "source")
     tokens = tokens_table(seed_corpus)
     terms = merge_phrases(tokens, find_phrases(tokens))
-    keyness = group_keyness_table(terms, groups, n=5)
+    keyness = group_keyness_table(terms, groups, top_n=5)
     assert list(dict.fromkeys(keyness["group"])) == groups.value_counts().index.tolist()
     assert (keyness["g2"] > 0).all() and (keyness["target_count"] > 0).all() and keyness.groupby("group")["rank"].max().le(5).all()
     mentions = mentions_table(seed_corpus)
-    cast = group_cast_table(mentions, groups, n=3)
+    cast = group_cast_table(mentions, groups, top_n=3)
     assert list(cast.columns) == ["rank", *groups.value_counts().index] and cast["rank"].tolist() == [1, 2, 3]
-    distinctive = distinctive_actors_table(mentions, groups, n=3)
+    distinctive = distinctive_actors_table(mentions, groups, top_n=3)
     assert len(distinctive) and (distinctive["log_ratio"] > 0).all()
     scores = score_themes(seed_corpus, match_themes(seed_corpus, tokens=tokens))
     shares = group_theme_shares(seed_corpus, scores, groups)

@@ -7,7 +7,7 @@ import pytest
 
 from presslens.chunks import token_chunks
 from presslens.corpus import Corpus, article_from_text
-from presslens.frequency import term_counts
+from presslens.counts import term_counts
 from presslens.spelling import Spelling, spelling_of, spelling_table, written_terms
 from presslens.text import TOKEN_COLUMNS, tokens_table
 

@@ -13,7 +13,8 @@ from presslens.cli import main
 from presslens.corpus import articles_table, load_corpus
 from presslens.plots.themes import plot_theme_heatmap, plot_theme_shares
 from presslens.display import highlight_spans, show_evidence
-from presslens.themes import evidence_sentences, load_lexicon, match_themes, score_themes, theme_articles, theme_sentences
+from presslens.lexicon import load_lexicon
+from presslens.themes import evidence_sentences, match_themes, score_themes, theme_articles, theme_sentences
 
 REQUIRED_THEMES = {
     "trade", "investment_finance", "industry_manufacturing", "energy_resources", "transport_logistics",
@@ -228,7 +229,7 @@ def test_evidence_sentences_cover_every_match_with_bold_words(seed_corpus, evide
     assert sentences["n_matches"].sum() == len(evidence)
     expo = sentences[(sentences["doc_id"] == "004_307deee32fd8fd70") & (sentences["theme"] == "trade")]
     assert expo["rank"].unique().tolist() == [2]
-    assert any("<b>bilateral trade</b>" in html for html in expo["html"])
+    assert any("<b>bilateral trade</b>" in highlight_spans(text, spans) for text, spans in zip(expo["text"], expo["spans"]))
 
 
 def test_article_text_is_never_injected_into_the_evidence_html(tmp_path):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from presslens.corpus import load_corpus
-from presslens.themes import load_lexicon, match_themes, score_themes
+from presslens.lexicon import load_lexicon
+from presslens.themes import match_themes, score_themes
 
 LANGUAGES = ("zh", "ru", "de", "fr", "es")
 

@@ -10,7 +10,7 @@ import pytest
 from conftest import BBC
 from presslens.corpus import load_corpus
 from presslens.plots.themes import plot_topic_alignment, plot_topic_terms, plot_topic_weights
-from presslens.themes import load_lexicon
+from presslens.lexicon import load_lexicon
 from presslens.topics import align_topics, fit_topics
 
 

@@ -29,7 +29,7 @@ def dated(tmp_path_factory):
 
 
 def test_trend_rows_add_up_to_the_counts_of_the_dated_articles(dated):
-    trends = trends_table(dated, by="month")
+    trends = trends_table(dated, period="month")
     assert list(trends.columns) == TREND_COLUMNS and set(trends["kind"]) == {"term", "actor", "theme"}
     dated_ids = {article.doc_id for article in dated if article.date}
     tokens = tokens_table(dated)
@@ -44,7 +44,7 @@ def test_trend_rows_add_up_to_the_counts_of_the_dated_articles(dated):
 
 
 def test_every_period_says_how_many_articles_and_words_it_rests_on(dated):
-    trends = trends_table(dated, by="month")
+    trends = trends_table(dated, period="month")
     articles = trends.drop_duplicates("period").set_index("period")["n_articles"].to_dict()
     assert articles == {"2024-01-01": 2, "2024-02-01": 1, "2024-03-01": 1}
     january = trends[(trends.period == "2024-01-01")]
@@ -53,11 +53,11 @@ def test_every_period_says_how_many_articles_and_words_it_rests_on(dated):
 
 
 def test_coarser_periods_add_up_to_the_same_counts(dated):
-    by = {period: trends_table(dated, by=period).groupby(["kind", "name"])["count"].sum() for period in ("week", "month", "year")}
+    by = {period: trends_table(dated, period=period).groupby(["kind", "name"])["count"].sum() for period in ("week", "month", "year")}
     assert by["week"].equals(by["month"]) and by["month"].equals(by["year"])
-    assert trends_table(dated, by="year")["period"].unique().tolist() == ["2024-01-01"]
+    assert trends_table(dated, period="year")["period"].unique().tolist() == ["2024-01-01"]
     with pytest.raises(ValueError, match="unknown period 'day'"):
-        trends_table(dated, by="day")
+        trends_table(dated, period="day")
 
 
 def test_export_trends_by_week(dated, tmp_path):

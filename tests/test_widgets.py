@@ -8,7 +8,7 @@ import pytest
 
 from conftest import explorer_tables
 from presslens.cooccurrence import actor_evidence, actor_neighbours, cooccurrence_table
-from presslens.frequency import kwic
+from presslens.patterns import kwic
 from presslens.themes import theme_articles
 from presslens.widgets import UNAVAILABLE, explore_actor, explore_kwic, explore_theme, explore_window
 
@@ -96,10 +96,10 @@ def test_theme_explorer_shows_the_articles_and_sentences_of_the_chosen_theme(ana
 
 
 def test_window_explorer_recomputes_the_pairs_of_the_chosen_window(analysis):
-    box = explore_window(analysis["mentions"], analysis["docs"])
+    box = explore_window(analysis["docs"], analysis["mentions"])
     control(box, "window").value = "paragraph"
     summary, network, table = shown(box)
-    expected = cooccurrence_table(analysis["mentions"], corpus=analysis["docs"], window="paragraph")
+    expected = cooccurrence_table(analysis["docs"], analysis["mentions"], window="paragraph")
     assert f"**{len(expected):,} pairs**" in summary["text/markdown"]
     assert "paragraph window" in network[PLOTLY]["layout"]["title"]["text"]
     assert "first 25 of" in table["text/html"]
@@ -111,6 +111,6 @@ def test_explorers_become_a_note_without_ipywidgets(analysis, monkeypatch):
         explore_kwic(analysis["docs"], analysis["tokens"], terms=["cooperation"]),
         explore_actor(analysis["mentions"], analysis["pairs"], analysis["evidence"]),
         explore_theme(analysis["scores"], analysis["sentences"]),
-        explore_window(analysis["mentions"], analysis["docs"]),
+        explore_window(analysis["docs"], analysis["mentions"]),
     ]
     assert [explorer.data for explorer in explorers] == [UNAVAILABLE] * 4

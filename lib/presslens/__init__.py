@@ -4,16 +4,17 @@ The public grammar follows the pipeline; every name below is importable from ``p
 
     corpus   = load_corpus("articles/")                  # Corpus of Articles
     tokens   = tokens_table(corpus)                      # one row per word
-    counts   = count_terms(merge_phrases(tokens, find_phrases(tokens)))
+    counts   = document_terms_table(merge_phrases(tokens, find_phrases(tokens)))
     tokens   = token_chunks(corpus, execution=run)       # the same, read a chunk of articles at a time,
-    counts   = count_terms(term_counts(tokens, find_phrases(tokens)))  # for corpora too large to hold
+    counts   = document_terms_table(term_counts(tokens, find_phrases(tokens)))  # for corpora too large to hold
     mentions = mentions_table(corpus)                    # one row per actor mention
     quotes   = quotes_table(corpus, mentions=mentions)   # one row per quotation, its speaker in the cast
-    pairs    = cooccurrence_table(mentions, corpus=corpus)
+    pairs    = cooccurrence_table(corpus, mentions)
     scores   = score_themes(corpus, match_themes(corpus, tokens=tokens))
     plot_top_terms(frequency_table(tokens))              # plot_* draw any of these tables
 
-Tables are pandas DataFrames keyed by ``doc_id``. An :class:`Execution` (a cache folder, worker
+Tables are pandas DataFrames keyed by ``doc_id``. A function that reads the articles (their text, dates or
+sizes) takes the corpus first; one computed from a table alone takes that table first. An :class:`Execution` (a cache folder, worker
 processes, a Dask cluster) computes the per-article tables once: ``Execution(cache_dir=...).table(
 tokens_table, corpus)``.
 """
@@ -35,10 +36,13 @@ _PUBLIC = {
     "presslens.text": ["tokens_table", "content_tokens"],
     "presslens.chunks": ["token_chunks", "remembered"],
     "presslens.phrases": ["collocations_table", "find_phrases", "merge_phrases"],
+    "presslens.counts": ["term_counts", "TermCounts"],
     "presslens.frequency": [
-        "count_terms", "term_counts_table", "frequency_table", "top_terms_table", "tfidf_table", "keyness_table",
-        "kwic", "dispersion_table", "trend_table", "group_keyness_table", "term_counts",
+        "corpus_terms_table", "document_terms_table", "frequency_table", "top_terms_table", "tfidf_table",
+        "count_terms", "term_counts_table",  # former names
     ],
+    "presslens.keyness": ["keyness_table", "group_keyness_table"],
+    "presslens.patterns": ["kwic", "dispersion_table", "pattern_trend_table", "trend_table"],  # trend_table: former name
     "presslens.actors": [
         "load_gazetteer", "mentions_table", "actors_table", "corpus_actors", "load_corrections", "corrections_table",
         "suggest_corrections", "group_cast_table", "distinctive_actors_table",
@@ -49,11 +53,12 @@ _PUBLIC = {
     "presslens.selection": ["load_subcorpus", "subcorpus", "article_groups", "grouping_table", "group_sizes_table"],
     "presslens.cooccurrence": [
         "cooccurrence_table", "cooccurrence_evidence", "cooccurrence_matrix", "actor_neighbours", "actor_evidence",
-        "check_window", "check_measure",
+        "check_window", "check_measure", "measure_column",
     ],
     "presslens.network": ["build_network", "centrality_table", "layout_network", "write_network"],
+    "presslens.lexicon": ["load_lexicon", "lexicon_table"],
     "presslens.themes": [
-        "load_lexicon", "lexicon_table", "match_themes", "score_themes", "top_themes", "themes_table",
+        "match_themes", "score_themes", "top_themes", "themes_table",
         "evidence_sentences", "theme_articles", "theme_sentences", "group_theme_shares",
     ],
     "presslens.topics": ["fit_topics", "align_topics"],
@@ -62,7 +67,8 @@ _PUBLIC = {
     "presslens.plots": ["setup_notebook"],
     "presslens.plots.corpus": ["plot_article_lengths"],
     "presslens.plots.frequency": [
-        "plot_top_terms", "plot_term_heatmap", "plot_tfidf", "plot_keyness", "plot_dispersion", "plot_trend",
+        "plot_top_terms", "plot_term_heatmap", "plot_tfidf", "plot_keyness", "plot_dispersion", "plot_pattern_trend",
+        "plot_trend",  # former name
     ],
     "presslens.plots.network": ["plot_top_actors", "plot_actor_network", "plot_cooccurrence_heatmap"],
     "presslens.plots.themes": [

@@ -167,7 +167,7 @@ def _export(args: argparse.Namespace) -> int:
     corpus = load_subcorpus(args.corpus, columns=args.columns, language=args.language, date_from=args.date_from,
                             date_to=args.date_to, sources=_listed(args.sources), languages=_listed(args.languages),
                             where=args.where, dedupe=args.dedupe, execution=execution)
-    rows = export_table(args.table, corpus, out, window=args.window, by=args.by, gazetteer=args.gazetteer,
+    rows = export_table(args.table, corpus, out, window=args.window, period=args.by, gazetteer=args.gazetteer,
                         corrections=args.corrections, execution=execution)
     print(f"{rows:,} rows -> {args.out}")
     if corpus.skipped:

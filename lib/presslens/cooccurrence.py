@@ -8,8 +8,10 @@ predicts from how often each actor appears:
 - **NPMI** (normalised pointwise mutual information), from −1 (never together) through 0 (independent)
   to 1 (only ever together);
 - **Jaccard**: windows with both / windows with either;
-- **log-likelihood G²** of the 2 × 2 table of windows with and without each actor: large when the
-  association is unlikely to be chance.
+- **G²** (log-likelihood) of the 2 × 2 table of windows with and without each actor: large when the
+  association is unlikely to be chance. The measure is called ``g2``, as everywhere in presslens; its
+  column keeps the name ``log_likelihood``, which the tables written by ``presslens export
+  cooccurrence`` have always had (:data:`MEASURE_COLUMNS`).
 
 Every pair can be traced to the windows that make it (:func:`cooccurrence_evidence`), and any actor's
 company read from its side (:func:`actor_neighbours`, :func:`actor_evidence`).
@@ -22,13 +24,19 @@ from typing import Literal
 import pandas as pd
 
 from presslens.corpus import Corpus
+from presslens.deprecation import corpus_first, current_value
 from presslens.measures import contingency_g2, jaccard, npmi
 from presslens.sql import query
 
 Window = Literal["sentence", "paragraph", "article"]
-PairMeasure = Literal["count", "npmi", "jaccard", "log_likelihood"]
+PairMeasure = Literal["count", "npmi", "jaccard", "g2"]
 WINDOWS: tuple[str, ...] = ("sentence", "paragraph", "article")
-MEASURES: tuple[str, ...] = ("count", "npmi", "jaccard", "log_likelihood")
+MEASURES: tuple[str, ...] = ("count", "npmi", "jaccard", "g2")
+#: The column of the co-occurrence table that holds each measure. G² keeps the column name the exported
+#: tables have always had, ``log_likelihood``, so that files and scripts made before read the same.
+MEASURE_COLUMNS = {"count": "count", "npmi": "npmi", "jaccard": "jaccard", "g2": "log_likelihood"}
+#: Former names of the measures, accepted with a DeprecationWarning.
+FORMER_MEASURES = {"log_likelihood": "g2"}
 COOCCURRENCE_COLUMNS = [
     "actor_a", "type_a", "actor_b", "type_b", "window", "count", "n_docs", "count_a", "count_b",
     "npmi", "jaccard", "log_likelihood",
@@ -50,9 +58,23 @@ def check_window(window: str) -> None:
 
 
 def check_measure(measure: str) -> None:
-    """Raise ``ValueError`` unless ``measure`` is one of :data:`MEASURES`."""
+    """Raise ``ValueError`` unless ``measure`` is one of :data:`MEASURES` (or a former name of one)."""
+    measure_column(measure)
+
+
+def measure_column(measure: str) -> str:
+    """The column of a :func:`cooccurrence_table` that holds ``measure`` (see :data:`MEASURE_COLUMNS`).
+
+    Raises
+    ------
+    ValueError
+        When ``measure`` is not one of :data:`MEASURES`; ``log_likelihood``, the former name of ``g2``,
+        is accepted with a ``DeprecationWarning``.
+    """
+    measure = current_value(measure, FORMER_MEASURES, parameter="measure")
     if measure not in MEASURES:
         raise ValueError(f"unknown measure {measure!r}: choose one of {', '.join(MEASURES)}")
+    return MEASURE_COLUMNS[measure]
 
 
 def count_windows(corpus: Corpus, window: Window) -> int:
@@ -65,10 +87,11 @@ def count_windows(corpus: Corpus, window: Window) -> int:
     return len(corpus)
 
 
+@corpus_first
 def cooccurrence_table(
+    corpus: Corpus,
     mentions: pd.DataFrame,
     *,
-    corpus: Corpus,
     window: Window = "sentence",
     min_count: int = 1,
     actor_types: list[str] | tuple[str, ...] | None = None,
@@ -77,10 +100,10 @@ def cooccurrence_table(
 
     Parameters
     ----------
-    mentions
-        The mentions table (:func:`presslens.actors.mentions_table`).
     corpus
         The corpus the mentions come from (it says how many windows there are).
+    mentions
+        The mentions table (:func:`presslens.actors.mentions_table`).
     window
         ``sentence``, ``paragraph`` or ``article``.
     min_count
@@ -92,7 +115,8 @@ def cooccurrence_table(
     -------
     DataFrame
         ``actor_a, type_a, actor_b, type_b, window, count, n_docs, count_a, count_b, npmi, jaccard,
-        log_likelihood``; ``actor_a`` sorts before ``actor_b``; strongest count first.
+        log_likelihood``; ``actor_a`` sorts before ``actor_b``; strongest count first. ``log_likelihood``
+        holds G² (the measure ``g2``: :data:`MEASURE_COLUMNS`).
     """
     check_window(window)
     if min_count < 1:
@@ -131,10 +155,11 @@ def _pairs_in_windows(keys: list[str]) -> str:
     return f"FROM present a JOIN present b ON {same_window} AND a.actor < b.actor"
 
 
+@corpus_first
 def cooccurrence_evidence(
+    corpus: Corpus,
     mentions: pd.DataFrame,
     *,
-    corpus: Corpus,
     window: Window = "sentence",
     pairs: pd.DataFrame | None = None,
     per_pair: int | None = None,
@@ -188,12 +213,12 @@ def actor_neighbours(pairs: pd.DataFrame, actor: str, *, measure: PairMeasure = 
     its side: ``neighbour, type, window, count, n_docs, npmi, jaccard, log_likelihood``. Empty when the
     actor co-occurs with nobody.
     """
-    check_measure(measure)
+    column = measure_column(measure)
     as_a = pairs[pairs["actor_a"] == actor].rename(columns={"actor_b": "neighbour", "type_b": "type"})
     as_b = pairs[pairs["actor_b"] == actor].rename(columns={"actor_a": "neighbour", "type_a": "type"})
     columns = ["neighbour", "type", "window", "count", "n_docs", "npmi", "jaccard", "log_likelihood"]
     table = pd.concat([as_a[columns], as_b[columns]], ignore_index=True)
-    return table.sort_values([measure, "count", "neighbour"], ascending=[False, False, True], ignore_index=True)
+    return table.sort_values([column, "count", "neighbour"], ascending=[False, False, True], ignore_index=True)
 
 
 def actor_evidence(
@@ -222,10 +247,10 @@ def actor_evidence(
 
 def cooccurrence_matrix(table: pd.DataFrame, *, measure: PairMeasure = "count", actors: list[str] | None = None) -> pd.DataFrame:
     """A symmetric actor × actor matrix of ``measure`` (quanteda's ``fcm``); absent pairs are 0."""
-    check_measure(measure)
+    column = measure_column(measure)
     names = actors if actors is not None else sorted(set(table["actor_a"]) | set(table["actor_b"]))
     matrix = pd.DataFrame(0.0, index=names, columns=names)
     chosen = table[table["actor_a"].isin(names) & table["actor_b"].isin(names)]
-    for a, b, value in chosen[["actor_a", "actor_b", measure]].itertuples(index=False):
+    for a, b, value in chosen[["actor_a", "actor_b", column]].itertuples(index=False):
         matrix.at[a, b] = matrix.at[b, a] = value
     return matrix

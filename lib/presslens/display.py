@@ -147,8 +147,8 @@ def show_article_header(article: Article) -> HTML:
 def evidence_html(sentences: pd.DataFrame, *, top_n: int, max_articles: int = 20) -> str:
     """The evidence of :func:`presslens.themes.evidence_sentences` as wrapped HTML, article by article.
 
-    Each article lists its themes in rank order with every sentence that matched, matched words in
-    bold (the ``html`` column, escaped when it was built); the ``top_n`` themes are open, the others
+    Each article lists its themes in rank order with every sentence that matched, matched words (its
+    ``spans``) in bold and every piece of article text escaped; the ``top_n`` themes are open, the others
     folded. At most ``max_articles`` articles are shown.
     """
     if sentences.empty:
@@ -160,7 +160,8 @@ def evidence_html(sentences: pd.DataFrame, *, top_n: int, max_articles: int = 20
         title = article["title"].iloc[0]
         parts.append(f"<h4 style='margin:1.4em 0 0.3em'>{html.escape(doc_id)} — {html.escape(title)}</h4>")
         for (rank, label, score), theme in article.groupby(["rank", "label", "score"], sort=True):
-            items = "".join(f"<li style='margin:0.2em 0'>{text}</li>" for text in theme["html"])
+            items = "".join(f"<li style='margin:0.2em 0'>{highlight_spans(text, spans)}</li>"
+                            for text, spans in zip(theme["text"], theme["spans"]))
             summary = (
                 f"<strong>{rank}. {html.escape(label)}</strong> <span style='color:#52606d'>— {score:.1f} per 1,000 "
                 f"words, {theme['n_matches'].sum()} match(es) in {len(theme)} sentence(s)</span>"

@@ -16,7 +16,7 @@ from presslens.cooccurrence import Window, cooccurrence_evidence, cooccurrence_t
 from presslens.corpus import Corpus, articles_table
 from presslens.duplicates import duplicates_table
 from presslens.execution import Execution
-from presslens.frequency import term_counts_table
+from presslens.frequency import corpus_terms_table
 from presslens.network import NETWORK_FORMATS, build_network, write_network
 from presslens.quotes import quotes_table
 from presslens.themes import themes_table
@@ -27,22 +27,22 @@ def cooccurrence_of_corpus(corpus: Corpus, *, window: Window = "sentence", gazet
                            corrections: str | None = None, execution: Execution | None = None) -> pd.DataFrame:
     """The co-occurrence table of a corpus, from its mentions, in one call."""
     mentions = mentions_table(corpus, gazetteer=gazetteer, corrections=corrections, execution=execution)
-    return cooccurrence_table(mentions, corpus=corpus, window=window)
+    return cooccurrence_table(corpus, mentions, window=window)
 
 
 def network_of_corpus(corpus: Corpus, *, window: Window = "sentence", gazetteer: str | None = None,
                       corrections: str | None = None, execution: Execution | None = None) -> nx.Graph:
     """The actor network of a corpus (edge weight = co-occurrence count, evidence on every edge)."""
     mentions = mentions_table(corpus, gazetteer=gazetteer, corrections=corrections, execution=execution)
-    pairs = cooccurrence_table(mentions, corpus=corpus, window=window)
-    evidence = cooccurrence_evidence(mentions, corpus=corpus, window=window, pairs=pairs)
+    pairs = cooccurrence_table(corpus, mentions, window=window)
+    evidence = cooccurrence_evidence(corpus, mentions, window=window, pairs=pairs)
     return build_network(pairs, corpus_actors(mentions), evidence=evidence)
 
 
 #: Table name -> function building it from a loaded corpus.
 TABLES: dict[str, Callable[..., pd.DataFrame]] = {
     "articles": functools.partial(articles_table, with_text=True),
-    "terms": term_counts_table,
+    "terms": corpus_terms_table,
     "mentions": mentions_table,
     "quotes": quotes_table,
     "actors": actors_table,
@@ -72,7 +72,7 @@ def write_table(table: pd.DataFrame, path: str | Path) -> Path:
 def export_table(name: str, corpus: Corpus, path: str | Path, **options) -> int:
     """Build table ``name`` (one of :data:`TABLES`) and write it to ``path``; return the number of rows.
 
-    ``options`` (``window``, ``by``, ``gazetteer``, ``corrections``, ``execution``) go to the tables that take them. A co-occurrence table
+    ``options`` (``window``, ``period``, ``gazetteer``, ``corrections``, ``execution``) go to the tables that take them. A co-occurrence table
     written to ``.gexf`` or ``.graphml`` becomes a network file for Gephi.
     """
     if name not in TABLES:

@@ -15,7 +15,7 @@ import networkx as nx
 import pandas as pd
 
 from presslens.atomic import write_by_suffix
-from presslens.cooccurrence import check_measure
+from presslens.cooccurrence import measure_column
 
 LAYOUT_SEED = 7
 NETWORK_FORMATS = (".gexf", ".graphml")
@@ -38,13 +38,14 @@ def build_network(
     actors
         Corpus-level actors (:func:`presslens.actors.corpus_actors`): node type and mentions.
     measure
-        The edge column used as ``weight`` (negative NPMI is clipped to 0: no edge strength).
+        The measure used as edge ``weight`` (:data:`~presslens.cooccurrence.MEASURES`; negative NPMI is
+        clipped to 0: no edge strength).
     evidence
         Optional evidence table; the first sentence of each pair becomes the edge's ``evidence``.
     max_nodes
         Keep only pairs between the ``max_nodes`` most mentioned actors (a readable picture).
     """
-    check_measure(measure)
+    column = measure_column(measure)
     if max_nodes is not None:
         keep = set(actors.nlargest(max_nodes, "mentions")["actor"])
         cooccurrence = cooccurrence[cooccurrence["actor_a"].isin(keep) & cooccurrence["actor_b"].isin(keep)]
@@ -59,7 +60,7 @@ def build_network(
             if name not in graph:
                 mentions = int(info.at[name, "mentions"]) if name in info.index else 0
                 graph.add_node(name, type=kind, mentions=mentions)
-        weight = max(float(getattr(row, measure)), 0.0)
+        weight = max(float(getattr(row, column)), 0.0)
         graph.add_edge(
             row.actor_a, row.actor_b, weight=weight, count=int(row.count), n_docs=int(row.n_docs),
             npmi=float(row.npmi), evidence=first_evidence.get((row.actor_a, row.actor_b), ""),

@@ -5,8 +5,8 @@ Phrases come from two sources:
 - **collocation statistics** — adjacent content words that occur together more often than chance.
   NLTK's :class:`~nltk.collocations.BigramCollocationFinder` and
   :class:`~nltk.collocations.TrigramCollocationFinder` score every pair and triple seen at least
-  ``min_count`` times, by Dunning's log-likelihood ratio G² (default) or by pointwise mutual
-  information. A triple must also account for most uses of its two pairs (its ``share``), so
+  ``min_count`` times, by Dunning's log-likelihood ratio G² (``g2``, the default) or by pointwise mutual
+  information (``pmi``). A triple must also account for most uses of its two pairs (its ``share``), so
   *prime minister tony* does not swallow *tony blair*.
 - **known expressions** — the editable list of ``data/phrases.yaml``, for expressions with a
   stopword inside (*belt and road*) or too rare in a small corpus to be tested.
@@ -15,6 +15,9 @@ The words of a phrase stand in one sentence, separated by a single space — in 
 without one: a phrase never spans punctuation (*One Belt, One Road* is not *belt one*; 中国，美国 is not
 a phrase). Phrases are matched on lemmas, so *supply chains* is an occurrence of *supply chain*; a
 phrase's lemma keeps its words apart with spaces, its written form is the text (经济发展).
+
+The rule that keeps a phrase inside one sentence is written once, here, for every module that follows
+words through the text: :func:`sentence_bounds`, :func:`joined_to_next` and :func:`joined_runs`.
 """
 
 from __future__ import annotations
@@ -32,16 +35,21 @@ from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 from nltk.probability import FreqDist
 
 from presslens.chunks import TokenChunks, chunks_of, remembered, summed_counts
+from presslens.deprecation import current_value
 from presslens.languages.zh import starts_han
 from presslens.text import TOKEN_COLUMNS, content_mask, lemmatize_phrase
 
 #: The package data files this module reads (they key the cache of what it extracts).
 DATA_FILES = ("data/phrases.yaml",)
 
-CollocationMeasure = Literal["likelihood_ratio", "pmi"]
+CollocationMeasure = Literal["g2", "pmi"]
 #: Lowest score of a collocation kept as a phrase: G² ≥ 10.83 is significant at p < 0.001 for a pair
 #: (chi-squared, 1 df); PMI ≥ 3 bits means eight times more often together than chance.
-MIN_SCORE: dict[str, float] = {"likelihood_ratio": 10.83, "pmi": 3.0}
+MIN_SCORE: dict[str, float] = {"g2": 10.83, "pmi": 3.0}
+#: Each measure as NLTK's association measures name it.
+NLTK_MEASURES = {"g2": "likelihood_ratio", "pmi": "pmi"}
+#: Former names of the measures, accepted with a DeprecationWarning.
+FORMER_MEASURES = {"likelihood_ratio": "g2"}
 #: A triple is a phrase only when it accounts for this share of its more frequent pair.
 MIN_TRIPLE_SHARE = 0.75
 COLLOCATION_COLUMNS = ["phrase", "n_words", "count", "score", "share"]
@@ -55,6 +63,33 @@ def known_phrases() -> tuple[str, ...]:
     return tuple(dict.fromkeys(lemmatize_phrase(str(phrase)) for phrase in yaml.safe_load(source)["phrases"]))
 
 
+def _same_sentence_as_next(tokens: pd.DataFrame) -> np.ndarray:
+    """For each token but the last, whether the next token stands in the same sentence of the same article."""
+    documents = pd.factorize(tokens["doc_id"])[0]
+    sentences = tokens["sentence"].to_numpy()
+    return (documents[1:] == documents[:-1]) & (sentences[1:] == sentences[:-1])
+
+
+def sentence_bounds(tokens: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """For each token, the rows of the first and last token of its sentence."""
+    rows = np.arange(len(tokens))
+    starts = np.ones(len(tokens), dtype=bool)
+    starts[1:] = ~_same_sentence_as_next(tokens)
+    ends = np.append(starts[1:], True)
+    first = np.maximum.accumulate(np.where(starts, rows, 0))
+    last = np.minimum.accumulate(np.where(ends, rows, len(tokens))[::-1])[::-1]
+    return first, last
+
+
+def joined_runs(joined: np.ndarray, starts: np.ndarray, size: int) -> np.ndarray:
+    """Whether the ``size`` tokens from each row of ``starts`` follow each other as a phrase's words do
+    (``joined`` is :func:`joined_to_next` of the tokens)."""
+    together = np.ones(len(starts), dtype=bool)
+    for offset in range(size - 1):
+        together &= joined[starts + offset]
+    return together
+
+
 def joined_to_next(tokens: pd.DataFrame, codes: np.ndarray, vocabulary: np.ndarray) -> np.ndarray:
     """True where a token is followed, in the same sentence, by the next token after a single space, or
     where two Chinese words follow each other with nothing between them.
@@ -62,12 +97,10 @@ def joined_to_next(tokens: pd.DataFrame, codes: np.ndarray, vocabulary: np.ndarr
     ``codes`` and ``vocabulary`` are the tokens' lemmas factorized: the script of each distinct lemma
     is looked at once.
     """
-    documents = pd.factorize(tokens["doc_id"])[0]
-    sentences = tokens["sentence"].to_numpy()
     gaps = tokens["start"].to_numpy()[1:] - tokens["end"].to_numpy()[:-1]
     han = np.array([starts_han(word) for word in vocabulary], dtype=bool)[codes] if len(codes) else np.zeros(0, bool)
     glued = np.where(han[1:], (gaps == 0) & han[:-1], gaps == 1)
-    joined = (documents[1:] == documents[:-1]) & (sentences[1:] == sentences[:-1]) & glued
+    joined = _same_sentence_as_next(tokens) & glued
     return np.append(joined, False)
 
 
@@ -76,7 +109,7 @@ def collocations_table(
     *,
     ngram_max: int = 3,
     min_count: int = 3,
-    measure: CollocationMeasure = "likelihood_ratio",
+    measure: CollocationMeasure = "g2",
 ) -> pd.DataFrame:
     """Pairs (and triples) of adjacent content words, scored: ``phrase, n_words, count, score, share``.
 
@@ -93,9 +126,10 @@ def collocations_table(
     min_count
         Fewest occurrences of a phrase to be scored.
     measure
-        ``likelihood_ratio`` (Dunning's G², favours frequent phrases) or ``pmi`` (pointwise mutual
-        information, favours exclusive ones).
+        ``g2`` (Dunning's log-likelihood ratio G², favours frequent phrases) or ``pmi`` (pointwise mutual
+        information, favours exclusive ones); ``likelihood_ratio`` is the former name of ``g2``.
     """
+    measure = current_value(measure, FORMER_MEASURES, parameter="measure")
     if ngram_max not in (2, 3):
         raise ValueError(f"ngram_max={ngram_max}: collocations are pairs or triples; use 2 or 3")
     if measure not in MIN_SCORE:
@@ -141,9 +175,9 @@ def _count_ngrams(codes: np.ndarray, vocabulary: np.ndarray, content: np.ndarray
                   size: int) -> pd.Series:
     """How often each run of ``size`` adjacent content words occurs, indexed by its words."""
     count = max(len(codes) - size + 1, 0)
-    eligible = content[:count].copy()
+    eligible = content[:count] & joined_runs(joined, np.arange(count), size)
     for offset in range(1, size):
-        eligible &= joined[offset - 1:offset - 1 + count] & content[offset:offset + count]
+        eligible &= content[offset:offset + count]
     starts = np.flatnonzero(eligible)
     counts = pd.DataFrame({offset: codes[starts + offset] for offset in range(size)}).value_counts(sort=False)
     ngrams = [vocabulary[counts.index.get_level_values(offset).to_numpy()] for offset in range(size)]
@@ -160,7 +194,7 @@ def _score(finder, measures, measure: str, min_count: int, most_frequent_part) -
     finder.apply_freq_filter(min_count)
     rows = [
         (" ".join(ngram), len(ngram), finder.ngram_fd[ngram], score, finder.ngram_fd[ngram] / most_frequent_part(ngram))
-        for ngram, score in finder.score_ngrams(getattr(measures, measure))
+        for ngram, score in finder.score_ngrams(getattr(measures, NLTK_MEASURES[measure]))
     ]
     return pd.DataFrame(rows, columns=COLLOCATION_COLUMNS)
 
@@ -170,7 +204,7 @@ def find_phrases(
     *,
     ngram_max: int = 3,
     min_count: int = 3,
-    measure: CollocationMeasure = "likelihood_ratio",
+    measure: CollocationMeasure = "g2",
     known: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """The phrases to count as one term: ``phrase, n_words, count, score, source``.
@@ -196,6 +230,7 @@ def find_phrases(
     """
     if ngram_max == 1:
         return pd.DataFrame(columns=PHRASE_COLUMNS)
+    measure = current_value(measure, FORMER_MEASURES, parameter="measure")
     collocations = remembered(tokens, collocations_table, ngram_max=ngram_max, min_count=min_count, measure=measure)
     kept = collocations[
         (collocations.score >= MIN_SCORE[measure]) & ((collocations.n_words == 2) | (collocations.share >= MIN_TRIPLE_SHARE))
@@ -230,11 +265,8 @@ def locate_phrases(tokens: pd.DataFrame, phrases: Iterable[str]) -> pd.DataFrame
         # Words become vocabulary codes: the phrases are found by joining their codes with the codes at each position.
         wanted = words.drop(columns="phrase").apply(vocabulary.get_indexer).assign(phrase=words["phrase"])
         wanted = wanted[(wanted.drop(columns="phrase") >= 0).all(axis=1)]
-        count = max(len(codes) - size + 1, 0)
-        adjacent = np.ones(count, dtype=bool)
-        for offset in range(1, size):
-            adjacent &= joined[offset - 1:offset - 1 + count]
-        rows = np.flatnonzero(adjacent)
+        rows = np.arange(max(len(codes) - size + 1, 0))
+        rows = rows[joined_runs(joined, rows, size)]
         rows = rows[np.isin(codes[rows], wanted[0].to_numpy())]  # only where a phrase can start
         positions = pd.DataFrame({offset: codes[rows + offset] for offset in range(size)}).assign(row=rows)
         found.append(positions.merge(wanted, on=list(range(size)))[["phrase", "row"]].assign(n_words=size))

@@ -19,12 +19,15 @@ from presslens.actors import actors_table, corpus_actors, mentions_table
 from presslens.chunks import remembered, token_chunks
 from presslens.cooccurrence import cooccurrence_evidence, cooccurrence_table
 from presslens.corpus import Article, Corpus
-from presslens.frequency import DocumentFrequencies, document_frequencies, tfidf_table
+from presslens.counts import DocumentFrequencies, document_frequencies
+from presslens.deprecation import corpus_then_table, former_keywords
+from presslens.frequency import tfidf_table
+from presslens.lexicon import load_lexicon
 from presslens.measures import idf
 from presslens.network import build_network, centrality_table, layout_network
 from presslens.phrases import find_phrases, merge_phrases
 from presslens.text import content_mask, tokens_table
-from presslens.themes import evidence_sentences, load_lexicon, match_themes, score_themes
+from presslens.themes import evidence_sentences, match_themes, score_themes
 
 if TYPE_CHECKING:
     from presslens.execution import Execution
@@ -84,8 +87,8 @@ def article_profiles(
     tokens = tokens_table(profiled, execution=execution)
     terms = merge_phrases(tokens, phrases)
     documents = DocumentFrequencies.of(terms) if doc_ids is None else document_frequencies(all_tokens, phrases)
-    distinctive = _by_article(tfidf_table(terms, n=top_n, documents=documents))
-    key = _by_article(key_sentences_table(terms, corpus, n=n_sentences, documents=documents))
+    distinctive = _by_article(tfidf_table(terms, top_n=top_n, documents=documents))
+    key = _by_article(key_sentences_table(corpus, terms, top_n=n_sentences, documents=documents))
     mentions = mentions_table(corpus, gazetteer=gazetteer, corrections=corrections, execution=execution)
     actors = _by_article(actors_table(mentions=mentions), profiled.doc_ids)
     mentions_of = _by_article(mentions, profiled.doc_ids)
@@ -115,9 +118,10 @@ def article_profile(corpus: Corpus, doc_id: str, **options) -> ArticleProfile:
     return next(article_profiles(corpus, [doc_id], **options))
 
 
-def key_sentences_table(terms: pd.DataFrame, corpus: Corpus, *, n: int = 5,
+@former_keywords(n="top_n")
+def key_sentences_table(corpus: Corpus, terms: pd.DataFrame, *, top_n: int = 5,
                         documents: DocumentFrequencies | None = None) -> pd.DataFrame:
-    """The ``n`` sentences of each article that carry most of its distinctive vocabulary, in reading order.
+    """The ``top_n`` sentences of each article that carry most of its distinctive vocabulary, in reading order.
 
     Each sentence scores the sum, over its distinct terms, of the term's weight in the article —
     count × smoothed inverse document frequency, log((1 + N) / (1 + df)) + 1 — divided by the square
@@ -128,7 +132,10 @@ def key_sentences_table(terms: pd.DataFrame, corpus: Corpus, *, n: int = 5,
     -------
     DataFrame
         ``doc_id, sentence, score, text``.
+
+    The former order, ``key_sentences_table(terms, corpus)``, still works, with a ``DeprecationWarning``.
     """
+    corpus, terms = corpus_then_table(corpus, terms, Corpus, name="key_sentences_table")
     counted = terms[content_mask(terms)]
     if counted.empty:
         return pd.DataFrame(columns=KEY_SENTENCE_COLUMNS)
@@ -141,7 +148,7 @@ def key_sentences_table(terms: pd.DataFrame, corpus: Corpus, *, n: int = 5,
     scores = distinct.groupby(["doc_id", "sentence"], observed=True)["weight"].agg(["sum", "size"]).reset_index()
     scores["score"] = scores["sum"] / np.sqrt(scores["size"])
     top = scores.sort_values(["doc_id", "score", "sentence"], ascending=[True, False, True])
-    top = top.groupby("doc_id", observed=True).head(n).sort_values(["doc_id", "sentence"])
+    top = top.groupby("doc_id", observed=True).head(top_n).sort_values(["doc_id", "sentence"])
     articles = {article.doc_id: article for article in corpus}
     texts = [_sentence_text(articles[doc_id], number) for doc_id, number in zip(top["doc_id"], top["sentence"])]
     return top.assign(text=texts)[KEY_SENTENCE_COLUMNS].reset_index(drop=True)
@@ -153,8 +160,8 @@ def _sentence_text(article: Article, number: int) -> str:
 
 
 def _network(single: Corpus, mentions: pd.DataFrame) -> nx.Graph:
-    pairs = cooccurrence_table(mentions, corpus=single, window="sentence")
-    evidence = cooccurrence_evidence(mentions, corpus=single, pairs=pairs)
+    pairs = cooccurrence_table(single, mentions, window="sentence")
+    evidence = cooccurrence_evidence(single, mentions, pairs=pairs)
     return build_network(pairs, corpus_actors(mentions), evidence=evidence)
 
 

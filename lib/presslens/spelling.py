@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from presslens.chunks import TokenChunks, chunks_of, remembered, summed_counts
-from presslens.frequency import TermCounts
+from presslens.counts import TermCounts
 from presslens.text import content_mask
 
 SPELLING_COLUMNS = ["term", "written", "count"]
@@ -133,7 +133,7 @@ def spelling_of(tokens: pd.DataFrame | TokenChunks, *, terms: TermCounts | None 
     """The :class:`Spelling` of the words of a token table or of token chunks (:func:`spelling_table`, kept in
     the cache of the chunks as :func:`~presslens.chunks.remembered` keeps tables), or of the given ``words``
     only (the few terms a figure shows) — or, given the counts a notebook has made (``terms``,
-    :func:`~presslens.frequency.term_counts`), of the terms counted there, without reading the tokens
+    :func:`~presslens.counts.term_counts`), of the terms counted there, without reading the tokens
     again: their words, and their phrases as written together (*Global Times* is one name, where its words
     alone would read *global Times*)."""
     if terms is not None:

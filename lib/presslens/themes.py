@@ -1,18 +1,11 @@
-"""Themes per article from an editable lexicon, with the words and sentences behind every score.
-
-A theme lexicon (``data/themes.yaml``) lists, for each theme, single words and multiword phrases.
-Entries are lemmatised at load time with :func:`presslens.text.lemmatize_phrase`, the function that
-lemmatises the text, so the file can list natural forms (*supply chains*, *customs clearance*).
+"""Themes per article from an editable lexicon (:mod:`presslens.lexicon`), with the words and sentences
+behind every score.
 
 Matching runs on the lemmas of :func:`presslens.text.tokens_table`. A phrase matches consecutive
 tokens of one sentence, small words included (*belt and road*), by the rule that makes a phrase a
 term (:func:`presslens.phrases.joined_to_next`: no punctuation between its words); longer phrases win
 over the shorter ones they contain, and a word that is part of a matched phrase never also counts on
-its own.
-
-``words`` and ``phrases`` are English; a theme's ``languages`` lists its terms in other languages
-(``zh: [贸易, 自由贸易区]``, ``ru: [торговля, товарооборот]``), lemmatised by that language's tools.
-An article is matched against the terms of its own language only. Every
+its own. An article is matched against the terms of its own language only. Every
 match is a row of the evidence table — article, paragraph, sentence, character offsets, surface text
 and lemma — and every score is a sum over those rows:
 
@@ -20,243 +13,35 @@ and lemma — and every score is a sum over those rows:
 
 A single word weighs 1 and a phrase :data:`PHRASE_WEIGHT`, because a phrase is the more specific
 evidence. ``share`` is the theme's part of the unit's total score and ``rank`` orders the themes of a
-unit, 1 being its main theme.
-
-A user lexicon in the same format either extends the built-in one (the default: new ids add themes,
-known ids get more words and phrases) or replaces it (``mode: replace`` at the top of the file).
+unit, 1 being its main theme. Showing the evidence (matched words in bold) is the display's part
+(:func:`presslens.display.evidence_html`).
 """
 
 from __future__ import annotations
 
-import functools
-import re
-from dataclasses import dataclass
-from importlib import resources as importlib_resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from presslens.chunks import TokenChunks, chunks_of
 from presslens.corpus import Corpus, count_words
-from presslens.display import highlight_spans
-from presslens.languages import language_tools
+from presslens.lexicon import Lexicon, check_entries, load_lexicon
 from presslens.measures import per_1000
-from presslens.phrases import joined_to_next
+from presslens.phrases import joined_runs, joined_to_next
 from presslens.runs import run_bounds, run_lists
 from presslens.selection import group_sizes_table
-from presslens.text import lemmatize_phrase, tokens_table
+from presslens.text import tokens_table
 
 if TYPE_CHECKING:
     from presslens.execution import Execution
 
-#: The package data files this module reads (they key the cache of what it extracts).
-DATA_FILES = ("data/themes.yaml",)
-
 #: How much a phrase match weighs against a single-word match.
 PHRASE_WEIGHT = 2.0
 EVIDENCE_COLUMNS = ["doc_id", "theme", "paragraph", "sentence", "start", "end", "matched", "term", "kind", "weight"]
-_THEME_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 Unit = Literal["article", "paragraph"]
 UNITS: tuple[str, ...] = ("article", "paragraph")
-
-
-@dataclass(frozen=True)
-class Theme:
-    """One theme: its id, label, description, and its entries as lemmas, in the order of the file."""
-
-    id: str
-    label: str
-    description: str
-    words: tuple[str, ...]
-    phrases: tuple[tuple[str, ...], ...]
-    #: (language (ISO 639-1), its terms as written in the lexicon); English is ``words`` and ``phrases``.
-    languages: tuple[tuple[str, tuple[str, ...]], ...] = ()
-
-    def entries(self, language: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-        """The theme's words and phrases (as lemmas) in ``language``: lemmatised when first asked for, so that a
-        corpus in one language never loads the tools of the others."""
-        if language == "en":
-            return self.words, self.phrases
-        terms = next((terms for code, terms in self.languages if code == language), ())
-        return _lemmatized(self.id, terms, language)
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The themes, in the order of the file(s) they were read from."""
-
-    themes: tuple[Theme, ...]
-    source: str
-
-    @property
-    def ids(self) -> list[str]:
-        return [theme.id for theme in self.themes]
-
-    @property
-    def labels(self) -> dict[str, str]:
-        return {theme.id: theme.label for theme in self.themes}
-
-    def __getitem__(self, theme_id: str) -> Theme:
-        for theme in self.themes:
-            if theme.id == theme_id:
-                return theme
-        raise KeyError(f"no theme {theme_id!r} in the lexicon; themes: {', '.join(self.ids)}")
-
-
-# --------------------------------------------------------------------------------------------
-# The lexicon
-
-
-def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """The built-in theme lexicon, extended or replaced by the YAML file at ``path``.
-
-    Parameters
-    ----------
-    path
-        A lexicon in the format of ``data/themes.yaml``. By default it extends the built-in lexicon:
-        a theme with a new id is added, a theme with a known id gets its words and phrases added (and
-        its label or description replaced when given). With ``mode: replace`` at the top of the file,
-        its themes are the whole lexicon. ``None`` or ``""``: the built-in lexicon alone.
-
-    Raises
-    ------
-    ValueError
-        When the file does not exist or is not a lexicon: no ``themes`` list, a theme without a valid
-        id, a new theme without words, an entry with no word in it, or one word listed under two themes.
-    """
-    builtin = importlib_resources.files("presslens").joinpath("data/themes.yaml").read_text("utf-8")
-    entries = _read_lexicon_yaml(builtin, "the built-in lexicon")["themes"]
-    source = "built-in"
-    if path:
-        file = Path(path).expanduser()
-        if not file.is_file():
-            raise ValueError(
-                f"lexicon file not found: {file} — pass a YAML file in the format of "
-                "presslens/data/themes.yaml, or an empty value for the built-in lexicon"
-            )
-        user = _read_lexicon_yaml(file.read_text("utf-8"), str(file))
-        if user["mode"] == "replace":
-            entries, source = user["themes"], str(file)
-        else:
-            entries, source = _extend_entries(entries, user["themes"]), f"built-in + {file}"
-    themes = tuple(_build_theme(entry) for entry in entries)
-    lexicon = Lexicon(themes=themes, source=source)
-    check_entries(lexicon, "en")
-    return lexicon
-
-
-def _read_lexicon_yaml(text: str, where: str) -> dict:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise ValueError(f"{where} is not valid YAML: {error}") from error
-    if not isinstance(data, dict) or not isinstance(data.get("themes"), list) or not data["themes"]:
-        raise ValueError(f"{where} has no 'themes' list: start the file with 'themes:' followed by '- id: ...' entries")
-    mode = data.get("mode", "extend")
-    if mode not in ("extend", "replace"):
-        raise ValueError(f"{where}: mode must be 'extend' (the default) or 'replace', not {mode!r}")
-    seen = set()
-    for number, entry in enumerate(data["themes"], start=1):
-        theme_id = entry.get("id") if isinstance(entry, dict) else None
-        if not isinstance(theme_id, str) or not _THEME_ID.match(theme_id):
-            raise ValueError(
-                f"theme #{number} in {where} has no valid id ({theme_id!r}): give every theme an 'id' of "
-                "lowercase letters, digits and underscores, starting with a letter"
-            )
-        if theme_id in seen:
-            raise ValueError(f"{where} lists the theme {theme_id!r} twice: merge the two entries")
-        seen.add(theme_id)
-        for key in ("words", "phrases"):
-            if not isinstance(entry.get(key) or [], list):
-                raise ValueError(f"theme {theme_id!r} in {where}: '{key}' must be a list, such as [export, import]")
-        languages = entry.get("languages") or {}
-        if not isinstance(languages, dict) or not all(isinstance(terms or [], list) for terms in languages.values()):
-            raise ValueError(f"theme {theme_id!r} in {where}: 'languages' must map a language code to a list of "
-                             "terms, such as {zh: [贸易, 出口], ru: [торговля, экспорт]}")
-    return {"themes": data["themes"], "mode": mode}
-
-
-def _extend_entries(builtin: list[dict], extra: list[dict]) -> list[dict]:
-    merged = {entry["id"]: dict(entry) for entry in builtin}
-    for entry in extra:
-        known = merged.get(entry["id"])
-        if known is None:
-            merged[entry["id"]] = dict(entry)
-            continue
-        for key in ("label", "description"):
-            if entry.get(key):
-                known[key] = entry[key]
-        for key in ("words", "phrases"):
-            known[key] = list(known.get(key) or []) + list(entry.get(key) or [])
-        languages = dict(known.get("languages") or {})
-        for code, terms in (entry.get("languages") or {}).items():
-            languages[code] = list(languages.get(code) or []) + list(terms or [])
-        known["languages"] = languages
-    return list(merged.values())
-
-
-def _build_theme(entry: dict) -> Theme:
-    words, phrases = _lemmatized(entry["id"], tuple(map(str, (entry.get("words") or []) + (entry.get("phrases") or []))), "en")
-    if not words and not phrases:
-        raise ValueError(f"theme {entry['id']!r} has no words or phrases: list at least one under 'words:'")
-    languages = tuple((str(code), tuple(map(str, terms or ()))) for code, terms in (entry.get("languages") or {}).items())
-    default_label = entry["id"].replace("_", " ").capitalize()
-    return Theme(
-        id=entry["id"],
-        label=str(entry.get("label") or default_label),
-        description=str(entry.get("description") or ""),
-        words=words,
-        phrases=phrases,
-        languages=languages,
-    )
-
-
-@functools.lru_cache(maxsize=None)
-def _lemmatized(theme_id: str, terms: tuple[str, ...], language: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-    """Single words and phrases of a theme's entries in ``language``, as lemmas, in order and without repeats."""
-    tools = language_tools(language)
-    words, phrases = {}, {}  # dicts keep the file's order and drop repeats
-    for raw in terms:
-        lemmas = tuple(lemmatize_phrase(str(raw), tools).split())
-        if not lemmas:
-            raise ValueError(f"theme {theme_id!r}: the entry {raw!r} contains no word; remove it")
-        if len(lemmas) == 1:
-            words[lemmas[0]] = None
-        else:
-            phrases[lemmas] = None
-    return tuple(words), tuple(phrases)
-
-
-@functools.lru_cache(maxsize=64)
-def check_entries(lexicon: Lexicon, language: str) -> None:
-    """Refuse a lexicon whose terms in ``language`` put one lemma or phrase under two themes (checked for
-    English when the lexicon loads, for another language when its articles are first matched)."""
-    owner: dict[str | tuple[str, ...], str] = {}
-    for theme in lexicon.themes:
-        words, phrases = theme.entries(language)
-        for entry in [*words, *phrases]:
-            if owner.setdefault(entry, theme.id) != theme.id:
-                shown = entry if isinstance(entry, str) else " ".join(entry)
-                raise ValueError(
-                    f"'{shown}' is listed under two themes, {owner[entry]!r} and {theme.id!r} (language {language}): "
-                    "keep it in one, so that one word never counts for two themes"
-                )
-
-
-def lexicon_table(lexicon: Lexicon) -> pd.DataFrame:
-    """One row per theme: ``theme, label, description, n_words, n_phrases, examples`` (its first entries)."""
-    rows = [
-        (
-            theme.id, theme.label, theme.description, len(theme.words), len(theme.phrases),
-            ", ".join([*theme.words[:5], *(" ".join(phrase) for phrase in theme.phrases[:2])]),
-        )
-        for theme in lexicon.themes
-    ]
-    return pd.DataFrame(rows, columns=["theme", "label", "description", "n_words", "n_phrases", "examples"])
 
 
 # --------------------------------------------------------------------------------------------
@@ -319,10 +104,7 @@ def _matches(tokens: pd.DataFrame, lexicon: Lexicon, texts: dict[str, str], lang
         first_words = pd.Index(vocabulary).get_indexer(list({term.split(" ", 1)[0] for term in of_length}))
         starts = np.flatnonzero(np.isin(codes[: max(len(codes) - length + 1, 0)], first_words[first_words >= 0]))
         # A phrase's words follow each other as a term's do: in one sentence, nothing but a space between.
-        adjacent = np.ones(len(starts), dtype=bool)
-        for offset in range(length - 1):
-            adjacent &= joined[starts + offset]
-        starts = starts[adjacent]
+        starts = starts[joined_runs(joined, starts, length)]
         text = vocabulary[codes[starts]]
         for offset in range(1, length):
             text = text + " " + vocabulary[codes[starts + offset]]
@@ -462,10 +244,11 @@ def evidence_sentences(corpus: Corpus, evidence: pd.DataFrame, *, lexicon: Lexic
     """Every sentence that matched a theme, with the article's score and rank for that theme.
 
     One row per (article, theme, sentence), themes in rank order, sentences in reading order:
-    ``doc_id, title, rank, theme, label, score, sentence, n_matches, matched, text, html``. ``html`` is
-    the sentence with the theme's matched words in bold, every piece of article text HTML-escaped.
+    ``doc_id, title, rank, theme, label, score, sentence, n_matches, matched, text, spans``. ``spans``
+    lists the (start, end) character offsets in ``text`` of the theme's matched words
+    (:func:`~presslens.display.evidence_html` shows them in bold).
     """
-    columns = ["doc_id", "title", "rank", "theme", "label", "score", "sentence", "n_matches", "matched", "text", "html"]
+    columns = ["doc_id", "title", "rank", "theme", "label", "score", "sentence", "n_matches", "matched", "text", "spans"]
     if evidence.empty:
         return pd.DataFrame(columns=columns)
     scores = score_themes(corpus, evidence, lexicon=lexicon)[["doc_id", "title", "rank", "theme", "label", "score"]]
@@ -476,14 +259,14 @@ def evidence_sentences(corpus: Corpus, evidence: pd.DataFrame, *, lexicon: Lexic
     sentences["n_matches"] = np.diff(bounds)
     sentences["matched"] = [", ".join(matched) for matched in run_lists(rows["matched"], bounds)]
     articles = {article.doc_id: article for article in corpus}
-    texts, htmls = [], []
-    spans = zip(run_lists(rows["start"], bounds), run_lists(rows["end"], bounds))
-    for (doc_id, number), (starts, ends) in zip(sentences[["doc_id", "sentence"]].itertuples(index=False), spans):
+    texts, spans = [], []
+    matches = zip(run_lists(rows["start"], bounds), run_lists(rows["end"], bounds))
+    for (doc_id, number), (starts, ends) in zip(sentences[["doc_id", "sentence"]].itertuples(index=False), matches):
         article = articles[doc_id]
         _, first, last = article.sentence_spans[number]
         texts.append(article.text[first:last])
-        htmls.append(highlight_spans(texts[-1], [(start - first, end - first) for start, end in zip(starts, ends)]))
-    return sentences.assign(text=texts, html=htmls)[columns]
+        spans.append([(start - first, end - first) for start, end in zip(starts, ends)])
+    return sentences.assign(text=texts, spans=spans)[columns]
 
 
 def theme_articles(scores: pd.DataFrame, theme: str) -> pd.DataFrame:

@@ -28,9 +28,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from presslens.chunks import TokenChunks, chunks_of
 from presslens.corpus import Corpus
+from presslens.lexicon import Lexicon
 from presslens.runs import run_bounds, run_lists
 from presslens.text import content_tokens, tokens_table
-from presslens.themes import Lexicon
 
 #: Below this many paragraphs per topic, the model carries a note that topics are not stable.
 MIN_PARAGRAPHS_PER_TOPIC = 20

@@ -16,10 +16,12 @@ from presslens.actors import mentions_table
 from presslens.chunks import remembered, token_chunks
 from presslens.corpus import Corpus, articles_table
 from presslens.corpus.tables import Period, article_periods, period_sizes
-from presslens.frequency import TermCounts, term_counts
+from presslens.counts import TermCounts, term_counts
+from presslens.deprecation import former_keywords
+from presslens.lexicon import load_lexicon
 from presslens.measures import per_1000
 from presslens.phrases import find_phrases
-from presslens.themes import load_lexicon, match_themes
+from presslens.themes import match_themes
 
 if TYPE_CHECKING:
     from presslens.execution import Execution
@@ -30,10 +32,11 @@ TREND_COLUMNS = ["period", "kind", "name", "count", "per_1000_words", "n_article
 KINDS = ("term", "actor", "theme")
 
 
+@former_keywords(by="period")
 def trends_table(
     corpus: Corpus,
     *,
-    by: Period = "month",
+    period: Period = "month",
     kinds: Sequence[str] = KINDS,
     terms: pd.DataFrame | TermCounts | None = None,
     mentions: pd.DataFrame | None = None,
@@ -50,14 +53,16 @@ def trends_table(
     ``per_1000_words`` divides the count by the words of the period's articles, and ``n_articles`` is
     how many dated articles the period holds. Only dated articles count; a name appears in a period
     only when counted there. ``terms`` (phrase-merged tokens, or their
-    :func:`~presslens.frequency.term_counts`), ``mentions`` and ``evidence`` are computed when not
-    given, with ``gazetteer``, ``corrections`` and ``lexicon`` as in 03 and 04.
+    :func:`~presslens.counts.term_counts`), ``mentions`` and ``evidence`` are computed when not
+    given, with ``gazetteer``, ``corrections`` and ``lexicon`` as in 03 and 04. ``period`` is ``week``,
+    ``month``, ``quarter`` or ``year`` (``by`` is its former name). To follow a few words or phrases
+    instead, see :func:`~presslens.patterns.pattern_trend_table`.
     """
     unknown = sorted(set(kinds) - set(KINDS))
     if unknown:
         raise ValueError(f"unknown kind(s) {', '.join(unknown)}: use {', '.join(KINDS)}")
     articles = articles_table(corpus)
-    periods = article_periods(articles, by)
+    periods = article_periods(articles, period)
     if periods.empty:
         return pd.DataFrame(columns=TREND_COLUMNS)
     sizes = period_sizes(articles, periods)

@@ -35,11 +35,12 @@ from IPython.display import HTML, display
 from presslens.actors import corpus_actors
 from presslens.chunks import TokenChunks
 from presslens.cooccurrence import (MEASURES, WINDOWS, PairMeasure, Window, actor_evidence, actor_neighbours,
-                                    cooccurrence_table)
+                                    cooccurrence_table, measure_column)
 from presslens.corpus import Corpus
+from presslens.deprecation import corpus_then_table
 from presslens.display import Note, html_output, markdown_html, show_evidence, show_table
-from presslens.frequency import dispersion_table, kwic
 from presslens.network import build_network, centrality_table, layout_network
+from presslens.patterns import dispersion_table, kwic
 from presslens.plots.frequency import plot_dispersion
 from presslens.plots.network import plot_actor_network
 from presslens.spelling import Spelling, spelling_of
@@ -75,12 +76,12 @@ def kwic_view(corpus: Corpus, tokens: pd.DataFrame | TokenChunks, term: str, *, 
     """Every occurrence of ``term`` with ``context`` words on each side, and its dispersion plot (one row per
     article, the term titled as ``spelling`` writes it).
 
-    Raises ``ValueError`` (from :func:`~presslens.frequency.kwic`) when ``term`` has no word in it.
+    Raises ``ValueError`` (from :func:`~presslens.patterns.kwic`) when ``term`` has no word in it.
     """
     lines = kwic(corpus, term, context=context, tokens=tokens)
     return [
         show_table(lines, max_rows=MAX_ROWS, empty=f"“{term}” does not occur in the corpus."),
-        plot_dispersion(dispersion_table(tokens, [term]), spelling=spelling),
+        plot_dispersion(dispersion_table(corpus, [term], tokens=tokens), spelling=spelling),
     ]
 
 
@@ -114,8 +115,8 @@ def theme_view(scores: pd.DataFrame, sentences: pd.DataFrame, theme: str, *, top
 
 
 def window_view(
-    mentions: pd.DataFrame,
     corpus: Corpus,
+    mentions: pd.DataFrame,
     window: Window,
     *,
     measure: PairMeasure = "npmi",
@@ -123,14 +124,14 @@ def window_view(
     max_nodes: int = 40,
 ) -> list:
     """The co-occurring pairs of one ``window``, strongest first by ``measure``, and their network."""
-    pairs = cooccurrence_table(mentions, corpus=corpus, window=window, min_count=min_count)
+    pairs = cooccurrence_table(corpus, mentions, window=window, min_count=min_count)
     graph = build_network(pairs, corpus_actors(mentions), measure=measure, max_nodes=max_nodes)
     summary = Note(f"**{len(pairs):,} pairs** of actors share a {window} at least {min_count} time(s).")
     return [
         summary,
         plot_actor_network(graph, layout_network(graph), centrality=centrality_table(graph),
                            title=f"Actor network ({window} window, edge width = {measure})"),
-        show_table(pairs.sort_values([measure, "count"], ascending=False), max_rows=MAX_ROWS),
+        show_table(pairs.sort_values([measure_column(measure), "count"], ascending=False), max_rows=MAX_ROWS),
     ]
 
 
@@ -195,10 +196,13 @@ def explore_theme(scores: pd.DataFrame, sentences: pd.DataFrame, *, top_n: int =
 
 
 def explore_window(
-    mentions: pd.DataFrame, corpus: Corpus, *, window: Window = "sentence", measure: PairMeasure = "npmi",
+    corpus: Corpus, mentions: pd.DataFrame, *, window: Window = "sentence", measure: PairMeasure = "npmi",
     min_count: int = 1, max_nodes: int = 40,
 ):
-    """Switch the co-occurrence window and the measure: the pairs and the network are recomputed."""
+    """Switch the co-occurrence window and the measure: the pairs and the network are recomputed.
+
+    The former order, ``explore_window(mentions, corpus)``, still works, with a ``DeprecationWarning``."""
+    corpus, mentions = corpus_then_table(corpus, mentions, Corpus, name="explore_window")
     widgets = _ipywidgets()
     if widgets is None:
         return Note(UNAVAILABLE)
@@ -208,7 +212,7 @@ def explore_window(
         widgets,
         "Widen the window from sentence to paragraph to article and watch loose links appear.",
         [chosen_window, strength],
-        lambda: window_view(mentions, corpus, chosen_window.value, measure=strength.value,
+        lambda: window_view(corpus, mentions, chosen_window.value, measure=strength.value,
                             min_count=min_count, max_nodes=max_nodes),
     )
 

@@ -16,7 +16,9 @@ from presslens.corpus import MAX_ARTICLE_CHARS, check_plain_text, decode_bytes, 
 from presslens.corpus.decode import normalize_text
 from presslens.execution import Execution
 from presslens.corpus import Corpus
-from presslens.frequency import frequency_table, keyness_table, kwic, term_counts_table, tfidf_table
+from presslens.frequency import corpus_terms_table, frequency_table, tfidf_table
+from presslens.keyness import keyness_table
+from presslens.patterns import kwic
 from presslens.phrases import find_phrases, merge_phrases
 from presslens.text import tokens_table
 from presslens.themes import match_themes, score_themes
@@ -181,10 +183,10 @@ def test_non_english_articles_go_through_every_analysis(tmp_path, seeds_dir):
     assert {"россии", "газа"} <= set(tokens["lower"]) and tokens["surface"].str.contains("哈尔滨").any()
     terms = merge_phrases(tokens, find_phrases(tokens))
     assert len(frequency_table(terms)) and len(tfidf_table(terms)) and len(keyness_table(terms, "ru"))
-    assert len(term_counts_table(corpus)) and len(kwic(corpus, "газа", tokens=tokens)) == 1
+    assert len(corpus_terms_table(corpus)) and len(kwic(corpus, "газа", tokens=tokens)) == 1
     mentions = mentions_table(corpus)
     assert set(mentions["doc_id"]) >= {"en"}
-    assert len(cooccurrence_table(mentions, corpus=corpus, window="article"))
+    assert len(cooccurrence_table(corpus, mentions, window="article"))
     scores = score_themes(corpus, match_themes(corpus, tokens=tokens))
     assert "en" in set(scores["doc_id"])
     assert fit_topics(corpus, n_topics=2, tokens=tokens).note, "too few paragraphs for stable topics: the note says so"
@@ -196,5 +198,5 @@ def test_every_article_of_the_hostile_corpus_goes_through_every_analysis(hostile
     tokens = tokens_table(analysed)
     assert set(tokens["doc_id"]) == set(analysed.doc_ids)
     mentions = mentions_table(analysed)
-    pairs = cooccurrence_table(mentions, corpus=analysed)
+    pairs = cooccurrence_table(analysed, mentions)
     assert len(pairs) and len(score_themes(analysed, match_themes(analysed, tokens=tokens)))

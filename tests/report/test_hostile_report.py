@@ -20,12 +20,14 @@ from hostile_corpus import XSS_BODY, XSS_DOC_ID, XSS_FILE_DOC_ID, XSS_MARKER, XS
 from presslens.actors import corpus_actors, mentions_table
 from presslens.cooccurrence import cooccurrence_evidence, cooccurrence_matrix, cooccurrence_table
 from presslens.corpus import articles_table, load_corpus
-from presslens.frequency import count_terms, dispersion_table, frequency_table, keyness_table, tfidf_table, trend_table
+from presslens.frequency import document_terms_table, frequency_table, tfidf_table
+from presslens.keyness import keyness_table
 from presslens.network import build_network, centrality_table, layout_network
+from presslens.patterns import dispersion_table, pattern_trend_table
 from presslens.phrases import find_phrases, merge_phrases
 from presslens.plots.corpus import plot_article_lengths
-from presslens.plots.frequency import (plot_dispersion, plot_keyness, plot_term_heatmap, plot_tfidf, plot_top_terms,
-                                       plot_trend)
+from presslens.plots.frequency import (plot_dispersion, plot_keyness, plot_pattern_trend, plot_term_heatmap, plot_tfidf,
+                                       plot_top_terms)
 from presslens.plots.network import plot_actor_network, plot_cooccurrence_heatmap, plot_top_actors
 from presslens.plots.themes import plot_theme_heatmap, plot_theme_shares
 from presslens.report.articles import article_page_path
@@ -180,18 +182,18 @@ def test_figures_show_article_text_as_text(tmp_path, seeds_dir):
     terms = merge_phrases(tokens, find_phrases(tokens))
     hostile_actor = "<script>alert(1)</script> & Co"
     mentions = mentions_table(corpus).replace({"actor": {"Vladimir Putin": hostile_actor}})
-    pairs = cooccurrence_table(mentions, corpus=corpus)
-    evidence = cooccurrence_evidence(mentions, corpus=corpus, pairs=pairs)
+    pairs = cooccurrence_table(corpus, mentions)
+    evidence = cooccurrence_evidence(corpus, mentions, pairs=pairs)
     graph = build_network(pairs, corpus_actors(mentions), evidence=evidence)
     scores = score_themes(corpus, match_themes(corpus, tokens=tokens))
     figures = {
         "lengths": plot_article_lengths(articles),
         "top terms": plot_top_terms(frequency_table(terms)),
-        "heatmap": plot_term_heatmap(count_terms(terms)),
+        "heatmap": plot_term_heatmap(document_terms_table(terms)),
         "tfidf": plot_tfidf(tfidf_table(terms)),
         "keyness": plot_keyness(keyness_table(terms, XSS_FILE_DOC_ID, articles=articles), target=XSS_FILE_DOC_ID),
-        "dispersion": plot_dispersion(dispersion_table(tokens, ["gas", "trade"])),
-        "trend": plot_trend(trend_table(tokens, articles, ["trade"])),
+        "dispersion": plot_dispersion(dispersion_table(corpus, ["gas", "trade"], tokens=tokens)),
+        "trend": plot_pattern_trend(pattern_trend_table(corpus, ["trade"], tokens=tokens)),
         "top actors": plot_top_actors(corpus_actors(mentions)),
         "network": plot_actor_network(graph, layout_network(graph), centrality=centrality_table(graph)),
         "actor heatmap": plot_cooccurrence_heatmap(cooccurrence_matrix(pairs)),

@@ -6,7 +6,7 @@ Finding them takes five steps, one module each, every one inspectable:
    a user file): *Chinese* → China, *NDRC* → National Development and Reform Commission.
 2. :mod:`~.reading` — each sentence's runs of capitalised words, cut into names: known names, names
    with a title (*President …*), a head noun (*… Institute*, *… Province*), lists joined by *and*.
-3. :mod:`~.typing` — names nothing above explains are typed by cues of news style
+3. :mod:`~.name_typing` — names nothing above explains are typed by cues of news style
    (``data/actor_rules.yaml``) and, failing those, placed and typed by a sequence model trained on
    annotated news (:mod:`~.name_tagger`, reproduced by :mod:`~.train_tagger`), which also finds the
    names the rules missed.

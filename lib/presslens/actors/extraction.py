@@ -18,7 +18,7 @@ from presslens.actors.gazetteer import load_gazetteer
 from presslens.actors.chinese import find_mentions_zh
 from presslens.actors.resolution import find_mentions
 from presslens.actors.russian import find_mentions_ru
-from presslens.actors.typing import load_models
+from presslens.actors.name_typing import load_models
 from presslens.actors.words import load_word_lists
 from presslens.corpus import Corpus
 

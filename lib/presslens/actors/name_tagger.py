@@ -24,7 +24,8 @@ from collections.abc import Sequence
 from importlib import resources as importlib_resources
 from pathlib import Path
 
-from presslens.actors.name_typer import TOKEN_CACHE_SIZE, _context_word, _shape, _word_key, common_words, given_names
+from presslens.actors.name_typer import TOKEN_CACHE_SIZE, _context_word, _shape, _word_key, lowercase_given_names
+from presslens.actors.words import common_words
 
 #: The package data files this module reads (they key the cache of what it extracts).
 DATA_FILES = ("data/name_tagger.json.gz",)
@@ -87,7 +88,7 @@ def word_features(word: str, capitals: bool) -> tuple[str, ...]:
                 f"x4={key[-4:]}"]
     if key in common_words():
         features.append("common")
-    if key in given_names():
+    if key in lowercase_given_names():
         features.append("given")
     if capitals:
         features += ["caps", f"capsw={key}"]

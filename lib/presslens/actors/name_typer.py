@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from importlib import resources as importlib_resources
 from pathlib import Path
 
-import nltk
+from presslens.actors.words import common_words, given_names
 
 #: The package data files this module reads (they key the cache of what it extracts).
 DATA_FILES = ("data/name_typer.json.gz",)
@@ -44,9 +44,6 @@ MAX_LENGTH_FEATURE = 5
 #: Stand-ins for missing context at the edges of a sentence.
 SENTENCE_START = "<s>"
 SENTENCE_END = "</s>"
-#: NLTK data files of given names and of English words.
-NAMES_FILES = ("corpora/names/male.txt", "corpora/names/female.txt")
-WORDS_FILE = "corpora/words/en"
 _DIGIT = re.compile(r"\d")
 #: Tokens whose shape and context form are remembered: news repeats its words and names.
 TOKEN_CACHE_SIZE = 1 << 16
@@ -91,48 +88,11 @@ def _context_word(token: str) -> str:
     return token.lower()
 
 
-def _nltk_lines(resource: str) -> list[str]:
-    """The lines of a plain-text NLTK data file, found on NLTK's search path (``NLTK_DATA`` first)."""
-    with nltk.data.find(resource).open() as stream:
-        return stream.read().decode("utf-8").splitlines()
-
-
 @functools.cache
-def given_names() -> frozenset[str]:
-    """Lower-cased given names of NLTK's ``names`` corpus (male and female), loaded once.
-
-    Returns
-    -------
-    frozenset of str
-        About 7,500 names such as ``florence`` and ``ivan``.
-
-    Raises
-    ------
-    LookupError
-        When NLTK cannot find the ``names`` corpus (``python -m nltk.downloader names``).
-    """
-    return frozenset(
-        line.strip().lower() for listing in NAMES_FILES for line in _nltk_lines(listing) if line.strip()
-    )
-
-
-@functools.cache
-def common_words() -> frozenset[str]:
-    """Lower-case English dictionary words of NLTK's ``words`` corpus, loaded once.
-
-    A name made of dictionary words (*Research Center*, *Golden Anchor*) is seldom a person's.
-    Capitalised entries of the corpus (proper nouns such as *Aaron*) are left out.
-
-    Returns
-    -------
-    frozenset of str
-
-    Raises
-    ------
-    LookupError
-        When NLTK cannot find the ``words`` corpus (``presslens setup`` installs it).
-    """
-    return frozenset(word for line in _nltk_lines(WORDS_FILE) for word in line.split() if word.islower())
+def lowercase_given_names() -> frozenset[str]:
+    """NLTK's given names (:func:`~presslens.actors.words.given_names`) lower-cased, as the features compare
+    them (``florence``, ``ivan``); made once."""
+    return frozenset(name.lower() for name in given_names())
 
 
 def name_features(words: Sequence[str], before: Sequence[str], after: Sequence[str]) -> list[str]:
@@ -181,7 +141,7 @@ def name_features(words: Sequence[str], before: Sequence[str], after: Sequence[s
     dictionary = "".join("c" if word in common else "n" for word in lower)
     features += [f"dict={flag}" for flag in dictionary]
     features.append(f"dicts={dictionary[:MAX_LENGTH_FEATURE]}")
-    names = given_names()
+    names = lowercase_given_names()
     if first in names:
         features.append("given_first")
     if len(words) > 1 and last in names:

@@ -15,9 +15,10 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
 from presslens.actors.gazetteer import Gazetteer, load_gazetteer
-from presslens.actors.reading import UNRESOLVED, Span, read_sentence
+from presslens.actors.reading import UNRESOLVED, read_sentence
+from presslens.actors.run_reading import Span
 from presslens.actors.sentence import Sentence, tokenize_names
-from presslens.actors.typing import ACRONYM
+from presslens.actors.name_typing import ACRONYM
 from presslens.actors.words import load_rules
 from presslens.corpus import Article
 

@@ -19,6 +19,7 @@ from presslens.actors.extraction import MENTION_COLUMNS, article_mentions, load_
 from presslens.actors.gazetteer import ACTOR_TYPES
 from presslens.actors.resolution import short_name_targets, vote_types
 from presslens.corpus import Corpus
+from presslens.deprecation import former_keywords
 from presslens.measures import keyness_g2, log_ratio
 
 if TYPE_CHECKING:
@@ -121,22 +122,24 @@ def _check_types(actor_types) -> None:
         raise ValueError(f"unknown actor type(s) {sorted(unknown)}: choose among {', '.join(ACTOR_TYPES)}")
 
 
-def group_cast_table(mentions: pd.DataFrame, groups: pd.Series, *, n: int = 10, max_groups: int = 6) -> pd.DataFrame:
-    """Each group's ``n`` most mentioned actors side by side: a ``rank`` column, then one column for each of
+@former_keywords(n="top_n")
+def group_cast_table(mentions: pd.DataFrame, groups: pd.Series, *, top_n: int = 10, max_groups: int = 6) -> pd.DataFrame:
+    """Each group's ``top_n`` most mentioned actors side by side: a ``rank`` column, then one column for each of
     the ``max_groups`` largest groups, largest first, whose cells read ``Actor (mentions)``."""
     grouped = mentions.assign(group=mentions["doc_id"].astype(str).map(groups))
     counts = grouped.groupby(["group", "actor"], observed=True).size().rename("mentions").reset_index()
     counts = counts.sort_values(["group", "mentions", "actor"], ascending=[True, False, True])
     counts["rank"] = counts.groupby("group").cumcount() + 1
-    counts = counts[counts["rank"] <= n]
+    counts = counts[counts["rank"] <= top_n]
     counts["cell"] = counts["actor"] + " (" + counts["mentions"].astype(str) + ")"
     order = groups.value_counts().index[:max_groups].tolist()
     wide = counts.pivot(index="rank", columns="group", values="cell").reindex(columns=[g for g in order if g in set(counts["group"])])
     return wide.fillna("").reset_index().rename_axis(columns=None)
 
 
-def distinctive_actors_table(mentions: pd.DataFrame, groups: pd.Series, *, n: int = 5, max_groups: int = 12) -> pd.DataFrame:
-    """The actors each of the ``max_groups`` largest groups names far more than the other groups do: ``group, rank,
+@former_keywords(n="top_n")
+def distinctive_actors_table(mentions: pd.DataFrame, groups: pd.Series, *, top_n: int = 5, max_groups: int = 12) -> pd.DataFrame:
+    """The ``top_n`` actors each of the ``max_groups`` largest groups names far more than the other groups do: ``group, rank,
     actor, type, group_mentions, rest_mentions, g2, log_ratio`` (G² and log ratio of the actor's share of the
     group's mentions against the rest's), largest group first."""
     grouped = mentions.assign(group=mentions["doc_id"].astype(str).map(groups))
@@ -154,4 +157,4 @@ def distinctive_actors_table(mentions: pd.DataFrame, groups: pd.Series, *, n: in
     over = over.assign(order=over["group"].map(size_order)).sort_values(["order", "g2", "actor"], ascending=[True, False, True])
     over["rank"] = over.groupby("group").cumcount() + 1
     columns = ["group", "rank", "actor", "type", "group_mentions", "rest_mentions", "g2", "log_ratio"]
-    return over[over["rank"] <= n][columns].reset_index(drop=True)
+    return over[over["rank"] <= top_n][columns].reset_index(drop=True)

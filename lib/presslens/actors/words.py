@@ -1,5 +1,5 @@
 """Word lists that reading and typing use: the cues of ``data/actor_rules.yaml``, English dictionary
-words, and given names.
+words, and given names; NLTK's lists are read here alone (:func:`nltk_lines`), once per process.
 
 Given names come from NLTK's ``names`` corpus (about 7,900 English given names) together with the
 rules file's ``given_names`` (names common in the news of other regions); a capitalised pair that
@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
-from pathlib import Path
 
 import nltk
 import yaml
@@ -21,6 +20,9 @@ from presslens.languages.en import lemmatize
 
 #: The package data files this module reads (they key the cache of what it extracts).
 DATA_FILES = ("data/actor_rules.yaml",)
+#: NLTK data files of given names and of English words.
+NAMES_FILES = ("corpora/names/male.txt", "corpora/names/female.txt")
+WORDS_FILE = "corpora/words/en"
 
 
 @dataclass(frozen=True)
@@ -54,32 +56,42 @@ def load_rules() -> ActorRules:
     data = yaml.safe_load(source)
     cased = {"chinese_surnames", "given_names", "group_nouns", "not_actors"}
     lists = {key: frozenset(str(v) if key in cased else str(v).lower() for v in values) for key, values in data.items()}
-    lists["given_names"] = lists["given_names"] | _nltk_given_names()
+    lists["given_names"] = lists["given_names"] | given_names()
     return ActorRules(**lists)
 
 
-@functools.cache
-def _nltk_given_names() -> frozenset[str]:
+def nltk_lines(resource: str) -> list[str]:
+    """The lines of a plain-text NLTK data file, found on NLTK's search path (``NLTK_DATA`` first): the one
+    reader of NLTK's word lists.
+
+    Raises
+    ------
+    MissingNLTKData
+        When a package presslens needs is not installed (``presslens setup`` installs them).
+    """
     require_nltk_data()
-    folder = Path(nltk.data.find("corpora/names/male.txt")).parent
-    names = set()
-    for listing in ("male.txt", "female.txt"):
-        names.update(line.strip() for line in (folder / listing).read_text(encoding="utf-8").splitlines())
+    with nltk.data.find(resource).open() as stream:
+        return stream.read().decode("utf-8").splitlines()
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Given names of NLTK's ``names`` corpus (male and female), as written (*Florence*, *Ivan*); loaded once."""
+    names = (line.strip() for listing in NAMES_FILES for line in nltk_lines(listing))
     return frozenset(name for name in names if name and not name.startswith("#"))
 
 
 @functools.cache
-def _common_words() -> frozenset[str]:
-    """Lowercase English dictionary words (NLTK ``words``): capitalised, they are usually not names."""
-    require_nltk_data()
-    listing = Path(nltk.data.find("corpora/words/en")).read_text(encoding="utf-8")
-    return frozenset(word for word in listing.split() if word.islower())
+def common_words() -> frozenset[str]:
+    """Lowercase English dictionary words (NLTK ``words``): capitalised, they are usually not names. The
+    corpus's capitalised entries (proper nouns such as *Aaron*) are left out; loaded once."""
+    return frozenset(word for line in nltk_lines(WORDS_FILE) for word in line.split() if word.islower())
 
 
 def is_common_word(token: str) -> bool:
     """True for an ordinary English word (in any inflection), such as *Cranes* or *Looking*."""
     lower = token.lower()
-    common = _common_words()
+    common = common_words()
     if lower in common or lemmatize(lower) in common:
         return True
     for suffix, replacement in (("ing", ""), ("ing", "e"), ("ied", "y"), ("ies", "y"), ("ier", "y"), ("iest", "y"),
@@ -92,13 +104,11 @@ def is_common_word(token: str) -> bool:
 @functools.cache
 def function_words() -> frozenset[str]:
     """English stopwords (NLTK), lowercased: words that start no name."""
-    require_nltk_data()
-    listing = Path(nltk.data.find("corpora/stopwords/english")).read_text(encoding="utf-8")
-    return frozenset(listing.split())
+    return frozenset(word for line in nltk_lines("corpora/stopwords/english") for word in line.split())
 
 
 def load_word_lists() -> None:
     """Load every list once (before worker processes fork)."""
     load_rules()
-    _common_words()
+    common_words()
     function_words()

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from presslens.deprecation import former_keywords, former_name
 from presslens.plots import PALETTE, SEQUENTIAL, bar_height, count_axis, empty_figure, styled, text_label
 
 #: How a plot shows a term when it is given no spelling (see :mod:`presslens.spelling`): as counted.
@@ -20,15 +21,16 @@ MAX_ARTICLES = 30
 MAX_PANELS = 12
 
 
+@former_keywords(n="top_n")
 @styled
-def plot_top_terms(frequency: pd.DataFrame, *, n: int = 20, spelling: Callable[[str], str] | None = None) -> go.Figure:
-    """Horizontal bars of the ``n`` most frequent terms of a :func:`~presslens.frequency.frequency_table`.
+def plot_top_terms(frequency: pd.DataFrame, *, top_n: int = 20, spelling: Callable[[str], str] | None = None) -> go.Figure:
+    """Horizontal bars of the ``top_n`` most frequent terms of a :func:`~presslens.frequency.frequency_table`.
 
     Each term is labelled as ``spelling`` writes it (a :class:`~presslens.spelling.Spelling`), else by its ``form``.
     """
     if frequency.empty:
         return empty_figure("Most frequent terms", "No terms to count.")
-    data = frequency.head(n).iloc[::-1]
+    data = frequency.head(top_n).iloc[::-1]
     shown = data["term"].map(spelling) if spelling else data["form"]
     figure = go.Figure(
         go.Bar(
@@ -50,16 +52,17 @@ def plot_top_terms(frequency: pd.DataFrame, *, n: int = 20, spelling: Callable[[
     return figure
 
 
+@former_keywords(n="top_n")
 @styled
-def plot_term_heatmap(document_terms: pd.DataFrame, *, n: int = 20, spelling: Callable[[str], str] | None = None) -> go.Figure:
-    """Heatmap of the ``n`` most frequent terms (columns) per 1,000 words of each article (rows).
+def plot_term_heatmap(document_terms: pd.DataFrame, *, top_n: int = 20, spelling: Callable[[str], str] | None = None) -> go.Figure:
+    """Heatmap of the ``top_n`` most frequent terms (columns) per 1,000 words of each article (rows).
 
-    Takes a :func:`~presslens.frequency.count_terms` table; terms are labelled as ``spelling`` writes
+    Takes a :func:`~presslens.frequency.document_terms_table`; terms are labelled as ``spelling`` writes
     them. With more than :data:`MAX_ARTICLES` articles, shows those that use these terms most.
     """
     if document_terms.empty:
         return empty_figure("Terms per article", "No terms to count.")
-    top = document_terms.groupby("term")["count"].sum().sort_values(ascending=False, kind="stable").head(n).index
+    top = document_terms.groupby("term")["count"].sum().sort_values(ascending=False, kind="stable").head(top_n).index
     grid = document_terms[document_terms["term"].isin(top)].pivot_table(
         index="doc_id", columns="term", values=["per_1000", "count"], fill_value=0, observed=True
     )
@@ -132,16 +135,17 @@ def plot_tfidf(tfidf: pd.DataFrame, *, spelling: Callable[[str], str] | None = N
     return figure
 
 
+@former_keywords(n="top_n")
 @styled
-def plot_keyness(keyness: pd.DataFrame, *, n: int = 15, target: str = "target",
+def plot_keyness(keyness: pd.DataFrame, *, top_n: int = 15, target: str = "target",
                  spelling: Callable[[str], str] | None = None) -> go.Figure:
-    """Diverging bars of signed G²: the ``n`` terms most over-used in ``target`` and the ``n`` most under-used.
+    """Diverging bars of signed G²: the ``top_n`` terms most over-used in ``target`` and the ``top_n`` most under-used.
 
-    Takes a :func:`~presslens.frequency.keyness_table`; terms are labelled as ``spelling`` writes them.
+    Takes a :func:`~presslens.keyness.keyness_table`; terms are labelled as ``spelling`` writes them.
     """
     if keyness.empty:
         return empty_figure("Keyness", "No terms to compare.")
-    data = pd.concat([keyness[keyness["g2"] > 0].head(n), keyness[keyness["g2"] < 0].tail(n)]).sort_values("g2")
+    data = pd.concat([keyness[keyness["g2"] > 0].head(top_n), keyness[keyness["g2"] < 0].tail(top_n)]).sort_values("g2")
     labels = data["term"].map(lambda term: text_label((spelling or AS_COUNTED)(term), 30))
     figure = go.Figure()
     for side, name, colour in [
@@ -176,7 +180,7 @@ def plot_keyness(keyness: pd.DataFrame, *, n: int = 15, target: str = "target",
 def plot_dispersion(dispersion: pd.DataFrame, *, spelling: Callable[[str], str] | None = None) -> go.Figure:
     """Lexical dispersion: one panel per term, one row per article, a tick at each occurrence.
 
-    Takes a :func:`~presslens.frequency.dispersion_table`; every article keeps its row, also one where
+    Takes a :func:`~presslens.patterns.dispersion_table`; every article keeps its row, also one where
     no term occurs (first or last included: the rows are those of the corpus, not of the occurrences).
     With more than :data:`MAX_ARTICLES` articles, shows those with the most occurrences. Panel titles
     are the terms as ``spelling`` writes them.
@@ -233,8 +237,8 @@ def _categories(values: pd.Series) -> list:
 
 
 @styled
-def plot_trend(trend: pd.DataFrame, *, spelling: Callable[[str], str] | None = None) -> go.Figure:
-    """Lines of each term per 1,000 words over time (a :func:`~presslens.frequency.trend_table`), named as
+def plot_pattern_trend(trend: pd.DataFrame, *, spelling: Callable[[str], str] | None = None) -> go.Figure:
+    """Lines of each term per 1,000 words over time (a :func:`~presslens.patterns.pattern_trend_table`), named as
     ``spelling`` writes them."""
     if trend.empty:
         return empty_figure("Terms over time", "No article has a date.")
@@ -262,3 +266,6 @@ def plot_trend(trend: pd.DataFrame, *, spelling: Callable[[str], str] | None = N
         height=420,
     )
     return figure
+
+
+plot_trend = former_name(plot_pattern_trend, "plot_trend")

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from presslens.deprecation import former_keywords
 from presslens.plots import PALETTE, count_axis, empty_figure, styled, text_label
 
 ARTICLES_COLOUR = "#d9dee5"
@@ -14,22 +15,23 @@ ARTICLES_COLOUR = "#d9dee5"
 BAR_DAYS = {"week": 6, "month": 26, "quarter": 80, "year": 330}
 
 
+@former_keywords(n="top_n", by="period")
 @styled
-def plot_trends(trends: pd.DataFrame, *, kind: str, names: Sequence[str] = (), n: int = 5, by: str = "month",
+def plot_trends(trends: pd.DataFrame, *, kind: str, names: Sequence[str] = (), top_n: int = 5, period: str = "month",
                 spelling: Callable[[str], str] | None = None) -> go.Figure:
-    """Lines of ``names`` (default: the ``n`` most counted of ``kind``) per 1,000 words, over grey bars of the
-    number of articles in each period (a :func:`~presslens.trends.trends_table` made with periods ``by``).
+    """Lines of ``names`` (default: the ``top_n`` most counted of ``kind``) per 1,000 words, over grey bars of the
+    number of articles in each period (a :func:`~presslens.trends.trends_table` made with this ``period``).
 
     The articles axis has whole-number ticks; terms are named as ``spelling`` writes them."""
     chosen = trends[trends["kind"] == kind]
     if chosen.empty:
         why = "No dated article: nothing to draw over time." if trends.empty else f"No {kind} in the dated articles."
         return empty_figure(f"{kind.capitalize()}s over time", why)
-    names = list(names) or chosen.groupby("name")["count"].sum().sort_values(ascending=False).head(n).index.tolist()
+    names = list(names) or chosen.groupby("name")["count"].sum().sort_values(ascending=False).head(top_n).index.tolist()
     periods = trends.drop_duplicates("period").sort_values("period")
     figure = go.Figure(go.Bar(
         x=pd.to_datetime(periods["period"]), y=periods["n_articles"], name="articles", marker_color=ARTICLES_COLOUR,
-        width=BAR_DAYS.get(by, 26) * 86_400_000, offset=0,  # on a date axis, milliseconds from the period's first day
+        width=BAR_DAYS.get(period, 26) * 86_400_000, offset=0,  # on a date axis, milliseconds from the period's first day
         yaxis="y2", hovertemplate="%{x|%d %b %Y}: %{y} article(s)<extra></extra>",
     ))
     for number, name in enumerate(names):
