@@ -108,3 +108,10 @@ def test_former_argument_order_of_the_window_explorer(seed_corpus, mentions):
     former = _former(lambda: pl.explore_window(mentions, seed_corpus), r"explore_window\(corpus, table\)")
     current = pl.explore_window(seed_corpus, mentions)
     assert type(former) is type(current) and len(former.children) == len(current.children) > 1
+
+
+def test_article_periods_takes_period_and_still_by(seed_corpus):
+    articles = pl.articles_table(seed_corpus)
+    current = pl.article_periods(articles, period="year")
+    pd.testing.assert_series_equal(_former(lambda: pl.article_periods(articles, by="year"), "period="), current)
+    assert current.notna().all() and len(current) == articles["date"].astype(bool).sum()

@@ -62,6 +62,12 @@ def test_coarser_periods_add_up_to_the_same_counts(dated):
 
 def test_export_trends_by_week(dated, tmp_path):
     out = tmp_path / "trends.csv"
-    assert main(["export", "trends", "--corpus", str(dated.root), "--by", "week", "--out", str(out), "--jobs", "1"]) == 0
+    assert main(["export", "trends", "--corpus", str(dated.root), "--period", "week", "--out", str(out), "--jobs", "1"]) == 0
     table = pd.read_csv(out)
     assert list(table.columns) == TREND_COLUMNS and table["period"].nunique() == 4
+
+
+def test_export_trends_still_takes_the_former_by_option(dated, tmp_path):
+    out = tmp_path / "trends.csv"
+    assert main(["export", "trends", "--corpus", str(dated.root), "--by", "week", "--out", str(out), "--jobs", "1"]) == 0
+    assert pd.read_csv(out)["period"].nunique() == 4

@@ -90,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="where extraction runs: local processes (pandas) or a Dask cluster (dask)")
     export.add_argument("--scheduler", help="Dask scheduler address (default: start a local cluster)")
     export.add_argument("--window", choices=["sentence", "paragraph", "article"], help="co-occurrence window (cooccurrence; default: sentence)")
-    export.add_argument("--by", choices=["week", "month", "quarter", "year"], help="period of the trends table (default: month)")
+    export.add_argument("--period", "--by", dest="period", choices=["week", "month", "quarter", "year"],
+                        help="period of the trends table (default: month; --by is its former name)")
     export.add_argument("--gazetteer", help="YAML file of extra actors (mentions, actors, cooccurrence)")
     export.add_argument("--corrections", metavar="FILE",
                         help="YAML file that merges, renames, retypes and drops actors (mentions, actors, cooccurrence)")
@@ -167,7 +168,7 @@ def _export(args: argparse.Namespace) -> int:
     corpus = load_subcorpus(args.corpus, columns=args.columns, language=args.language, date_from=args.date_from,
                             date_to=args.date_to, sources=_listed(args.sources), languages=_listed(args.languages),
                             where=args.where, dedupe=args.dedupe, execution=execution)
-    rows = export_table(args.table, corpus, out, window=args.window, period=args.by, gazetteer=args.gazetteer,
+    rows = export_table(args.table, corpus, out, window=args.window, period=args.period, gazetteer=args.gazetteer,
                         corrections=args.corrections, execution=execution)
     print(f"{rows:,} rows -> {args.out}")
     if corpus.skipped:

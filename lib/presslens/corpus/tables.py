@@ -7,6 +7,7 @@ import pandas as pd
 from typing import Literal
 
 from presslens.corpus.model import Corpus, count_words
+from presslens.deprecation import former_keywords
 
 Period = Literal["week", "month", "quarter", "year"]
 #: pandas period codes; a period is named by its first day (weeks start on Monday).
@@ -49,12 +50,13 @@ def languages_table(corpus: Corpus) -> pd.DataFrame:
     return table.sort_values(["n_articles", "language"], ascending=[False, True], ignore_index=True)
 
 
-def article_periods(articles: pd.DataFrame, by: Period) -> pd.Series:
+@former_keywords(by="period")
+def article_periods(articles: pd.DataFrame, period: Period) -> pd.Series:
     """The period (its first day) of every dated article of an :func:`articles_table`, indexed by ``doc_id``."""
-    if by not in PERIODS:
-        raise ValueError(f"unknown period {by!r}: use one of {', '.join(PERIODS)}")
+    if period not in PERIODS:
+        raise ValueError(f"unknown period {period!r}: use one of {', '.join(PERIODS)}")
     dates = pd.to_datetime(articles.set_index(articles["doc_id"].astype(str))["date"], errors="coerce").dropna()
-    return dates.dt.to_period(PERIODS[by]).dt.to_timestamp()
+    return dates.dt.to_period(PERIODS[period]).dt.to_timestamp()
 
 
 def period_sizes(articles: pd.DataFrame, periods: pd.Series) -> pd.DataFrame:
