@@ -9,7 +9,7 @@ from presslens.corpus import load_corpus
 from presslens.corpus.chrome import is_run_on
 from presslens.corpus.metadata import site_name, time_stamp
 from presslens.corpus.pages import page_text
-from site_fixtures import (FEATURE_FACTS, FEATURE_RELATED, GALLERIES, NEWS, PHOTO_MENU, PHOTO_NAVIGATION, PORTAL,
+from site_fixtures import (FEATURE_FACTS, FEATURE_RELATED, FEATURE_TIMELINE, GALLERIES, NEWS, PHOTO_MENU, PHOTO_NAVIGATION, PORTAL,
                            ZH_NEWS, build_foreign_sites, build_portal)
 from test_pages import _overlap
 
@@ -52,7 +52,7 @@ def test_a_long_feature_is_read_whole_without_the_boxes_inside_it(portal):
     pages, corpus = portal
     article = corpus["feature"]
     assert article.body_paragraphs[-1] == pages["feature"].paragraphs[-1]
-    assert not any(line in article.body_paragraphs for line in FEATURE_FACTS + FEATURE_RELATED)
+    assert not any(line in article.body_paragraphs for line in FEATURE_FACTS + FEATURE_RELATED + FEATURE_TIMELINE)
 
 
 def test_photo_pages_keep_their_captions_and_nothing_of_the_gallery_around_them(portal):
@@ -85,7 +85,10 @@ def test_photo_pages_keep_their_captions_and_nothing_of_the_gallery_around_them(
     ("发布时间：2020-11-18 来源：新华社", ("2020-11-18", "新华社")),
     ("By Li Wei in Beijing and Zhang Yu in Shanghai and Ma Lin in Chengdu | China Daily | Updated: 2020-11-18",
      ("2020-11-18", "China Daily")),
+    ("Xinhua, November 18, 2020", ("2020-11-18", "")),
     ("iShares Nikkei 225 (DE)", None),
+    ("13 Aug 2008: 20 die in a fire in Mumbai", None),
+    ("Photo taken on Nov 16, 2020 shows the rail port", None),
     ("Engineers tested the furnace for six months before the launch on 18.11.2020 in the north.", None),
 ])
 def test_time_stamp_layouts(text, found):
@@ -133,3 +136,26 @@ def test_a_chinese_page_on_one_line_is_measured_by_what_its_characters_say():
     chinese_line = "".join(paragraph for _, story in ZH_NEWS.values() for paragraph in story) * 2  # 636 characters
     english_line = " ".join(paragraph for _, story in NEWS.values() for paragraph in story)[:len(chinese_line)]
     assert is_run_on([chinese_line]) and not is_run_on([english_line])
+
+
+def test_teasers_after_the_article_are_left_out_even_when_their_headlines_ask_questions():
+    headline, paragraphs = NEWS["tea"]
+    teasers = ["Should ports pay for the new rail lines?", "A forum of shippers and port operators debated on Monday "
+               "who should pay for the tracks that link the ports with inland cities.",
+               "Ferry route links Dalian and Incheon", "By Staff Reporter", "A ferry route between the two ports opened "
+               "on Thursday, offering a crossing of about fourteen hours to passengers and freight."]
+    page = page_text(["Home", headline, "Updated: 2020-11-18 14:20", *paragraphs, "Filed under: Business", *teasers],
+                     headline)
+    assert [page.units[position] for position in page.positions] == paragraphs
+
+
+def test_a_page_of_questions_each_with_its_answer_keeps_them_all():
+    headline = "How to send us a news tip"
+    answers = ["How do I reach the newsroom?", "Call the main desk at any hour, or write to the address printed on "
+               "the last page of every edition, and an editor will answer within a day.",
+               "How do I pass along a tip?", "Send it to the tips desk with your name and a number where a reporter "
+               "can reach you; we never publish the names of people who ask us not to.",
+               "How do I send a press release?", "Send it to the desk that covers the subject, with the release in "
+               "the body of the message rather than as an attachment."]
+    page = page_text(["Home", "Contact", headline, "Updated: 2020-11-18 14:20", *answers, "Terms of use"], headline)
+    assert [page.units[position] for position in page.positions] == answers[1:]  # from its first paragraph

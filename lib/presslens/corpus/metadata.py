@@ -143,8 +143,12 @@ def header_metadata(line: str) -> tuple[str, str] | None:
     return date or "", source
 
 
-#: Words in a line that is only a time stamp (with a label such as ``Last updated``).
+#: Words in a line that is only a time stamp (with a label such as ``Last updated``)…
 STAMP_LINE_WORDS = 12
+#: …of which at most this many stand outside its date, time of day and bracketed agency, unless a time of
+#: day, a label or fields say it is one: ``Xinhua, June 5, 2026`` is a time stamp, a dated line of a timeline
+#: (``13 Aug 2008: 20 die in Mumbai``) or a caption (``Photo taken on June 3, 2026 shows the port``) is not.
+STAMP_OTHER_WORDS = 3
 #: Dates as time stamps print them besides :data:`DATE_PATTERNS`: the month's name run into its numbers
 #: (``Nov.18,2020``, ``18-Nov-2020``), the day first (``18.11.2020``, ``18/11/2020`` where the day cannot be a
 #: month), ISO with its time (``2020-11-18T14:20:05``), Chinese (``2020年11月18日``).
@@ -178,15 +182,17 @@ class TimeStamp(NamedTuple):
 
 def time_stamp(text: str) -> TimeStamp | None:
     """The publication time stamp in ``text``: a date standing next to a time of day or after a label
-    (``Updated:``), or alone in a short line; the source is the agency named beside it (:func:`stamp_agency`).
-    None when there is none."""
+    (``Updated:``), in a line of fields (``By Li Wei | China Daily | 2020-11-18``), or nearly alone in a short
+    line (:data:`STAMP_OTHER_WORDS`); the source is the agency named beside it (:func:`stamp_agency`). None
+    when there is none."""
     for pattern in DATE_PATTERNS + STAMP_DATE_PATTERNS:
         for match in pattern.finditer(text):
             date = _iso_date(match)
             if not date:
                 continue
             around = text[max(0, match.start() - 40): match.end() + 40]
-            short = _word_count(text) <= STAMP_LINE_WORDS
+            short = _word_count(text) <= STAMP_LINE_WORDS and (
+                _words_beside_date(text, match) <= STAMP_OTHER_WORDS or STAMP_FIELD_SEPARATOR.search(text) is not None)
             time = TIME_OF_DAY.search(text, match.end(), match.end() + 25)
             labelled = STAMP_LABEL.search(text[max(0, match.start() - 25): match.start()])
             if short or time or labelled or TIME_OF_DAY.search(around):
@@ -228,6 +234,12 @@ def stated_agency(blocks: list[str], date: str) -> str:
                 if agency:
                     return agency
     return ""
+
+
+def _words_beside_date(text: str, date: re.Match) -> int:
+    """The words of a short line outside its date, its time of day and an agency in brackets."""
+    rest = BRACKETED_SOURCE.sub(" ", text[:date.start()] + " " + text[date.end():])
+    return _word_count(TIME_OF_DAY.sub(" ", rest))
 
 
 def _word_count(text: str) -> int:

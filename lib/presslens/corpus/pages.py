@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from presslens.corpus.chrome import CJK, CLOSING, ends_sentence, is_prose, prose_words
+from presslens.corpus.chrome import CJK, count_line_words, ends_sentence, is_prose, prose_words
 from presslens.corpus.metadata import STAMP_LINE_CHARS, TIME_OF_DAY, header_metadata, is_time_stamp_line, time_stamp
 from presslens.corpus.model import Removal
 
@@ -33,6 +33,8 @@ STAMP_NEIGHBOURS = 2
 #: STAMP_LEAD characters, or with a time of day.
 STAMP_OPENING = 60
 STAMP_LEAD = 2
+#: A headline or a byline has fewer words than this (a line of this many is running text, see :func:`.is_prose`).
+HEADLINE_WORDS = 20
 #: The article has at least this many words of prose.
 MIN_BODY_WORDS = 25
 #: A run continues the article across a gap lighter than CONTINUATION_GAP (with at most one time stamp)
@@ -92,7 +94,7 @@ def page_text(units: list[str], headline: str, *, sentences: bool = False,
     after = [run for run in runs if anchor is not None and run[0] >= anchor]
     body = after[0] if after else max(runs, key=lambda run: _prose_words(units, run))
     body = _continued(units, weights, body, all_runs)
-    while _is_headline(units[body[-1]]):
+    while body and _is_headline(units[body[-1]]):
         body = body[:-1]
     body = _without_teasers(units, body)
     if _prose_words(units, body) < MIN_BODY_WORDS:
@@ -145,7 +147,8 @@ def _continued(units: list[str], weights: list[float], body: list[int], runs: li
 
 def _without_teasers(units: list[str], body: list[int]) -> list[int]:
     """The body without the teasers that may end it: TEASERS or more paragraphs each alone after one or two
-    lines that may be another story's headline and byline."""
+    lines that may be another story's headline and byline, with fewer words than the article before them (a
+    page of questions, each with its answer, keeps them) unless that is too short to be one (a front page)."""
     end, teasers = len(body), 0
     while end > 0 and is_prose(units[body[end - 1]]):
         heads = 0
@@ -154,12 +157,14 @@ def _without_teasers(units: list[str], body: list[int]) -> list[int]:
         if not heads:
             break
         end, teasers = end - 1 - heads, teasers + 1
-    return body[:end] if teasers >= TEASERS else body
+    article, teased = _prose_words(units, body[:end]), _prose_words(units, body[end:])
+    return body[:end] if teasers >= TEASERS and (teased < article or article < MIN_BODY_WORDS) else body
 
 
 def _is_headline(unit: str) -> bool:
-    """A line that may be a headline or a byline: not prose, and not a statement ending with a full stop."""
-    return not is_prose(unit) and not unit.rstrip().rstrip(CLOSING).endswith((".", "。"))
+    """A line that may be a headline or a byline: shorter than a line of running text (a headline may ask a
+    question), and not a statement ending with a full stop."""
+    return count_line_words(unit) < HEADLINE_WORDS and not ends_sentence(unit, within=(".", "。"))
 
 
 def _link_lists(units: list[str], body: list[int]) -> set[int]:
