@@ -159,3 +159,16 @@ def test_a_page_of_questions_each_with_its_answer_keeps_them_all():
                "the body of the message rather than as an attachment."]
     page = page_text(["Home", "Contact", headline, "Updated: 2020-11-18 14:20", *answers, "Terms of use"], headline)
     assert [page.units[position] for position in page.positions] == answers[1:]  # from its first paragraph
+
+
+@pytest.mark.parametrize("page_title, printed", [
+    ("Steelmaker opens a plant powered by hydrogen in Hebei - Green Industry", "Steelmaker opens a plant powered by "
+     "hydrogen in Hebei"),  # a section's name that too few page titles share to be known as the site's
+    ("Hebei steelmaker opens the country's first furnace to run on hydrogen from wind farms", "Hydrogen furnace opens "
+     "in Hebei"),  # the page prints a shorter headline of the title's words
+])
+def test_the_headline_is_the_one_the_page_prints_above_the_article(page_title, printed):
+    _, paragraphs = NEWS["steel"]
+    units = ["Home", "Business", "Hydrogen", printed, "Updated: 2020-11-18 14:20", "Share", *paragraphs,
+             "Related stories", "Tea growers in Yunnan sell their harvest through live streams"]
+    assert page_text(units, page_title).title == printed

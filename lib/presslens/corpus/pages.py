@@ -35,6 +35,11 @@ STAMP_OPENING = 60
 STAMP_LEAD = 2
 #: A headline or a byline has fewer words than this (a line of this many is running text, see :func:`.is_prose`).
 HEADLINE_WORDS = 20
+#: The headline printed above the article stands among the HEADLINE_REACH lines before it; at least this
+#: share of its words, and this many, are words of the page title.
+HEADLINE_REACH = 12
+HEADLINE_SHARE = 0.6
+HEADLINE_SHARED_WORDS = 2
 #: The article has at least this many words of prose.
 MIN_BODY_WORDS = 25
 #: A run continues the article across a gap lighter than CONTINUATION_GAP (with at most one time stamp)
@@ -101,6 +106,7 @@ def page_text(units: list[str], headline: str, *, sentences: bool = False,
         return None  # a page of teasers: a section's front page
     date, source = _stated_date_and_source(units, anchor + 1 if anchor is not None and anchor < body[0] else body[0],
                                            body[0])
+    title = _title(units, headline, anchor, body[0])
     units, removed = list(units), []
     if anchor is not None and body[0] == anchor:
         units[anchor], opening = _without_opening(units[anchor], headline)
@@ -109,9 +115,33 @@ def page_text(units: list[str], headline: str, *, sentences: bool = False,
     chosen = {position for position in body if _is_text(units[position])} - _link_lists(units, body)
     removed += [Removal("outside the article (links, captions, comments)", unit)
                 for position, unit in enumerate(units) if position not in chosen and unit]
-    whole = anchor is not None and anchor not in chosen and _completes(units[anchor], headline)
-    return PageText(title=units[anchor] if whole else headline, units=units, positions=sorted(chosen), date=date,
-                    source=source, removed=removed)
+    return PageText(title=title, units=units, positions=sorted(chosen), date=date, source=source, removed=removed)
+
+
+def _title(units: list[str], headline: str, anchor: int | None, body_start: int) -> str:
+    """The article's headline: as the page prints it where the page title cut it short (``Xi calls for …``)
+    or added to it (``Headline - Section``), else the page title's; where the page does not repeat the page
+    title, the headline it prints above the article (:func:`_printed_headline`)."""
+    if anchor is None:
+        return _printed_headline(units, headline, body_start) or headline
+    if anchor >= body_start:
+        return headline
+    printed = units[anchor]
+    return printed if _completes(printed, headline) or len(_words(printed)) < len(_words(headline)) else headline
+
+
+def _printed_headline(units: list[str], headline: str, body_start: int) -> str:
+    """The headline a page prints above the article in other words than its title's (``Russian Riled By
+    Parliament`` for ``Russian MP Riled by European Parliament``): the line nearest before the article, among
+    HEADLINE_REACH, that may be a headline and is mostly the title's words; '' when there is none."""
+    wanted = set(_words(headline))
+    for position in range(body_start - 1, max(-1, body_start - 1 - HEADLINE_REACH), -1):
+        words = _words(units[position])
+        shared = sum(word in wanted for word in words)
+        if (_is_headline(units[position]) and not is_time_stamp_line(units[position])
+                and shared >= HEADLINE_SHARED_WORDS and shared >= HEADLINE_SHARE * len(words)):
+            return units[position]
+    return ""
 
 
 def _stated_date_and_source(units: list[str], start: int, body_start: int) -> tuple[str, str]:
