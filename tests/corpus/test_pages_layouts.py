@@ -9,7 +9,7 @@ from presslens.corpus import load_corpus
 from presslens.corpus.chrome import is_run_on
 from presslens.corpus.metadata import site_name, time_stamp
 from presslens.corpus.pages import page_text
-from site_fixtures import (FEATURE_FACTS, FEATURE_RELATED, FEATURE_TIMELINE, GALLERIES, NEWS, PHOTO_MENU, PHOTO_NAVIGATION, PORTAL,
+from site_fixtures import (FEATURE, FEATURE_FACTS, FEATURE_RELATED, FEATURE_TIMELINE, GALLERIES, NEWS, PHOTO_MENU, PHOTO_NAVIGATION, PORTAL,
                            ZH_NEWS, build_foreign_sites, build_portal)
 from test_pages import _overlap
 
@@ -172,3 +172,17 @@ def test_the_headline_is_the_one_the_page_prints_above_the_article(page_title, p
     units = ["Home", "Business", "Hydrogen", printed, "Updated: 2020-11-18 14:20", "Share", *paragraphs,
              "Related stories", "Tea growers in Yunnan sell their harvest through live streams"]
     assert page_text(units, page_title).title == printed
+
+
+def test_a_long_article_is_read_whole_across_a_heavy_box_and_a_lone_paragraph_but_not_into_its_comments():
+    headline, paragraphs = FEATURE
+    special = [f"Special coverage: {title}" for title, _ in [*NEWS.values(), *GALLERIES.values()]] * 3  # 21 links
+    comments = ["Comments (2)", "Li Ming wrote:", "2020-11-18 15:00", "The port is a success that every inland "
+                "province should copy, and the trains are full every time I see them pass my village.",
+                "It has brought jobs to the whole district and the new roads are good too, whatever the critics say.",
+                "Wang Fang wrote:", "2020-11-18 16:00", "The subsidies would be better spent on schools and hospitals "
+                "in the province than on trains that run half empty on the way back to China."]
+    units = ["Home", "Business", headline, "Updated: 2020-11-18 14:20 Source: Xinhua", *paragraphs[:3], *special[:9],
+             paragraphs[3], *special[9:], *paragraphs[4:], "Related stories", *comments]
+    page = page_text(units, headline)
+    assert [page.units[position] for position in page.positions] == paragraphs

@@ -42,10 +42,14 @@ HEADLINE_SHARE = 0.6
 HEADLINE_SHARED_WORDS = 2
 #: The article has at least this many words of prose.
 MIN_BODY_WORDS = 25
-#: A run continues the article across a gap lighter than CONTINUATION_GAP (with at most one time stamp)
-#: when it has at least this many words of prose in at least two paragraphs, and no time stamp between them.
+#: A run continues the article across a box of its own (see :func:`_continued`) when it has this many words of
+#: prose, with at least two paragraphs in a row, after a gap lighter than CONTINUATION_GAP — or however heavy
+#: the gap, when it has LONG_RUN_PARAGRAPHS paragraphs in a row.
 CONTINUATION_WORDS = 50
 CONTINUATION_GAP = 2 * MAX_GAP
+LONG_RUN_PARAGRAPHS = 4
+#: Lines before a comment's or a teaser's text that hold its name and time stamp.
+ITEM_HEADER_LINES = 2
 #: A file is a saved page when at least this many of its lines are chrome (see :mod:`.cleaning`)…
 MIN_CHROME_LINES = 3
 #: …or, without chrome to tell, when it has this many lines, this share of them not prose (menus and link lists), and at
@@ -159,20 +163,46 @@ def _stated_date_and_source(units: list[str], start: int, body_start: int) -> tu
 
 
 def _continued(units: list[str], weights: list[float], body: list[int], runs: list[list[int]]) -> list[int]:
-    """The article's run joined by the runs that continue it across a box of its own (see CONTINUATION_WORDS);
-    the box's lines stay out."""
+    """The article's run joined by the runs that continue it across boxes of its own; the boxes' lines stay out.
+
+    A run continues the article when it has paragraphs in a row (teasers alternate with their headlines) and
+    CONTINUATION_WORDS or more, at most one time stamp in the gap before it and none among its ITEM_HEADER_LINES
+    last lines (it would open a comment), up to its own first time stamp (where comments begin);
+    and when the gap is lighter than CONTINUATION_GAP or the run is long (LONG_RUN_PARAGRAPHS in a row). Smaller
+    runs are part of a box (a caption, a quote), whose prose paragraphs weigh as link-like lines; where the article
+    continues after them, their paragraphs are the article's too.
+    """
+    last_prose = max(position for position in body if is_prose(units[position]))
+    boxed: list[int] = []  # the paragraphs of smaller runs since the last run joined
     for run in runs:
         if run[0] <= body[-1]:
             continue
-        last_prose = max(position for position in body if is_prose(units[position]))
-        paragraphs = [position for position in run if is_prose(units[position])]
-        gap_stamps = sum(map(is_time_stamp_line, units[last_prose + 1: run[0]]))
-        stamped = any(map(is_time_stamp_line, units[run[0]: paragraphs[-1]]))  # each comment and teaser has one
-        if (sum(weights[last_prose + 1: run[0] + 1]) >= CONTINUATION_GAP or gap_stamps > 1 or stamped
-                or len(paragraphs) < 2 or _prose_words(units, run) < CONTINUATION_WORDS):
+        gap = units[last_prose + 1: run[0]]
+        if sum(map(is_time_stamp_line, gap)) > 1 or any(map(is_time_stamp_line, gap[-ITEM_HEADER_LINES:])):
+            break  # each comment and teaser opens with one
+        stamped = next((number for number, position in enumerate(run) if is_time_stamp_line(units[position])), None)
+        run = run[:stamped]  # the comments that follow the article
+        in_a_row = _paragraphs_in_a_row(units, run)
+        if (in_a_row >= 2 and _prose_words(units, run) >= CONTINUATION_WORDS
+                and (in_a_row >= LONG_RUN_PARAGRAPHS
+                     or sum(weights[last_prose + 1: run[0] + 1]) + sum(map(is_prose, gap)) < CONTINUATION_GAP)):
+            body = [position for position in body if position <= last_prose] + boxed + run
+            last_prose, boxed = max(position for position in run if is_prose(units[position])), []
+        elif in_a_row >= 2 or stamped is not None:
             break
-        body = [position for position in body if position <= last_prose] + run
+        else:
+            boxed += [position for position in run if is_prose(units[position])]
     return body
+
+
+def _paragraphs_in_a_row(units: list[str], run: list[int]) -> int:
+    """The most prose units of ``run`` that follow one another with nothing between them."""
+    most = count = 0
+    for previous, position in zip([None, *run], run):
+        count = count + 1 if is_prose(units[position]) and previous == position - 1 and is_prose(units[previous]) \
+            else int(is_prose(units[position]))
+        most = max(most, count)
+    return most
 
 
 def _without_teasers(units: list[str], body: list[int]) -> list[int]:
