@@ -186,3 +186,18 @@ def test_a_long_article_is_read_whole_across_a_heavy_box_and_a_lone_paragraph_bu
              paragraphs[3], *special[9:], *paragraphs[4:], "Related stories", *comments]
     page = page_text(units, headline)
     assert [page.units[position] for position in page.positions] == paragraphs
+
+
+FERRY = NEWS["ferry"][0]
+
+
+@pytest.mark.parametrize("top, found", [
+    (["Home", FERRY, "Source:", "Xinhua", "2020-11-20 08:30"], ("2020-11-20", "Xinhua")),  # label, value: two lines
+    (["November 23, 2020", "Home", "( Xinhua ) 08:30, November 20, 2020", FERRY],
+     ("2020-11-20", "Xinhua")),  # above the headline, under the date of the day the page was saved
+])
+def test_the_time_stamp_of_a_second_layout_is_read(top, found):
+    headline, paragraphs = NEWS["ferry"]
+    page = page_text([*top, *paragraphs, "Related stories", NEWS["tea"][0]], headline)
+    assert (page.date, page.source) == found
+    assert [page.units[position] for position in page.positions] == paragraphs

@@ -70,6 +70,7 @@ _SOURCE_LABEL = re.compile(
     r"(?:\b(?:source|источник|джерело)|来源|來源|稿源)\s*[:：]\s*(?P<value>[^:：|｜\d]*?)\s*(?=\b[^\W\d]+\s*[:：]|[|｜\d]|$)",
     re.IGNORECASE,
 )
+_SOURCE_LABEL_ALONE = re.compile(r"(?:\b(?:source|источник|джерело)|来源|來源|稿源)\s*[:：]\s*$", re.IGNORECASE)
 BYLINE = re.compile(r"^(by|from|author:?)\s+[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,4}(\s*(,|\||and)\s*[\w .'-]{0,60})?$")
 #: ``MOSCOW, May 16 (Xinhua) --``, ``FRANKFURT, June 2 –``, ``EUGENE, Oregon —``: a place in capitals, an
 #: optional date or state, an optional agency in brackets, a dash.
@@ -223,6 +224,17 @@ def stamp_agency(text: str, start: int, end: int) -> str:
 def is_time_stamp_line(text: str) -> bool:
     """A short line that is a time stamp (``17 February 2013``, ``4:42 PM on 12/07/2012``)."""
     return _word_count(text) <= STAMP_LINE_WORDS and time_stamp(text) is not None
+
+
+def source_label_alone(line: str) -> bool:
+    """A line that ends with a source's label and no value (``Source:``), as a page saved as text splits
+    ``Source: Xinhua`` over two lines."""
+    return _SOURCE_LABEL_ALONE.search(line) is not None
+
+
+def is_agency_name(line: str) -> bool:
+    """A line that is only an agency's or outlet's name (:data:`AGENCY_NAME`): ``Xinhua``, ``chinadaily.com.cn``."""
+    return re.fullmatch(AGENCY_NAME, line.strip()) is not None
 
 
 def stated_agency(blocks: list[str], date: str) -> str:

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from presslens.corpus.chrome import CJK, count_line_words, ends_sentence, is_prose, prose_words
-from presslens.corpus.metadata import STAMP_LINE_CHARS, TIME_OF_DAY, header_metadata, is_time_stamp_line, time_stamp
+from presslens.corpus.metadata import (STAMP_LINE_CHARS, TIME_OF_DAY, header_metadata, is_agency_name, is_time_stamp_line,
+                                      source_label_alone, time_stamp)
 from presslens.corpus.model import Removal
 
 #: How much a gap of non-prose blocks may weigh before the article ends (a link-like line weighs 1,
@@ -150,16 +151,27 @@ def _printed_headline(units: list[str], headline: str, body_start: int) -> str:
 
 def _stated_date_and_source(units: list[str], start: int, body_start: int) -> tuple[str, str]:
     """The date and source of the page's time stamp: the first between ``start`` (after the headline) and
-    the article's third unit, else the first before the article; the source beside it, or labelled on a
-    line of its own next to it (``Source: Xinhua``)."""
-    stamped = next((position for position in [*range(start, min(body_start + 3, len(units))), *range(body_start)]
-                    if time_stamp(units[position])), None)
+    the article's third unit, else the nearest before the article (dates after it are those of teasers and
+    comments); the source beside it, or labelled on a line of its own next to it (``Source: Xinhua``, or
+    ``Source:`` and ``Xinhua`` on two lines)."""
+    searched = [*range(start, min(body_start + 3, len(units))), *range(body_start - 1, -1, -1)]
+    stamped = next((position for position in searched if time_stamp(units[position])), None)
     if stamped is None:
         return "", ""
     stamp = time_stamp(units[stamped])
-    near = units[max(0, stamped - STAMP_NEIGHBOURS): stamped + STAMP_NEIGHBOURS + 1]
-    labelled = (header_metadata(unit) for unit in near if len(unit) <= STAMP_LINE_CHARS)
-    return stamp.date, stamp.source or next((found[1] for found in labelled if found and found[1]), "")
+    near = range(max(0, stamped - STAMP_NEIGHBOURS), min(stamped + STAMP_NEIGHBOURS + 1, len(units)))
+    return stamp.date, stamp.source or next(filter(None, (_labelled_source(units, position) for position in near)), "")
+
+
+def _labelled_source(units: list[str], position: int) -> str:
+    """The source a short line names after a label (``Source: Xinhua``), or on the next line after a label alone."""
+    if len(units[position]) > STAMP_LINE_CHARS:
+        return ""
+    found = header_metadata(units[position])
+    if found and found[1]:
+        return found[1]
+    following = units[position + 1] if position + 1 < len(units) else ""
+    return following if source_label_alone(units[position]) and is_agency_name(following) else ""
 
 
 def _continued(units: list[str], weights: list[float], body: list[int], runs: list[list[int]]) -> list[int]:
