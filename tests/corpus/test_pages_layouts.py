@@ -9,8 +9,8 @@ from presslens.corpus import load_corpus
 from presslens.corpus.chrome import is_run_on
 from presslens.corpus.metadata import site_name, time_stamp
 from presslens.corpus.pages import page_text
-from site_fixtures import (FEATURE, FEATURE_FACTS, FEATURE_RELATED, FEATURE_TIMELINE, GALLERIES, NEWS, PHOTO_MENU, PHOTO_NAVIGATION, PORTAL,
-                           ZH_NEWS, build_foreign_sites, build_portal)
+from site_fixtures import (FEATURE, FEATURE_FACTS, FEATURE_RELATED, FEATURE_TIMELINE, GALLERIES, NEWS, PHOTO_MENU,
+                           PHOTO_NAVIGATION, PORTAL, PORTAL_BOTTOM, ZH_NEWS, build_foreign_sites, build_portal)
 from test_pages import _overlap
 
 
@@ -201,3 +201,26 @@ def test_the_time_stamp_of_a_second_layout_is_read(top, found):
     page = page_text([*top, *paragraphs, "Related stories", NEWS["tea"][0]], headline)
     assert (page.date, page.source) == found
     assert [page.units[position] for position in page.positions] == paragraphs
+
+
+def test_a_photo_page_with_one_short_caption_gives_the_caption_not_the_footer():
+    headline, captions = GALLERIES["snow"]
+    units = [*PHOTO_MENU, headline, "( Xinhua ) 14:20, November 18, 2020", "1/1", captions[0], *PHOTO_NAVIGATION,
+             *[title for title, _ in GALLERIES.values() if title != headline], *PORTAL_BOTTOM]
+    page = page_text(units, headline)
+    assert [page.units[position] for position in page.positions] == captions[:1]
+
+
+def test_the_buttons_a_photo_page_prints_under_every_photo_are_left_out():
+    headline, captions = GALLERIES["lanterns"]
+    photos = [line for caption in captions for line in (caption, "Download full size")]
+    page = page_text([*PHOTO_MENU, headline, "Updated: 2020-11-18 14:20", *photos, *PHOTO_NAVIGATION], headline)
+    assert [page.units[position] for position in page.positions] == captions
+
+
+def test_the_only_photo_page_of_a_folder_is_read(tmp_path):
+    pages = build_portal(tmp_path)
+    for name in ["lanterns", "harvest"]:  # its photo numbers (1/4, 2/4…) recur in no other page: they are not chrome
+        (tmp_path / f"photos_{name}.txt").unlink()
+    article = load_corpus(tmp_path)["photos_snow"]
+    assert article.body_paragraphs == pages["photos_snow"].paragraphs

@@ -11,9 +11,10 @@ without letters (``1/12``, figures of a chart) and time stamps are never the art
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from presslens.corpus.chrome import CJK, count_line_words, ends_sentence, is_prose, prose_words
+from presslens.corpus.chrome import CJK, count_line_words, line_key, ends_sentence, is_prose, prose_words
 from presslens.corpus.metadata import (STAMP_LINE_CHARS, TIME_OF_DAY, header_metadata, is_agency_name, is_time_stamp_line,
                                       source_label_alone, time_stamp)
 from presslens.corpus.model import Removal
@@ -41,6 +42,8 @@ HEADLINE_WORDS = 20
 HEADLINE_REACH = 12
 HEADLINE_SHARE = 0.6
 HEADLINE_SHARED_WORDS = 2
+#: A line that is not prose and that a page prints this many times is one of its buttons, never the article's.
+REPEATED_LINES = 3
 #: The article has at least this many words of prose.
 MIN_BODY_WORDS = 25
 #: A run continues the article across a box of its own (see :func:`_continued`) when it has this many words of
@@ -99,15 +102,17 @@ def page_text(units: list[str], headline: str, *, sentences: bool = False,
                for unit, chrome in zip(units, chrome_before or [0] * len(units))]
     all_runs = _prose_runs(units, weights, sentences=sentences)
     runs = [run for run in all_runs if _prose_words(units, run) >= MIN_BODY_WORDS]
-    if not runs:
+    under = _run_under_headline(units, weights, headline, anchor, all_runs)
+    if not runs and not under:
         return None
     after = [run for run in runs if anchor is not None and run[0] >= anchor]
-    body = after[0] if after else max(runs, key=lambda run: _prose_words(units, run))
+    body = under or (after[0] if after else max(runs, key=lambda run: _prose_words(units, run)))
     body = _continued(units, weights, body, all_runs)
-    while body and _is_headline(units[body[-1]]):
+    while body and (_is_headline(units[body[-1]]) or not _LETTER.search(units[body[-1]])):
         body = body[:-1]
-    body = _without_teasers(units, body)
-    if _prose_words(units, body) < MIN_BODY_WORDS:
+    buttons = _repeated(units)
+    body = _without_teasers(units, body, buttons)
+    if not body or (_prose_words(units, body) < MIN_BODY_WORDS and body[0] != (under or [None])[0]):
         return None  # a page of teasers: a section's front page
     date, source = _stated_date_and_source(units, anchor + 1 if anchor is not None and anchor < body[0] else body[0],
                                            body[0])
@@ -117,7 +122,7 @@ def page_text(units: list[str], headline: str, *, sentences: bool = False,
         units[anchor], opening = _without_opening(units[anchor], headline)
         removed += [Removal("headline, byline and time stamp", piece) for piece in opening]
         body = body if units[anchor] else body[1:]
-    chosen = {position for position in body if _is_text(units[position])} - _link_lists(units, body)
+    chosen = {position for position in body if _is_text(units[position])} - _link_lists(units, body) - buttons
     removed += [Removal("outside the article (links, captions, comments)", unit)
                 for position, unit in enumerate(units) if position not in chosen and unit]
     return PageText(title=title, units=units, positions=sorted(chosen), date=date, source=source, removed=removed)
@@ -133,6 +138,18 @@ def _title(units: list[str], headline: str, anchor: int | None, body_start: int)
         return headline
     printed = units[anchor]
     return printed if _completes(printed, headline) or len(_words(printed)) < len(_words(headline)) else headline
+
+
+def _run_under_headline(units: list[str], weights: list[float], headline: str, anchor: int | None,
+                        runs: list[list[int]]) -> list[int] | None:
+    """The run of prose right under the headline (across a gap lighter than MAX_GAP), however short: the
+    article's start (a summary), or all of a photo page's text (one caption); None where the page does not
+    repeat its headline or leaves a wider gap under it."""
+    if anchor is None:
+        return None
+    start = anchor if len(_words(units[anchor])) > len(_words(headline)) else anchor + 1  # the headline opens a unit
+    following = next((run for run in runs if run[0] >= start), None)
+    return following if following and sum(weights[start: following[0]]) < MAX_GAP else None
 
 
 def _printed_headline(units: list[str], headline: str, body_start: int) -> str:
@@ -179,7 +196,8 @@ def _continued(units: list[str], weights: list[float], body: list[int], runs: li
 
     A run continues the article when it has paragraphs in a row (teasers alternate with their headlines) and
     CONTINUATION_WORDS or more, at most one time stamp in the gap before it and none among its ITEM_HEADER_LINES
-    last lines (it would open a comment), up to its own first time stamp (where comments begin);
+    last lines once the article has MIN_BODY_WORDS (it would open a comment), up to its own first time stamp
+    (where comments begin);
     and when the gap is lighter than CONTINUATION_GAP or the run is long (LONG_RUN_PARAGRAPHS in a row). Smaller
     runs are part of a box (a caption, a quote), whose prose paragraphs weigh as link-like lines; where the article
     continues after them, their paragraphs are the article's too.
@@ -190,8 +208,9 @@ def _continued(units: list[str], weights: list[float], body: list[int], runs: li
         if run[0] <= body[-1]:
             continue
         gap = units[last_prose + 1: run[0]]
-        if sum(map(is_time_stamp_line, gap)) > 1 or any(map(is_time_stamp_line, gap[-ITEM_HEADER_LINES:])):
-            break  # each comment and teaser opens with one
+        opens_item = any(map(is_time_stamp_line, gap[-ITEM_HEADER_LINES:])) and _prose_words(units, body) >= MIN_BODY_WORDS
+        if sum(map(is_time_stamp_line, gap)) > 1 or opens_item:
+            break  # each comment and teaser opens with one; under a summary, the article's own
         stamped = next((number for number, position in enumerate(run) if is_time_stamp_line(units[position])), None)
         run = run[:stamped]  # the comments that follow the article
         in_a_row = _paragraphs_in_a_row(units, run)
@@ -217,14 +236,16 @@ def _paragraphs_in_a_row(units: list[str], run: list[int]) -> int:
     return most
 
 
-def _without_teasers(units: list[str], body: list[int]) -> list[int]:
+def _without_teasers(units: list[str], body: list[int], buttons: set[int]) -> list[int]:
     """The body without the teasers that may end it: TEASERS or more paragraphs each alone after one or two
     lines that may be another story's headline and byline, with fewer words than the article before them (a
-    page of questions, each with its answer, keeps them) unless that is too short to be one (a front page)."""
+    page of questions, each with its answer, keeps them) unless that is too short to be one (a front page).
+    A page's ``buttons`` (:func:`_repeated`) are no headlines."""
     end, teasers = len(body), 0
     while end > 0 and is_prose(units[body[end - 1]]):
         heads = 0
-        while heads < 2 and end - 2 - heads >= 0 and _is_headline(units[body[end - 2 - heads]]):
+        while (heads < 2 and end - 2 - heads >= 0 and _is_headline(units[body[end - 2 - heads]])
+               and body[end - 2 - heads] not in buttons):
             heads += 1
         if not heads:
             break
@@ -234,9 +255,10 @@ def _without_teasers(units: list[str], body: list[int]) -> list[int]:
 
 
 def _is_headline(unit: str) -> bool:
-    """A line that may be a headline or a byline: shorter than a line of running text (a headline may ask a
-    question), and not a statement ending with a full stop."""
-    return count_line_words(unit) < HEADLINE_WORDS and not ends_sentence(unit, within=(".", "。"))
+    """A line that may be a headline or a byline: words (not a photo's number, ``2/4``), fewer than a line of
+    running text has (a headline may ask a question), and not a statement ending with a full stop."""
+    return (_LETTER.search(unit) is not None and count_line_words(unit) < HEADLINE_WORDS
+            and not ends_sentence(unit, within=(".", "。")))
 
 
 def _link_lists(units: list[str], body: list[int]) -> set[int]:
@@ -251,6 +273,14 @@ def _link_lists(units: list[str], body: list[int]) -> set[int]:
             lists.update(current)
         current = []
     return lists
+
+
+def _repeated(units: list[str]) -> set[int]:
+    """Positions of lines that are not prose and that the page prints REPEATED_LINES times or more: its buttons
+    (``Download``, ``Next photo`` under every photo)."""
+    keys = [line_key(unit) if not is_prose(unit) else "" for unit in units]
+    counts = Counter(keys)
+    return {position for position, key in enumerate(keys) if key and counts[key] >= REPEATED_LINES}
 
 
 def _is_text(unit: str) -> bool:
