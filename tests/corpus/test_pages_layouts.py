@@ -86,6 +86,8 @@ def test_photo_pages_keep_their_captions_and_nothing_of_the_gallery_around_them(
     ("By Li Wei in Beijing and Zhang Yu in Shanghai and Ma Lin in Chengdu | China Daily | Updated: 2020-11-18",
      ("2020-11-18", "China Daily")),
     ("Xinhua, November 18, 2020", ("2020-11-18", "")),
+    ("By Li Wei and Zhang Yu in Beijing, November 18, 2020", ("2020-11-18", "")),
+    ("Today's front page: Wednesday, November 18, 2020", None),
     ("iShares Nikkei 225 (DE)", None),
     ("13 Aug 2008: 20 die in a fire in Mumbai", None),
     ("Photo taken on Nov 16, 2020 shows the rail port", None),

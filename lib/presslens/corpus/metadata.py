@@ -146,10 +146,13 @@ def header_metadata(line: str) -> tuple[str, str] | None:
 
 #: Words in a line that is only a time stamp (with a label such as ``Last updated``)…
 STAMP_LINE_WORDS = 12
-#: …of which at most this many stand outside its date, time of day and bracketed agency, unless a time of
-#: day, a label or fields say it is one: ``Xinhua, June 5, 2026`` is a time stamp, a dated line of a timeline
-#: (``13 Aug 2008: 20 die in Mumbai``) or a caption (``Photo taken on June 3, 2026 shows the port``) is not.
-STAMP_OTHER_WORDS = 3
+#: …of which at most this many, beside its date, time of day and bracketed agency, are words of a sentence
+#: (lower-case words and figures, besides the words that join names and dates, STAMP_JOINING_WORDS), unless a
+#: time of day, a label or fields say it is one. ``By Li Wei and Zhang Yu, China Daily, June 5, 2026`` is a
+#: time stamp; a caption (``Photo taken on June 3, 2026 shows the port``) is not, nor a line of a timeline,
+#: where a colon follows the date (``13 Aug 2008: 20 die in Mumbai``).
+STAMP_OTHER_WORDS = 2
+STAMP_JOINING_WORDS = {"by", "on", "at", "in", "and", "of", "from"}
 #: Dates as time stamps print them besides :data:`DATE_PATTERNS`: the month's name run into its numbers
 #: (``Nov.18,2020``, ``18-Nov-2020``), the day first (``18.11.2020``, ``18/11/2020`` where the day cannot be a
 #: month), ISO with its time (``2020-11-18T14:20:05``), Chinese (``2020年11月18日``).
@@ -249,9 +252,13 @@ def stated_agency(blocks: list[str], date: str) -> str:
 
 
 def _words_beside_date(text: str, date: re.Match) -> int:
-    """The words of a short line outside its date, its time of day and an agency in brackets."""
-    rest = BRACKETED_SOURCE.sub(" ", text[:date.start()] + " " + text[date.end():])
-    return _word_count(TIME_OF_DAY.sub(" ", rest))
+    """The words of a sentence in a short line outside its date, its time of day and an agency in brackets
+    (see :data:`STAMP_OTHER_WORDS`); a line where a colon and words follow the date has as many as it can."""
+    if re.match(r"\s*[:：]\s*\w", text[date.end():]):
+        return STAMP_LINE_WORDS
+    rest = TIME_OF_DAY.sub(" ", BRACKETED_SOURCE.sub(" ", text[:date.start()] + " " + text[date.end():]))
+    return sum((word[0].islower() or word.isdigit()) and word not in STAMP_JOINING_WORDS
+               for word in re.findall(r"\w+", rest))
 
 
 def _word_count(text: str) -> int:
