@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 
 from presslens.corpus import load_corpus
+from presslens.corpus.cleaning import article_from_text
 from presslens.corpus.chrome import is_run_on
 from presslens.corpus.metadata import site_name, time_stamp
 from presslens.corpus.pages import page_text
 from site_fixtures import (FEATURE, FEATURE_FACTS, FEATURE_RELATED, FEATURE_TIMELINE, GALLERIES, NEWS, PHOTO_MENU,
-                           PHOTO_NAVIGATION, PORTAL, PORTAL_BOTTOM, ZH_NEWS, build_foreign_sites, build_portal)
+                           PHOTO_NAVIGATION, PORTAL, PORTAL_BOTTOM, PORTAL_TOP, ZH_NEWS, build_foreign_sites, build_portal)
 from test_pages import _overlap
 
 
@@ -226,3 +227,12 @@ def test_the_only_photo_page_of_a_folder_is_read(tmp_path):
         (tmp_path / f"photos_{name}.txt").unlink()
     article = load_corpus(tmp_path)["photos_snow"]
     assert article.body_paragraphs == pages["photos_snow"].paragraphs
+
+
+def test_a_short_photo_page_alone_is_read_as_a_page():
+    headline, captions = GALLERIES["snow"]
+    lines = [f"{headline} - {PORTAL}", *PORTAL_TOP[:8], *PHOTO_MENU[:4], headline, "( Xinhua ) 14:20, November 18, 2020",
+             "1/2", captions[0], "2/2", captions[1], *PHOTO_NAVIGATION[:2], "About us", "Contact us"]
+    article = article_from_text("snow", "snow.txt", "\n".join(lines))
+    assert (article.title, article.date, article.source) == (headline, "2020-11-18", "Xinhua")
+    assert article.body_paragraphs == captions[:2]
