@@ -56,8 +56,9 @@ LONG_RUN_PARAGRAPHS = 4
 ITEM_HEADER_LINES = 2
 #: A file is a saved page when at least this many of its lines are chrome (see :mod:`.cleaning`)…
 MIN_CHROME_LINES = 3
-#: …or, without chrome to tell (a photo page alone of its kind), when it has this many lines, this share of them not prose (menus and link lists), and at
-#: least PAGE_MIN_MENU of them before the first line of prose (an article's lists come after its text).
+#: …or, without chrome to tell (a photo page alone of its kind), when it has this many lines, this share of them
+#: not prose (menus and link lists), and at least PAGE_MIN_MENU of them before the first line of prose (an
+#: article's lists come after its text).
 PAGE_MIN_LINES = 20
 PAGE_LINK_SHARE = 0.6
 PAGE_MIN_MENU = 10
