@@ -11,7 +11,7 @@ from presslens.corpus.chrome import is_run_on
 from presslens.corpus.metadata import site_name, time_stamp
 from presslens.corpus.pages import page_text
 from site_fixtures import (FEATURE, FEATURE_FACTS, FEATURE_RELATED, FEATURE_TIMELINE, GALLERIES, NEWS, PHOTO_MENU,
-                           PHOTO_NAVIGATION, PORTAL, PORTAL_BOTTOM, PORTAL_TOP, ZH_NEWS, build_foreign_sites, build_portal)
+                           PHOTO_NAVIGATION, PORTAL, PORTAL_BOTTOM, PORTAL_SHARE, PORTAL_TOP, ZH_NEWS, build_foreign_sites, build_portal)
 from test_pages import _overlap
 
 
@@ -236,3 +236,13 @@ def test_a_short_photo_page_alone_is_read_as_a_page():
     article = article_from_text("snow", "snow.txt", "\n".join(lines))
     assert (article.title, article.date, article.source) == (headline, "2020-11-18", "Xinhua")
     assert article.body_paragraphs == captions[:2]
+
+
+def test_a_summary_under_the_headline_does_not_hide_the_article_below_it():
+    headline, paragraphs = FEATURE
+    summary = "A rail port that grew out of wheat fields now links Xi'an with Europe."
+    units = ["Home", headline, summary, "Published: 2020-11-17 09:00", "Updated: 2020-11-18 14:20", *PORTAL_SHARE,
+             *paragraphs, "Related stories", NEWS["tea"][0]]
+    page = page_text(units, headline)
+    assert [page.units[position] for position in page.positions][-len(paragraphs):] == paragraphs
+    assert page.date == "2020-11-17"

@@ -107,8 +107,12 @@ def page_text(units: list[str], headline: str, *, sentences: bool = False,
     if not runs and not under:
         return None
     after = [run for run in runs if anchor is not None and run[0] >= anchor]
-    body = under or (after[0] if after else max(runs, key=lambda run: _prose_words(units, run)))
-    body = _continued(units, weights, body, all_runs)
+    body = _continued(units, weights, under, all_runs) if under else []
+    if _prose_words(units, body) < MIN_BODY_WORDS:  # a photo's caption, or a summary far above the article
+        article = next((run for run in after if _paragraphs_in_a_row(units, run) >= LONG_RUN_PARAGRAPHS), None)
+        if article or not body:
+            longest = max(runs, key=lambda run: _prose_words(units, run)) if runs else []
+            body = _continued(units, weights, article or (after[0] if after else longest), all_runs)
     while body and (_is_headline(units[body[-1]]) or not _LETTER.search(units[body[-1]])):
         body = body[:-1]
     buttons = _repeated(units)
