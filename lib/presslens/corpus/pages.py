@@ -3,9 +3,11 @@
 Once the site's chrome is gone, a saved page still holds what is unique to it: teasers of related
 stories, captions, tags, comments. The article is the run of prose that follows the headline: prose
 blocks close together, where a gap of link-like lines — and above all of time stamps, which open every
-comment and every teaser — ends it. A long article may hold a box of its own (a chart, a photo, a
-fact box) heavy enough to end a run: a long run of paragraphs close after it continues the article. Lines
-without letters (``1/12``, figures of a chart) and time stamps are never the article's text.
+comment and every teaser — ends it. A photo page's run may be a single short caption. A long article may
+hold boxes of its own (a chart, photos, a fact box, a timeline) heavy enough to end a run: paragraphs in a
+row after them continue the article, however heavy the box when there are many. Teasers alternate with
+their headlines; buttons repeat under every photo. Lines without letters (``1/12``, figures of a chart) and
+time stamps are never the article's text.
 """
 
 from __future__ import annotations
