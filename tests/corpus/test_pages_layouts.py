@@ -11,7 +11,8 @@ from presslens.corpus.chrome import is_run_on
 from presslens.corpus.metadata import site_name, time_stamp
 from presslens.corpus.pages import page_text
 from site_fixtures import (FEATURE, FEATURE_FACTS, FEATURE_RELATED, FEATURE_TIMELINE, GALLERIES, NEWS, PHOTO_MENU,
-                           PHOTO_NAVIGATION, PORTAL, PORTAL_BOTTOM, PORTAL_SHARE, PORTAL_TOP, ZH_NEWS, build_foreign_sites, build_portal)
+                           PHOTO_NAVIGATION, PORTAL, PORTAL_BOTTOM, PORTAL_SHARE, PORTAL_STAMPS, PORTAL_TOP,
+                           RU_SITE, RU_STAMPS, ZH_NEWS, ZH_STAMPS, build_foreign_sites, build_portal)
 from test_pages import _overlap
 
 
@@ -246,3 +247,15 @@ def test_a_summary_under_the_headline_does_not_hide_the_article_below_it():
     page = page_text(units, headline)
     assert [page.units[position] for position in page.positions][-len(paragraphs):] == paragraphs
     assert page.date == "2020-11-17"
+
+
+#: The time stamps of the fixtures' sites that name their source.
+NAMED_STAMPS = [layout for layout in [*PORTAL_STAMPS.values(), *ZH_STAMPS, *RU_STAMPS] if layout[2] not in (PORTAL, RU_SITE)]
+
+
+@pytest.mark.parametrize("stamp, date, source", NAMED_STAMPS)
+def test_an_article_scraped_without_its_page_reads_the_time_stamp_under_its_headline(stamp, date, source):
+    headline, paragraphs = NEWS["steel"]
+    article = article_from_text("steel", "steel.txt", "\n\n".join([headline, stamp, *paragraphs]))
+    assert (article.title, article.date, article.source) == (headline, date, source)
+    assert article.body_paragraphs == paragraphs

@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from presslens.corpus.chrome import ends_sentence
+
 #: Month names and abbreviations as news in English, German, French, Spanish, Italian, Portuguese and
 #: Russian (nominative and genitive: ``9 января 1993``) print them, by month number.
 MONTH_NAMES: dict[int, tuple[str, ...]] = {
@@ -135,13 +137,16 @@ def parse_date_line(line: str) -> str | None:
 
 
 def header_metadata(line: str) -> tuple[str, str] | None:
-    """(date, source) when ``line`` is a metadata line of an article's header, else None."""
-    date = parse_date_line(line)
+    """(date, source) when ``line`` is a metadata line of an article's header, else None: a line that opens
+    with a date or a source's label, a byline, or a time stamp of any layout (:func:`time_stamp`: ``( Xinhua )
+    14:20, November 18, 2020``, ``By Li Wei | China Daily | Updated: 2020-11-18``) that is not a sentence."""
+    stamp = time_stamp(line) if len(line) <= STAMP_LINE_CHARS and not ends_sentence(line) else None
+    date = parse_date_line(line) or (stamp.date if stamp else None)
     source_match = _SOURCE_LABEL.search(line)
     if date is None and not (source_match and source_match.start() == 0) and not BYLINE.match(line):
         return None
     source = source_match.group("value").strip(" .;,-") if source_match else ""
-    return date or "", source
+    return date or "", source or (stamp.source if stamp else "")
 
 
 #: Words in a line that is only a time stamp (with a label such as ``Last updated``)…
