@@ -8,7 +8,8 @@ Everything goes through ``load_corpus``, as ``presslens report`` loads. Prints, 
 1. web pages and saved text dumps: token precision, recall and F1 against the gold texts, with the
    project's scorer (``../shared/eval/html/score_text.py``), pages per second on one core and on all
    cores, and trafilatura alone on the same pages as the baseline measured in the same command; for the
-   text dumps, also each half of every site's pages (:func:`site_halves`: development and held back);
+   text dumps, also each half of every site's pages (:func:`site_halves`: development and held back), with
+   the share of headlines read right (the gold's first line) and of pages given a date and a source;
 2. every export: articles found against the count the file states, the share with title, date and
    source, and blocks that still hold export markup;
 3. the researcher's table with no options: rows, titles, dates;
@@ -74,6 +75,21 @@ def score(corpus, gold: Path, scorer: Path, ids: list[str] | None = None) -> dic
     return {"precision": precision, "recall": recall, "f1": f1}
 
 
+def metadata_shares(corpus, gold: Path, ids: list[str]) -> dict:
+    """Of the pages ``ids``: the share whose headline is the gold's first line (same words), and the shares
+    given a date and a source (the gold states neither: a missing one is an error, a wrong one goes unseen)."""
+    articles = {Path(article.doc_id).name: article for article in corpus}
+    found = [articles.get(page) for page in ids]
+    headlines = [bool(article) and _words(article.title) == _words((gold / f"{page}.txt").read_text("utf-8").split("\n")[0])
+                 for page, article in zip(ids, found)]
+    return {"headline": sum(headlines) / len(ids), "date": sum(bool(a and a.date) for a in found) / len(ids),
+            "source": sum(bool(a and a.source) for a in found) / len(ids)}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
 def site_halves(folder: Path) -> dict[str, list[str]]:
     """The pages of a folder of several sites' pages (``site_01``, ``site_02``…) in two halves: within each
     site, in order, the first, third… page are the development half, the others are held back (rules are
@@ -120,7 +136,8 @@ def pages_and_dumps(realworld: Path, jobs: int) -> dict:
         if name != "portals/text":
             result["trafilatura_alone_pages_per_s"] = trafilatura_alone(folder)
         else:
-            result["halves"] = {half: score(corpus, gold, scorer, ids) for half, ids in site_halves(folder).items()}
+            result["halves"] = {half: {**score(corpus, gold, scorer, ids), **metadata_shares(corpus, gold, ids)}
+                                for half, ids in site_halves(folder).items()}
         result["ok"] = result["f1"] >= TARGETS[name]
         results[name] = result
     return results
@@ -188,7 +205,8 @@ def main() -> int:
               f"{r['pages_per_s_one_core']:14.1f} {r['pages_per_s_all_cores']:9.1f} {alone:>17} "
               f"{r['second_load_s'] / r['first_load_s']:10.2f}x{'' if r['ok'] else '  MISSED'}")
         for half, h in r.get("halves", {}).items():
-            print(f"  {half:12} {'':5} {h['precision']:6.3f} {h['recall']:6.3f} {h['f1']:6.3f}")
+            print(f"  {half:12} {'':5} {h['precision']:6.3f} {h['recall']:6.3f} {h['f1']:6.3f}   headline "
+                  f"{h['headline']:.0%}, date {h['date']:.0%}, source {h['source']:.0%}")
     print(f"\n{'export':45} {'found':>5} {'expect':>6} {'title':>6} {'date':>6} {'source':>6} {'markup':>6} {'seconds':>7}")
     for name, r in results["exports"].items():
         print(f"{name:45} {r['articles']:5} {r['expected'] or '?':>6} {r['title']:6.0%} {r['date']:6.0%} "

@@ -212,6 +212,10 @@ FEATURE = ("How a rail port in Xi'an became a hub for trade with Europe", [
 FEATURE_PHOTO = ("A crane lifts a container onto a freight train at the rail port in Xi'an, Shaanxi province, on "
                  "Nov 16, 2020. [Photo/Xinhua]")
 FEATURE_RELATED = ["Related:", "Rail freight to Europe doubles in a year", "Customs speed up checks at inland ports"]
+#: A timeline inside the feature: dated lines, each a short entry, that are not time stamps of other stories.
+FEATURE_TIMELINE = ["Milestones", "3 Sep 2019: ten thousandth train leaves for Duisburg",
+                    "12 Nov 2020: first train of frozen fish arrives from Russia",
+                    "17 Nov 2020: customs open a second inspection hall"]
 FEATURE_FACTS = ["Fact box", "Freight trains between China and Europe", "Data as of 2020-11-17 16:00", "Trips",
                  "12,406", "Containers (TEU)", "1,135,000", "Change on last year", "+50%"]
 
@@ -254,10 +258,10 @@ def portal_page(story: tuple[str, list[str]], stamp: str, *, inside: list[str] =
 
 
 def feature_page(stamp: str) -> str:
-    """The long feature, with a photo, a box of related links and a fact box inside it."""
+    """The long feature, with a photo, a box of related links, a fact box and a timeline inside it."""
     headline, paragraphs = FEATURE
     body = [*paragraphs[:3], FEATURE_PHOTO, *paragraphs[3:6], *FEATURE_RELATED, *paragraphs[6:11], *FEATURE_FACTS,
-            *paragraphs[11:]]
+            *paragraphs[11:14], *FEATURE_TIMELINE, *paragraphs[14:]]
     return portal_page((headline, body), stamp, teasers=[NEWS["steel"][0], NEWS["tea"][0]])
 
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 import pytest
 
 from presslens.corpus import load_corpus
+from presslens.corpus.cleaning import article_from_text
 from presslens.corpus.chrome import is_run_on
 from presslens.corpus.metadata import site_name, time_stamp
 from presslens.corpus.pages import page_text
-from site_fixtures import (FEATURE_FACTS, FEATURE_RELATED, GALLERIES, NEWS, PHOTO_MENU, PHOTO_NAVIGATION, PORTAL,
-                           ZH_NEWS, build_foreign_sites, build_portal)
+from site_fixtures import (FEATURE, FEATURE_FACTS, FEATURE_RELATED, FEATURE_TIMELINE, GALLERIES, NEWS, PHOTO_MENU,
+                           PHOTO_NAVIGATION, PORTAL, PORTAL_BOTTOM, PORTAL_SHARE, PORTAL_STAMPS, PORTAL_TOP,
+                           RU_SITE, RU_STAMPS, ZH_NEWS, ZH_STAMPS, build_foreign_sites, build_portal)
 from test_pages import _overlap
 
 
@@ -52,7 +54,7 @@ def test_a_long_feature_is_read_whole_without_the_boxes_inside_it(portal):
     pages, corpus = portal
     article = corpus["feature"]
     assert article.body_paragraphs[-1] == pages["feature"].paragraphs[-1]
-    assert not any(line in article.body_paragraphs for line in FEATURE_FACTS + FEATURE_RELATED)
+    assert not any(line in article.body_paragraphs for line in FEATURE_FACTS + FEATURE_RELATED + FEATURE_TIMELINE)
 
 
 def test_photo_pages_keep_their_captions_and_nothing_of_the_gallery_around_them(portal):
@@ -85,7 +87,12 @@ def test_photo_pages_keep_their_captions_and_nothing_of_the_gallery_around_them(
     ("发布时间：2020-11-18 来源：新华社", ("2020-11-18", "新华社")),
     ("By Li Wei in Beijing and Zhang Yu in Shanghai and Ma Lin in Chengdu | China Daily | Updated: 2020-11-18",
      ("2020-11-18", "China Daily")),
+    ("Xinhua, November 18, 2020", ("2020-11-18", "")),
+    ("By Li Wei and Zhang Yu in Beijing, November 18, 2020", ("2020-11-18", "")),
+    ("Today's front page: Wednesday, November 18, 2020", None),
     ("iShares Nikkei 225 (DE)", None),
+    ("13 Aug 2008: 20 die in a fire in Mumbai", None),
+    ("Photo taken on Nov 16, 2020 shows the rail port", None),
     ("Engineers tested the furnace for six months before the launch on 18.11.2020 in the north.", None),
 ])
 def test_time_stamp_layouts(text, found):
@@ -133,3 +140,122 @@ def test_a_chinese_page_on_one_line_is_measured_by_what_its_characters_say():
     chinese_line = "".join(paragraph for _, story in ZH_NEWS.values() for paragraph in story) * 2  # 636 characters
     english_line = " ".join(paragraph for _, story in NEWS.values() for paragraph in story)[:len(chinese_line)]
     assert is_run_on([chinese_line]) and not is_run_on([english_line])
+
+
+def test_teasers_after_the_article_are_left_out_even_when_their_headlines_ask_questions():
+    headline, paragraphs = NEWS["tea"]
+    teasers = ["Should ports pay for the new rail lines?", "A forum of shippers and port operators debated on Monday "
+               "who should pay for the tracks that link the ports with inland cities.",
+               "Ferry route links Dalian and Incheon", "By Staff Reporter", "A ferry route between the two ports opened "
+               "on Thursday, offering a crossing of about fourteen hours to passengers and freight."]
+    page = page_text(["Home", headline, "Updated: 2020-11-18 14:20", *paragraphs, "Filed under: Business", *teasers],
+                     headline)
+    assert [page.units[position] for position in page.positions] == paragraphs
+
+
+def test_a_page_of_questions_each_with_its_answer_keeps_them_all():
+    headline = "How to send us a news tip"
+    answers = ["How do I reach the newsroom?", "Call the main desk at any hour, or write to the address printed on "
+               "the last page of every edition, and an editor will answer within a day.",
+               "How do I pass along a tip?", "Send it to the tips desk with your name and a number where a reporter "
+               "can reach you; we never publish the names of people who ask us not to.",
+               "How do I send a press release?", "Send it to the desk that covers the subject, with the release in "
+               "the body of the message rather than as an attachment."]
+    page = page_text(["Home", "Contact", headline, "Updated: 2020-11-18 14:20", *answers, "Terms of use"], headline)
+    assert [page.units[position] for position in page.positions] == answers[1:]  # from its first paragraph
+
+
+@pytest.mark.parametrize("page_title, printed", [
+    ("Steelmaker opens a plant powered by hydrogen in Hebei - Green Industry", "Steelmaker opens a plant powered by "
+     "hydrogen in Hebei"),  # a section's name that too few page titles share to be known as the site's
+    ("Hebei steelmaker opens the country's first furnace to run on hydrogen from wind farms", "Hydrogen furnace opens "
+     "in Hebei"),  # the page prints a shorter headline of the title's words
+])
+def test_the_headline_is_the_one_the_page_prints_above_the_article(page_title, printed):
+    _, paragraphs = NEWS["steel"]
+    units = ["Home", "Business", "Hydrogen", printed, "Updated: 2020-11-18 14:20", "Share", *paragraphs,
+             "Related stories", "Tea growers in Yunnan sell their harvest through live streams"]
+    assert page_text(units, page_title).title == printed
+
+
+def test_a_long_article_is_read_whole_across_a_heavy_box_and_a_lone_paragraph_but_not_into_its_comments():
+    headline, paragraphs = FEATURE
+    special = [f"Special coverage: {title}" for title, _ in [*NEWS.values(), *GALLERIES.values()]] * 3  # 21 links
+    comments = ["Comments (2)", "Li Ming wrote:", "2020-11-18 15:00", "The port is a success that every inland "
+                "province should copy, and the trains are full every time I see them pass my village.",
+                "It has brought jobs to the whole district and the new roads are good too, whatever the critics say.",
+                "Wang Fang wrote:", "2020-11-18 16:00", "The subsidies would be better spent on schools and hospitals "
+                "in the province than on trains that run half empty on the way back to China."]
+    units = ["Home", "Business", headline, "Updated: 2020-11-18 14:20 Source: Xinhua", *paragraphs[:3], *special[:9],
+             paragraphs[3], *special[9:], *paragraphs[4:], "Related stories", *comments]
+    page = page_text(units, headline)
+    assert [page.units[position] for position in page.positions] == paragraphs
+
+
+FERRY = NEWS["ferry"][0]
+
+
+@pytest.mark.parametrize("top, found", [
+    (["Home", FERRY, "Source:", "Xinhua", "2020-11-20 08:30"], ("2020-11-20", "Xinhua")),  # label, value: two lines
+    (["November 23, 2020", "Home", "( Xinhua ) 08:30, November 20, 2020", FERRY],
+     ("2020-11-20", "Xinhua")),  # above the headline, under the date of the day the page was saved
+])
+def test_the_time_stamp_of_a_second_layout_is_read(top, found):
+    headline, paragraphs = NEWS["ferry"]
+    page = page_text([*top, *paragraphs, "Related stories", NEWS["tea"][0]], headline)
+    assert (page.date, page.source) == found
+    assert [page.units[position] for position in page.positions] == paragraphs
+
+
+def test_a_photo_page_with_one_short_caption_gives_the_caption_not_the_footer():
+    headline, captions = GALLERIES["snow"]
+    units = [*PHOTO_MENU, headline, "( Xinhua ) 14:20, November 18, 2020", "1/1", captions[0], *PHOTO_NAVIGATION,
+             *[title for title, _ in GALLERIES.values() if title != headline], *PORTAL_BOTTOM]
+    page = page_text(units, headline)
+    assert [page.units[position] for position in page.positions] == captions[:1]
+
+
+def test_the_buttons_a_photo_page_prints_under_every_photo_are_left_out():
+    headline, captions = GALLERIES["lanterns"]
+    photos = [line for caption in captions for line in (caption, "Download full size")]
+    page = page_text([*PHOTO_MENU, headline, "Updated: 2020-11-18 14:20", *photos, *PHOTO_NAVIGATION], headline)
+    assert [page.units[position] for position in page.positions] == captions
+
+
+def test_the_only_photo_page_of_a_folder_is_read(tmp_path):
+    pages = build_portal(tmp_path)
+    for name in ["lanterns", "harvest"]:  # its photo numbers (1/4, 2/4…) recur in no other page: they are not chrome
+        (tmp_path / f"photos_{name}.txt").unlink()
+    article = load_corpus(tmp_path)["photos_snow"]
+    assert article.body_paragraphs == pages["photos_snow"].paragraphs
+
+
+def test_a_short_photo_page_alone_is_read_as_a_page():
+    headline, captions = GALLERIES["snow"]
+    lines = [f"{headline} - {PORTAL}", *PORTAL_TOP[:8], *PHOTO_MENU[:4], headline, "( Xinhua ) 14:20, November 18, 2020",
+             "1/2", captions[0], "2/2", captions[1], *PHOTO_NAVIGATION[:2], "About us", "Contact us"]
+    article = article_from_text("snow", "snow.txt", "\n".join(lines))
+    assert (article.title, article.date, article.source) == (headline, "2020-11-18", "Xinhua")
+    assert article.body_paragraphs == captions[:2]
+
+
+def test_a_summary_under_the_headline_does_not_hide_the_article_below_it():
+    headline, paragraphs = FEATURE
+    summary = "A rail port that grew out of wheat fields now links Xi'an with Europe."
+    units = ["Home", headline, summary, "Published: 2020-11-17 09:00", "Updated: 2020-11-18 14:20", *PORTAL_SHARE,
+             *paragraphs, "Related stories", NEWS["tea"][0]]
+    page = page_text(units, headline)
+    assert [page.units[position] for position in page.positions][-len(paragraphs):] == paragraphs
+    assert page.date == "2020-11-17"
+
+
+#: The time stamps of the fixtures' sites that name their source.
+NAMED_STAMPS = [layout for layout in [*PORTAL_STAMPS.values(), *ZH_STAMPS, *RU_STAMPS] if layout[2] not in (PORTAL, RU_SITE)]
+
+
+@pytest.mark.parametrize("stamp, date, source", NAMED_STAMPS)
+def test_an_article_scraped_without_its_page_reads_the_time_stamp_under_its_headline(stamp, date, source):
+    headline, paragraphs = NEWS["steel"]
+    article = article_from_text("steel", "steel.txt", "\n\n".join([headline, stamp, *paragraphs]))
+    assert (article.title, article.date, article.source) == (headline, date, source)
+    assert article.body_paragraphs == paragraphs

@@ -74,10 +74,10 @@ def count_line_words(text: str) -> int:
     return len(_WORD.findall(CJK.sub(" ", text))) + characters // CJK_CHARS_PER_WORD
 
 
-def ends_sentence(text: str, *, also: tuple[str, ...] = ()) -> bool:
-    """Whether ``text`` ends with a sentence's last mark (or one of ``also``), before closing quotes and a
-    credit in brackets (``… province. [Photo/Xinhua]``)."""
-    return CREDIT.sub("", text.rstrip()).rstrip(CLOSING).endswith(SENTENCE_END + also)
+def ends_sentence(text: str, *, also: tuple[str, ...] = (), within: tuple[str, ...] = SENTENCE_END) -> bool:
+    """Whether ``text`` ends with a sentence's last mark (one of ``within``, or of ``also``), before closing
+    quotes and a credit in brackets (``… province. [Photo/Xinhua]``)."""
+    return CREDIT.sub("", text.rstrip()).rstrip(CLOSING).endswith(within + also)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from presslens.corpus.chrome import ends_sentence
+
 #: Month names and abbreviations as news in English, German, French, Spanish, Italian, Portuguese and
 #: Russian (nominative and genitive: ``9 января 1993``) print them, by month number.
 MONTH_NAMES: dict[int, tuple[str, ...]] = {
@@ -70,6 +72,7 @@ _SOURCE_LABEL = re.compile(
     r"(?:\b(?:source|источник|джерело)|来源|來源|稿源)\s*[:：]\s*(?P<value>[^:：|｜\d]*?)\s*(?=\b[^\W\d]+\s*[:：]|[|｜\d]|$)",
     re.IGNORECASE,
 )
+_SOURCE_LABEL_ALONE = re.compile(r"(?:\b(?:source|источник|джерело)|来源|來源|稿源)\s*[:：]\s*$", re.IGNORECASE)
 BYLINE = re.compile(r"^(by|from|author:?)\s+[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,4}(\s*(,|\||and)\s*[\w .'-]{0,60})?$")
 #: ``MOSCOW, May 16 (Xinhua) --``, ``FRANKFURT, June 2 –``, ``EUGENE, Oregon —``: a place in capitals, an
 #: optional date or state, an optional agency in brackets, a dash.
@@ -134,17 +137,27 @@ def parse_date_line(line: str) -> str | None:
 
 
 def header_metadata(line: str) -> tuple[str, str] | None:
-    """(date, source) when ``line`` is a metadata line of an article's header, else None."""
-    date = parse_date_line(line)
+    """(date, source) when ``line`` is a metadata line of an article's header, else None: a line that opens
+    with a date or a source's label, a byline, or a time stamp of any layout (:func:`time_stamp`: ``( Xinhua )
+    14:20, November 18, 2020``, ``By Li Wei | China Daily | Updated: 2020-11-18``) that is not a sentence."""
+    stamp = time_stamp(line) if len(line) <= STAMP_LINE_CHARS and not ends_sentence(line) else None
+    date = parse_date_line(line) or (stamp.date if stamp else None)
     source_match = _SOURCE_LABEL.search(line)
     if date is None and not (source_match and source_match.start() == 0) and not BYLINE.match(line):
         return None
     source = source_match.group("value").strip(" .;,-") if source_match else ""
-    return date or "", source
+    return date or "", source or (stamp.source if stamp else "")
 
 
-#: Words in a line that is only a time stamp (with a label such as ``Last updated``).
+#: Words in a line that is only a time stamp (with a label such as ``Last updated``)…
 STAMP_LINE_WORDS = 12
+#: …of which at most this many, beside its date, time of day and bracketed agency, are words of a sentence
+#: (lower-case words and figures, besides the words that join names and dates, STAMP_JOINING_WORDS), unless a
+#: time of day, a label or fields say it is one. ``By Li Wei and Zhang Yu, China Daily, June 5, 2026`` is a
+#: time stamp; a caption (``Photo taken on June 3, 2026 shows the port``) is not, nor a line of a timeline,
+#: where a colon follows the date (``13 Aug 2008: 20 die in Mumbai``).
+STAMP_OTHER_WORDS = 2
+STAMP_JOINING_WORDS = {"by", "on", "at", "in", "and", "of", "from"}
 #: Dates as time stamps print them besides :data:`DATE_PATTERNS`: the month's name run into its numbers
 #: (``Nov.18,2020``, ``18-Nov-2020``), the day first (``18.11.2020``, ``18/11/2020`` where the day cannot be a
 #: month), ISO with its time (``2020-11-18T14:20:05``), Chinese (``2020年11月18日``).
@@ -178,15 +191,17 @@ class TimeStamp(NamedTuple):
 
 def time_stamp(text: str) -> TimeStamp | None:
     """The publication time stamp in ``text``: a date standing next to a time of day or after a label
-    (``Updated:``), or alone in a short line; the source is the agency named beside it (:func:`stamp_agency`).
-    None when there is none."""
+    (``Updated:``), in a line of fields (``By Li Wei | China Daily | 2020-11-18``), or nearly alone in a short
+    line (:data:`STAMP_OTHER_WORDS`); the source is the agency named beside it (:func:`stamp_agency`). None
+    when there is none."""
     for pattern in DATE_PATTERNS + STAMP_DATE_PATTERNS:
         for match in pattern.finditer(text):
             date = _iso_date(match)
             if not date:
                 continue
             around = text[max(0, match.start() - 40): match.end() + 40]
-            short = _word_count(text) <= STAMP_LINE_WORDS
+            short = _word_count(text) <= STAMP_LINE_WORDS and (
+                _words_beside_date(text, match) <= STAMP_OTHER_WORDS or STAMP_FIELD_SEPARATOR.search(text) is not None)
             time = TIME_OF_DAY.search(text, match.end(), match.end() + 25)
             labelled = STAMP_LABEL.search(text[max(0, match.start() - 25): match.start()])
             if short or time or labelled or TIME_OF_DAY.search(around):
@@ -219,6 +234,17 @@ def is_time_stamp_line(text: str) -> bool:
     return _word_count(text) <= STAMP_LINE_WORDS and time_stamp(text) is not None
 
 
+def source_label_alone(line: str) -> bool:
+    """A line that ends with a source's label and no value (``Source:``), as a page saved as text splits
+    ``Source: Xinhua`` over two lines."""
+    return _SOURCE_LABEL_ALONE.search(line) is not None
+
+
+def is_agency_name(line: str) -> bool:
+    """A line that is only an agency's or outlet's name (:data:`AGENCY_NAME`): ``Xinhua``, ``chinadaily.com.cn``."""
+    return re.fullmatch(AGENCY_NAME, line.strip()) is not None
+
+
 def stated_agency(blocks: list[str], date: str) -> str:
     """The agency named beside a date ``date`` in any one of ``blocks`` (:func:`stamp_agency`; '' when none)."""
     for block in blocks:
@@ -228,6 +254,16 @@ def stated_agency(blocks: list[str], date: str) -> str:
                 if agency:
                     return agency
     return ""
+
+
+def _words_beside_date(text: str, date: re.Match) -> int:
+    """The words of a sentence in a short line outside its date, its time of day and an agency in brackets
+    (see :data:`STAMP_OTHER_WORDS`); a line where a colon and words follow the date has as many as it can."""
+    if re.match(r"\s*[:：]\s*\w", text[date.end():]):
+        return STAMP_LINE_WORDS
+    rest = TIME_OF_DAY.sub(" ", BRACKETED_SOURCE.sub(" ", text[:date.start()] + " " + text[date.end():]))
+    return sum((word[0].islower() or word.isdigit()) and word not in STAMP_JOINING_WORDS
+               for word in re.findall(r"\w+", rest))
 
 
 def _word_count(text: str) -> int:

@@ -3,18 +3,22 @@
 Once the site's chrome is gone, a saved page still holds what is unique to it: teasers of related
 stories, captions, tags, comments. The article is the run of prose that follows the headline: prose
 blocks close together, where a gap of link-like lines — and above all of time stamps, which open every
-comment and every teaser — ends it. A long article may hold a box of its own (a chart, a photo, a
-fact box) heavy enough to end a run: a long run of paragraphs close after it continues the article. Lines
-without letters (``1/12``, figures of a chart) and time stamps are never the article's text.
+comment and every teaser — ends it. A photo page's run may be a single short caption. A long article may
+hold boxes of its own (a chart, photos, a fact box, a timeline) heavy enough to end a run: paragraphs in a
+row after them continue the article, however heavy the box when there are many. Teasers alternate with
+their headlines; buttons repeat under every photo. Lines without letters (``1/12``, figures of a chart) and
+time stamps are never the article's text.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from presslens.corpus.chrome import CJK, CLOSING, ends_sentence, is_prose, prose_words
-from presslens.corpus.metadata import STAMP_LINE_CHARS, TIME_OF_DAY, header_metadata, is_time_stamp_line, time_stamp
+from presslens.corpus.chrome import CJK, count_line_words, line_key, ends_sentence, is_prose, prose_words
+from presslens.corpus.metadata import (STAMP_LINE_CHARS, TIME_OF_DAY, header_metadata, is_agency_name, is_time_stamp_line,
+                                      source_label_alone, time_stamp)
 from presslens.corpus.model import Removal
 
 #: How much a gap of non-prose blocks may weigh before the article ends (a link-like line weighs 1,
@@ -33,17 +37,31 @@ STAMP_NEIGHBOURS = 2
 #: STAMP_LEAD characters, or with a time of day.
 STAMP_OPENING = 60
 STAMP_LEAD = 2
+#: A headline or a byline has fewer words than this (a line of this many is running text, see :func:`.is_prose`).
+HEADLINE_WORDS = 20
+#: The headline printed above the article stands among the HEADLINE_REACH lines before it; at least this
+#: share of its words, and this many, are words of the page title.
+HEADLINE_REACH = 12
+HEADLINE_SHARE = 0.6
+HEADLINE_SHARED_WORDS = 2
+#: A line that is not prose and that a page prints this many times is one of its buttons, never the article's.
+REPEATED_LINES = 3
 #: The article has at least this many words of prose.
 MIN_BODY_WORDS = 25
-#: A run continues the article across a gap lighter than CONTINUATION_GAP (with at most one time stamp)
-#: when it has at least this many words of prose in at least two paragraphs, and no time stamp between them.
+#: A run continues the article across a box of its own (see :func:`_continued`) when it has this many words of
+#: prose, with at least two paragraphs in a row, after a gap lighter than CONTINUATION_GAP — or however heavy
+#: the gap, when it has LONG_RUN_PARAGRAPHS paragraphs in a row.
 CONTINUATION_WORDS = 50
 CONTINUATION_GAP = 2 * MAX_GAP
+LONG_RUN_PARAGRAPHS = 4
+#: Lines before a comment's or a teaser's text that hold its name and time stamp.
+ITEM_HEADER_LINES = 2
 #: A file is a saved page when at least this many of its lines are chrome (see :mod:`.cleaning`)…
 MIN_CHROME_LINES = 3
-#: …or, without chrome to tell, when it has this many lines, this share of them not prose (menus and link lists), and at
-#: least PAGE_MIN_MENU of them before the first line of prose (an article's lists come after its text).
-PAGE_MIN_LINES = 30
+#: …or, without chrome to tell (a photo page alone of its kind), when it has this many lines, this share of them
+#: not prose (menus and link lists), and at least PAGE_MIN_MENU of them before the first line of prose (an
+#: article's lists come after its text).
+PAGE_MIN_LINES = 20
 PAGE_LINK_SHARE = 0.6
 PAGE_MIN_MENU = 10
 
@@ -87,79 +105,167 @@ def page_text(units: list[str], headline: str, *, sentences: bool = False,
                for unit, chrome in zip(units, chrome_before or [0] * len(units))]
     all_runs = _prose_runs(units, weights, sentences=sentences)
     runs = [run for run in all_runs if _prose_words(units, run) >= MIN_BODY_WORDS]
-    if not runs:
+    under = _run_under_headline(units, weights, headline, anchor, all_runs)
+    if not runs and not under:
         return None
     after = [run for run in runs if anchor is not None and run[0] >= anchor]
-    body = after[0] if after else max(runs, key=lambda run: _prose_words(units, run))
-    body = _continued(units, weights, body, all_runs)
-    while _is_headline(units[body[-1]]):
+    body = _continued(units, weights, under, all_runs) if under else []
+    if _prose_words(units, body) < MIN_BODY_WORDS:  # a photo's caption, or a summary far above the article
+        article = next((run for run in after if _paragraphs_in_a_row(units, run) >= LONG_RUN_PARAGRAPHS), None)
+        if article or not body:
+            longest = max(runs, key=lambda run: _prose_words(units, run)) if runs else []
+            body = _continued(units, weights, article or (after[0] if after else longest), all_runs)
+    while body and (_is_headline(units[body[-1]]) or not _LETTER.search(units[body[-1]])):
         body = body[:-1]
-    body = _without_teasers(units, body)
-    if _prose_words(units, body) < MIN_BODY_WORDS:
+    buttons = _repeated(units)
+    body = _without_teasers(units, body, buttons)
+    if not body or (_prose_words(units, body) < MIN_BODY_WORDS and body[0] != (under or [None])[0]):
         return None  # a page of teasers: a section's front page
     date, source = _stated_date_and_source(units, anchor + 1 if anchor is not None and anchor < body[0] else body[0],
                                            body[0])
+    title = _title(units, headline, anchor, body[0])
     units, removed = list(units), []
     if anchor is not None and body[0] == anchor:
         units[anchor], opening = _without_opening(units[anchor], headline)
         removed += [Removal("headline, byline and time stamp", piece) for piece in opening]
         body = body if units[anchor] else body[1:]
-    chosen = {position for position in body if _is_text(units[position])} - _link_lists(units, body)
+    chosen = {position for position in body if _is_text(units[position])} - _link_lists(units, body) - buttons
     removed += [Removal("outside the article (links, captions, comments)", unit)
                 for position, unit in enumerate(units) if position not in chosen and unit]
-    whole = anchor is not None and anchor not in chosen and _completes(units[anchor], headline)
-    return PageText(title=units[anchor] if whole else headline, units=units, positions=sorted(chosen), date=date,
-                    source=source, removed=removed)
+    return PageText(title=title, units=units, positions=sorted(chosen), date=date, source=source, removed=removed)
+
+
+def _title(units: list[str], headline: str, anchor: int | None, body_start: int) -> str:
+    """The article's headline: as the page prints it where the page title cut it short (``Xi calls for …``)
+    or added to it (``Headline - Section``), else the page title's; where the page does not repeat the page
+    title, the headline it prints above the article (:func:`_printed_headline`)."""
+    if anchor is None:
+        return _printed_headline(units, headline, body_start) or headline
+    if anchor >= body_start:
+        return headline
+    printed = units[anchor]
+    return printed if _completes(printed, headline) or len(_words(printed)) < len(_words(headline)) else headline
+
+
+def _run_under_headline(units: list[str], weights: list[float], headline: str, anchor: int | None,
+                        runs: list[list[int]]) -> list[int] | None:
+    """The run of prose right under the headline (across a gap lighter than MAX_GAP), however short: the
+    article's start (a summary), or all of a photo page's text (one caption); None where the page does not
+    repeat its headline or leaves a wider gap under it."""
+    if anchor is None:
+        return None
+    start = anchor if len(_words(units[anchor])) > len(_words(headline)) else anchor + 1  # the headline opens a unit
+    following = next((run for run in runs if run[0] >= start), None)
+    return following if following and sum(weights[start: following[0]]) < MAX_GAP else None
+
+
+def _printed_headline(units: list[str], headline: str, body_start: int) -> str:
+    """The headline a page prints above the article in other words than its title's (``Russian Riled By
+    Parliament`` for ``Russian MP Riled by European Parliament``): the line nearest before the article, among
+    HEADLINE_REACH, that may be a headline and is mostly the title's words; '' when there is none."""
+    wanted = set(_words(headline))
+    for position in range(body_start - 1, max(-1, body_start - 1 - HEADLINE_REACH), -1):
+        words = _words(units[position])
+        shared = sum(word in wanted for word in words)
+        if (_is_headline(units[position]) and not is_time_stamp_line(units[position])
+                and shared >= HEADLINE_SHARED_WORDS and shared >= HEADLINE_SHARE * len(words)):
+            return units[position]
+    return ""
 
 
 def _stated_date_and_source(units: list[str], start: int, body_start: int) -> tuple[str, str]:
     """The date and source of the page's time stamp: the first between ``start`` (after the headline) and
-    the article's third unit, else the first before the article; the source beside it, or labelled on a
-    line of its own next to it (``Source: Xinhua``)."""
-    stamped = next((position for position in [*range(start, min(body_start + 3, len(units))), *range(body_start)]
-                    if time_stamp(units[position])), None)
+    the article's third unit, else the nearest before the article (dates after it are those of teasers and
+    comments); the source beside it, or labelled on a line of its own next to it (``Source: Xinhua``, or
+    ``Source:`` and ``Xinhua`` on two lines)."""
+    searched = [*range(start, min(body_start + 3, len(units))), *range(body_start - 1, -1, -1)]
+    stamped = next((position for position in searched if time_stamp(units[position])), None)
     if stamped is None:
         return "", ""
     stamp = time_stamp(units[stamped])
-    near = units[max(0, stamped - STAMP_NEIGHBOURS): stamped + STAMP_NEIGHBOURS + 1]
-    labelled = (header_metadata(unit) for unit in near if len(unit) <= STAMP_LINE_CHARS)
-    return stamp.date, stamp.source or next((found[1] for found in labelled if found and found[1]), "")
+    near = range(max(0, stamped - STAMP_NEIGHBOURS), min(stamped + STAMP_NEIGHBOURS + 1, len(units)))
+    return stamp.date, stamp.source or next(filter(None, (_labelled_source(units, position) for position in near)), "")
+
+
+def _labelled_source(units: list[str], position: int) -> str:
+    """The source a short line names after a label (``Source: Xinhua``), or on the next line after a label alone."""
+    if len(units[position]) > STAMP_LINE_CHARS:
+        return ""
+    found = header_metadata(units[position])
+    if found and found[1]:
+        return found[1]
+    following = units[position + 1] if position + 1 < len(units) else ""
+    return following if source_label_alone(units[position]) and is_agency_name(following) else ""
 
 
 def _continued(units: list[str], weights: list[float], body: list[int], runs: list[list[int]]) -> list[int]:
-    """The article's run joined by the runs that continue it across a box of its own (see CONTINUATION_WORDS);
-    the box's lines stay out."""
+    """The article's run joined by the runs that continue it across boxes of its own; the boxes' lines stay out.
+
+    A run continues the article when it has paragraphs in a row (teasers alternate with their headlines) and
+    CONTINUATION_WORDS or more, at most one time stamp in the gap before it and none among its ITEM_HEADER_LINES
+    last lines once the article has MIN_BODY_WORDS (it would open a comment), up to its own first time stamp
+    (where comments begin);
+    and when the gap is lighter than CONTINUATION_GAP or the run is long (LONG_RUN_PARAGRAPHS in a row). Smaller
+    runs are part of a box (a caption, a quote), whose prose paragraphs weigh as link-like lines; where the article
+    continues after them, their paragraphs are the article's too.
+    """
+    last_prose = max(position for position in body if is_prose(units[position]))
+    boxed: list[int] = []  # the paragraphs of smaller runs since the last run joined
     for run in runs:
         if run[0] <= body[-1]:
             continue
-        last_prose = max(position for position in body if is_prose(units[position]))
-        paragraphs = [position for position in run if is_prose(units[position])]
-        gap_stamps = sum(map(is_time_stamp_line, units[last_prose + 1: run[0]]))
-        stamped = any(map(is_time_stamp_line, units[run[0]: paragraphs[-1]]))  # each comment and teaser has one
-        if (sum(weights[last_prose + 1: run[0] + 1]) >= CONTINUATION_GAP or gap_stamps > 1 or stamped
-                or len(paragraphs) < 2 or _prose_words(units, run) < CONTINUATION_WORDS):
+        gap = units[last_prose + 1: run[0]]
+        opens_item = any(map(is_time_stamp_line, gap[-ITEM_HEADER_LINES:])) and _prose_words(units, body) >= MIN_BODY_WORDS
+        if sum(map(is_time_stamp_line, gap)) > 1 or opens_item:
+            break  # each comment and teaser opens with one; under a summary, the article's own
+        stamped = next((number for number, position in enumerate(run) if is_time_stamp_line(units[position])), None)
+        run = run[:stamped]  # the comments that follow the article
+        in_a_row = _paragraphs_in_a_row(units, run)
+        if (in_a_row >= 2 and _prose_words(units, run) >= CONTINUATION_WORDS
+                and (in_a_row >= LONG_RUN_PARAGRAPHS
+                     or sum(weights[last_prose + 1: run[0] + 1]) + sum(map(is_prose, gap)) < CONTINUATION_GAP)):
+            body = [position for position in body if position <= last_prose] + boxed + run
+            last_prose, boxed = max(position for position in run if is_prose(units[position])), []
+        elif in_a_row >= 2 or stamped is not None:
             break
-        body = [position for position in body if position <= last_prose] + run
+        else:
+            boxed += [position for position in run if is_prose(units[position])]
     return body
 
 
-def _without_teasers(units: list[str], body: list[int]) -> list[int]:
+def _paragraphs_in_a_row(units: list[str], run: list[int]) -> int:
+    """The most prose units of ``run`` that follow one another with nothing between them."""
+    most = count = 0
+    for previous, position in zip([None, *run], run):
+        count = count + 1 if is_prose(units[position]) and previous == position - 1 and is_prose(units[previous]) \
+            else int(is_prose(units[position]))
+        most = max(most, count)
+    return most
+
+
+def _without_teasers(units: list[str], body: list[int], buttons: set[int]) -> list[int]:
     """The body without the teasers that may end it: TEASERS or more paragraphs each alone after one or two
-    lines that may be another story's headline and byline."""
+    lines that may be another story's headline and byline, with fewer words than the article before them (a
+    page of questions, each with its answer, keeps them) unless that is too short to be one (a front page).
+    A page's ``buttons`` (:func:`_repeated`) are no headlines."""
     end, teasers = len(body), 0
     while end > 0 and is_prose(units[body[end - 1]]):
         heads = 0
-        while heads < 2 and end - 2 - heads >= 0 and _is_headline(units[body[end - 2 - heads]]):
+        while (heads < 2 and end - 2 - heads >= 0 and _is_headline(units[body[end - 2 - heads]])
+               and body[end - 2 - heads] not in buttons):
             heads += 1
         if not heads:
             break
         end, teasers = end - 1 - heads, teasers + 1
-    return body[:end] if teasers >= TEASERS else body
+    article, teased = _prose_words(units, body[:end]), _prose_words(units, body[end:])
+    return body[:end] if teasers >= TEASERS and (teased < article or article < MIN_BODY_WORDS) else body
 
 
 def _is_headline(unit: str) -> bool:
-    """A line that may be a headline or a byline: not prose, and not a statement ending with a full stop."""
-    return not is_prose(unit) and not unit.rstrip().rstrip(CLOSING).endswith((".", "。"))
+    """A line that may be a headline or a byline: words (not a photo's number, ``2/4``), fewer than a line of
+    running text has (a headline may ask a question), and not a statement ending with a full stop."""
+    return (_LETTER.search(unit) is not None and count_line_words(unit) < HEADLINE_WORDS
+            and not ends_sentence(unit, within=(".", "。")))
 
 
 def _link_lists(units: list[str], body: list[int]) -> set[int]:
@@ -174,6 +280,14 @@ def _link_lists(units: list[str], body: list[int]) -> set[int]:
             lists.update(current)
         current = []
     return lists
+
+
+def _repeated(units: list[str]) -> set[int]:
+    """Positions of lines that are not prose and that the page prints REPEATED_LINES times or more: its buttons
+    (``Download``, ``Next photo`` under every photo)."""
+    keys = [line_key(unit) if not is_prose(unit) else "" for unit in units]
+    counts = Counter(keys)
+    return {position for position, key in enumerate(keys) if key and counts[key] >= REPEATED_LINES}
 
 
 def _is_text(unit: str) -> bool:
