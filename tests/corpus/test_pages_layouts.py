@@ -8,7 +8,7 @@ import pytest
 from presslens.corpus import load_corpus
 from presslens.corpus.cleaning import article_from_text
 from presslens.corpus.chrome import is_run_on
-from presslens.corpus.metadata import site_name, time_stamp
+from presslens.corpus.metadata import copyright_holder, site_name, time_stamp
 from presslens.corpus.pages import page_text
 from site_fixtures import (FEATURE, FEATURE_FACTS, FEATURE_RELATED, FEATURE_TIMELINE, GALLERIES, NEWS, PHOTO_MENU,
                            PHOTO_NAVIGATION, PORTAL, PORTAL_BOTTOM, PORTAL_SHARE, PORTAL_STAMPS, PORTAL_TOP,
@@ -259,3 +259,14 @@ def test_an_article_scraped_without_its_page_reads_the_time_stamp_under_its_head
     article = article_from_text("steel", "steel.txt", "\n\n".join([headline, stamp, *paragraphs]))
     assert (article.title, article.date, article.source) == (headline, date, source)
     assert article.body_paragraphs == paragraphs
+
+
+@pytest.mark.parametrize("lines, holder", [
+    (["Contact us", "© 2024 The Harbour Herald Company"], "The Harbour Herald"),
+    (["Copyright ©2019 Steppe Media Group, Inc. All Rights Reserved.", "Privacy"], "Steppe Media Group"),
+    (["© 1998- The Amur Courier"], "The Amur Courier"),
+    (["Copyright Policy", "Terms of use"], ""),
+    (["The court ruled that © 2019 photographs taken by the agency were misused by several newspapers in the region."], ""),
+])
+def test_the_holder_of_a_pages_copyright_line(lines, holder):
+    assert copyright_holder(lines) == holder

@@ -22,7 +22,8 @@ import yaml
 from presslens.corpus.chrome import MIN_FILES, RUN_ON_CHARS, Chrome, is_prose, is_run_on, line_key, text_length
 from presslens.corpus.decode import normalize_text
 from presslens.corpus.layout import WHITESPACE, join_paragraphs, split_sentences, text_blocks
-from presslens.corpus.metadata import dateline, header_metadata, is_time_stamp_line, stated_agency, time_stamp
+from presslens.corpus.metadata import (copyright_holder, dateline, header_metadata, is_time_stamp_line, stated_agency,
+                                       time_stamp)
 from presslens.corpus.model import Article, Draft, Removal, count_words
 from presslens.corpus.pages import MIN_CHROME_LINES, looks_like_page, page_text
 from presslens.languages.punkt import punkt_tokenizer
@@ -85,7 +86,7 @@ def build_article(draft: Draft, chrome: Chrome = NO_CHROME, *, headline: str = "
         removed.append(Removal("page title", page_title))
         removed.extend(page.removed)
         stated = stated_agency(draft.blocks, page.date) if page.date and not page.source else ""
-        date, source = date or page.date, source or page.source or stated or site
+        date, source = date or page.date, source or page.source or stated or site or copyright_holder(draft.blocks)
     else:
         title, body = blocks[0], blocks[1:]
         if not body or _is_lead_paragraph(title):

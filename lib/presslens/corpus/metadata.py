@@ -245,6 +245,23 @@ def is_agency_name(line: str) -> bool:
     return re.fullmatch(AGENCY_NAME, line.strip()) is not None
 
 
+#: A page's copyright line: ``© 2011 The Washington Post Company``, ``Copyright ©2013 Dow Jones & Company, Inc.``.
+COPYRIGHT_LINE = re.compile(r"^\s*(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}\s*(?:[-–]\s*(?:\d{4})?)?)?\s*(?P<holder>[^.|]+?)"
+                            r"(?:,?\s+(?:company|corporation|inc|ltd|limited|llc|plc|co)\b\.?)*(?:[.|].*)?$", re.IGNORECASE)
+#: Longest copyright line read for its holder (a footer line, not a paragraph that mentions copyright).
+COPYRIGHT_LINE_CHARS = 100
+
+
+def copyright_holder(blocks: list[str]) -> str:
+    """The holder named by the last short copyright line of a page (*© 2011 The Washington Post Company* →
+    *The Washington Post*); '' when none."""
+    for block in reversed(blocks):
+        match = COPYRIGHT_LINE.match(block) if len(block) <= COPYRIGHT_LINE_CHARS else None
+        if match and any(character.isalpha() for character in match["holder"]):
+            return match["holder"].strip(" ,&")
+    return ""
+
+
 def stated_agency(blocks: list[str], date: str) -> str:
     """The agency named beside a date ``date`` in any one of ``blocks`` (:func:`stamp_agency`; '' when none)."""
     for block in blocks:
