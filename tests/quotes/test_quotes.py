@@ -171,3 +171,36 @@ def test_presslens_export_writes_the_quotes_table(tmp_path):
     written = pd.read_csv(tmp_path / "quotes.csv", keep_default_na=False)
     assert list(written.columns) == QUOTE_COLUMNS
     assert "Anna Petrova" in set(written["speaker_actor"]) and set(written["doc_id"]) == {"talks"}
+
+
+def test_only_sentences_that_may_attribute_are_tagged():
+    from presslens.quotes.features import paragraph_tokens
+    from presslens.quotes.sequences import candidate_stretches
+
+    text = ("The bridge opened in May. Its builder said the cost had doubled. Traffic is light. "
+            "“It is a marvel,” one driver wrote. Tolls start next year.")
+    tokens = paragraph_tokens(text, 0, len(text))
+    stretches = candidate_stretches(tokens, quoted_ranges(text, [(0, len(text))]), frozenset({"said"}))
+    assert [text[tokens[a].start:tokens[b - 1].end] for a, b in stretches] == [
+        "Its builder said the cost had doubled.", "“It is a marvel,” one driver wrote."]
+
+
+def test_a_pronoun_stands_for_who_spoke_before_not_for_whom_they_named():
+    from presslens.quotes.lexicon import cue_lexicon
+    from presslens.quotes.speakers import CastMention, antecedent_mentions, resolve_speaker
+
+    text = ("Ivan Orlov noted that Lin Bo had praised the port. He added that trade grew. "
+            "Ana Diaz, head of Portline, who spoke last, agreed.")
+    names = ("Ivan Orlov", "Lin Bo", "Ana Diaz", "Portline")
+    cast = [CastMention(text.index(name), text.index(name) + len(name), name,
+                        "organization" if name == "Portline" else "person", 1, name) for name in names]
+    content = (text.index("that Lin"), text.index(". He"))
+    source = (0, len("Ivan Orlov"))
+    antecedents = antecedent_mentions(cast, [content], [source])
+    assert [m.actor for m in antecedents] == ["Ivan Orlov", "Ana Diaz", "Portline"]
+    he = text.index("He added")
+    assert resolve_speaker("He", he, he + 2, he + 9, cast, cue_lexicon("en"), antecedents=antecedents) == (
+        "Ivan Orlov", "person")
+    assert resolve_speaker("He", he, he + 2, he + 9, cast, cue_lexicon("en")) == ("Lin Bo", "person")
+    who = text.index("who")
+    assert resolve_speaker("who", who, who + 3, who + 10, cast, cue_lexicon("en")) == ("Ana Diaz", "person")

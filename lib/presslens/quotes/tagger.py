@@ -1,29 +1,36 @@
 """Tag paragraphs with the trained CRF and read the tags as quotations: content, cue and source spans.
 
-The CRF (:mod:`~.train`) labels words; :func:`tagged_quotations` turns runs of labels into
-:class:`Quotation` objects. A content interrupted only by its cue and source (``"We will," he said,
-"keep going."``) is one quotation in several pieces; a quotation is given the cue nearest to it in its
-paragraph and the source nearest to that cue; a paragraph that only continues a quotation (it opens
-with a quotation mark and names no cue) takes the cue and source of the paragraph before.
+The CRF (:mod:`~.train`) labels the words of the sentences that may attribute (a quotation mark or a
+word that mostly attributes, :func:`~.sequences.candidate_stretches`); :func:`tagged_quotations` turns runs of labels into :class:`Quotation` objects.
+A content interrupted only by its cue and source (``"We will," he said, "keep going."``) is one
+quotation in several pieces; one quotation's sentences are one content, two quotations side by side
+(``"…," "…"``) two; a quotation is given the cue nearest to it in its paragraph and the source nearest
+to that cue; a paragraph that only continues a quotation (it opens with a quotation mark and names no
+cue) takes the cue and source of the paragraph before.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 import pycrfsuite
 
-from presslens.quotes.features import Token
-from presslens.quotes.marks import OPENING
-from presslens.quotes.sequences import paragraph_sequences
+from presslens.quotes.features import Token, paragraph_tokens, sequence_features
+from presslens.quotes.marks import OPENING, quoted_ranges
+from presslens.quotes.sequences import candidate_stretches
 
 Span = tuple[int, int]
 #: The tagger shipped with presslens, written by :mod:`presslens.quotes.train`.
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "quote_tagger.crfsuite"
 #: Quotations whose content words the tagger is less sure of than this (mean marginal) are dropped.
 MIN_CONFIDENCE = 0.6
+#: A clause before its source and cue has at least this many words (*Trade will double, Sun said.*) …
+MIN_FRONTED_WORDS = 4
+#: … and what the tagger took for content after the cue at most this many (*told [the Global Times on Thursday]*).
+MAX_RECIPIENT_WORDS = 6
 #: Two direct pieces of one paragraph with at most this many words between them, a cue among them, are one quotation.
 MAX_SPLIT_GAP = 15
 
@@ -52,29 +59,51 @@ def cue_words_path(model: Path) -> Path:
     return model.with_name(model.stem + "_cues.txt")
 
 
+def trigger_words_path(model: Path) -> Path:
+    """The file of trigger stems (:func:`~.sequences.candidate_stretches`) that goes with a model file."""
+    return model.with_name(model.stem + "_triggers.txt")
+
+
+@dataclass(frozen=True)
+class QuotationTagger:
+    """The CRF written by :mod:`presslens.quotes.train`, its cue stems and the stems that make a sentence worth reading."""
+
+    crf: pycrfsuite.Tagger
+    cue_words: frozenset[str]
+    triggers: frozenset[str]
+
+
 @functools.cache
-def load_tagger(path: str | Path = MODEL_PATH) -> tuple[pycrfsuite.Tagger, frozenset[str]]:
-    """The CRF written by :mod:`presslens.quotes.train` and its cue stems (loaded once per process)."""
+def load_tagger(path: str | Path = MODEL_PATH) -> QuotationTagger:
+    """The tagger written by :mod:`presslens.quotes.train` (loaded once per process)."""
     path = Path(path)
-    if not path.is_file() or not cue_words_path(path).is_file():
-        raise ValueError(f"no quotation tagger at {path} (with {cue_words_path(path).name}): train one with "
+    needed = (path, cue_words_path(path), trigger_words_path(path))
+    if not all(file.is_file() for file in needed):
+        raise ValueError(f"no quotation tagger at {path} (with {needed[1].name} and {needed[2].name}): train one with "
                          "`python -m presslens.quotes.train --polnear PATH/TO/polnear/train`")
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(path))
-    return tagger, frozenset(cue_words_path(path).read_text(encoding="utf-8").split())
+    crf = pycrfsuite.Tagger()
+    crf.open(str(path))
+    return QuotationTagger(crf, *(frozenset(file.read_text(encoding="utf-8").split()) for file in needed[1:]))
 
 
 def tagged_quotations(text: str, paragraph_spans: list[Span], *, model: str | Path = MODEL_PATH,
                       min_confidence: float = MIN_CONFIDENCE) -> list[Quotation]:
-    """The quotations the CRF finds in ``text`` (English), in text order."""
-    tagger, cue_words = load_tagger(model)
+    """The quotations the CRF finds in ``text`` (English), in text order.
+
+    Only the sentences that may attribute are read (:func:`~.sequences.candidate_stretches`).
+    """
+    tagger = load_tagger(model)
+    quoted = quoted_ranges(text, paragraph_spans)
     quotations: list[Quotation] = []
     previous_attribution: tuple[Span | None, Span | None] = (None, None)
-    for tokens, features in paragraph_sequences(text, paragraph_spans, cue_words):
-        labels = tagger.tag(features)
-        filled = _fill_orphan_cues(tokens, features, labels)
-        runs = _runs(labels)
-        found = _paragraph_quotations(tokens, features, labels, runs, tagger, filled)
+    for start, end in paragraph_spans:
+        tokens = paragraph_tokens(text, start, end)
+        stretches = candidate_stretches(tokens, quoted, tagger.triggers)
+        if not stretches:
+            continue
+        paragraph = _tag_paragraph(tagger, tokens, stretches, quoted)
+        runs = _runs(paragraph.labels)
+        found = _paragraph_quotations(tokens, paragraph, runs)
         opens_quoted = tokens[0].text in OPENING
         cues = [span for kind, span in runs if kind == "CUE"]
         for quotation in found:
@@ -92,6 +121,66 @@ def tagged_quotations(text: str, paragraph_spans: list[Span], *, model: str | Pa
     return quotations
 
 
+@dataclass
+class _TaggedParagraph:
+    """The labels of a paragraph's tokens (``O`` outside the stretches read), how sure the CRF is of each,
+    which quotation marks each lies inside (the index of its quoted range, -1: none), and which labels were
+    filled in rather than tagged."""
+
+    labels: list[str]
+    marginals: list[float]
+    quotation: list[int]
+    filled: set[int]
+
+
+def _tag_paragraph(tagger: QuotationTagger, tokens: list[Token], stretches: list[tuple[int, int]],
+                   quoted: list[Span]) -> _TaggedParagraph:
+    paragraph = _TaggedParagraph(["O"] * len(tokens), [0.0] * len(tokens), _quotation_of(tokens, quoted), set())
+    for first, last in stretches:
+        features = sequence_features(tokens[first:last], quoted, tagger.cue_words)
+        labels = tagger.crf.tag(features.items)
+        filled = _fill_orphan_cues(tokens[first:last], features.starts, labels)
+        filled |= _front_contents(tokens[first:last], features.starts, labels)
+        paragraph.labels[first:last] = labels
+        paragraph.filled.update(first + i for i in filled)
+        for i, label in enumerate(labels):
+            if label != "O":
+                paragraph.marginals[first + i] = tagger.crf.marginal(label, i)
+    return paragraph
+
+
+def _quotation_of(tokens: list[Token], quoted: list[Span]) -> list[int]:
+    starts = [start for start, _ in quoted]
+    indices = []
+    for token in tokens:
+        k = bisect.bisect_right(starts, token.start) - 1
+        indices.append(k if k >= 0 and token.start < quoted[k][1] else -1)
+    return indices
+
+
+def _contents(runs, paragraph: _TaggedParagraph) -> list[tuple[int, int]]:
+    """The content runs, cut where one quotation ends and the next begins (*“…,” “…”*), and joined where
+    the tagger broke one quotation between its sentences with nothing but unlabelled words between them."""
+    quotation, labels = paragraph.quotation, paragraph.labels
+    cut = []
+    for kind, (first, last) in runs:
+        if kind != "CON":
+            continue
+        for i in range(first + 1, last):
+            if quotation[i - 1] >= 0 and quotation[i] >= 0 and quotation[i - 1] != quotation[i]:
+                cut.append((first, i))
+                first = i
+        cut.append((first, last))
+    joined: list[tuple[int, int]] = []
+    for first, last in cut:
+        if joined and quotation[first] >= 0 and quotation[joined[-1][1] - 1] == quotation[first] and all(
+                quotation[i] == quotation[first] and labels[i] == "O" for i in range(joined[-1][1], first)):
+            joined[-1] = (joined[-1][0], last)
+        else:
+            joined.append((first, last))
+    return joined
+
+
 def _runs(labels: list[str]) -> list[tuple[str, tuple[int, int]]]:
     """``(kind, (first, last + 1))`` token ranges of each labelled run."""
     runs = []
@@ -106,14 +195,16 @@ def _runs(labels: list[str]) -> list[tuple[str, tuple[int, int]]]:
     return runs
 
 
-def _fill_orphan_cues(tokens: list[Token], features: list[list[str]], labels: list[str]) -> set[int]:
+def _fill_orphan_cues(tokens: list[Token], starts: list[bool], labels: list[str]) -> set[int]:
     """Give a cue the tagger found without content the clause it attributes; return the positions filled.
 
     News style puts that clause after the cue and its source (*X said the talks failed*, *According to X,
     the talks failed*) or, when nothing follows, before them (*The talks failed, according to X.*).
     """
     filled: set[int] = set()
-    for first, last in _sentence_ranges(features):
+    if not any(label.endswith("CUE") for label in labels):
+        return filled
+    for first, last in _sentence_ranges(starts):
         sentence = range(first, last)
         if any(labels[i].endswith("CON") for i in sentence) or not any(labels[i].endswith("CUE") for i in sentence):
             continue
@@ -130,18 +221,41 @@ def _fill_orphan_cues(tokens: list[Token], features: list[list[str]], labels: li
     return filled
 
 
-def _sentence_ranges(features: list[list[str]]) -> list[tuple[int, int]]:
-    starts = [i for i, item in enumerate(features) if "bos" in item] or [0]
-    return list(zip(starts, [*starts[1:], len(features)]))
+def _front_contents(tokens: list[Token], starts: list[bool], labels: list[str]) -> set[int]:
+    """Take the clause before a source for the content when the tagger gave a cue only the words after it
+    (*Trade will double, Sun Huijun told [the Global Times on Thursday].*); return the positions relabelled.
+    """
+    moved: set[int] = set()
+    for first, last in _sentence_ranges(starts):
+        marked = next((i for i in range(first, last) if labels[i] != "O"), None)
+        if marked is None or not labels[marked].endswith("SRC") or tokens[marked - 1].text != "," \
+                or sum(tokens[i].text[0].isalnum() for i in range(first, marked)) < MIN_FRONTED_WORDS:
+            continue
+        cues = [i for i in range(marked, last) if labels[i].endswith("CUE")]
+        contents = [i for i in range(marked, last) if labels[i].endswith("CON")]
+        if not cues or not contents or contents[0] < cues[-1] or len(contents) > MAX_RECIPIENT_WORDS:
+            continue
+        for i in contents:
+            labels[i] = "O"
+        clause = range(first + (tokens[first].text in OPENING), marked - 1)
+        for n, i in enumerate(clause):
+            labels[i] = "B-CON" if n == 0 else "I-CON"
+        moved.update(clause)
+    return moved
 
 
-def _paragraph_quotations(tokens: list[Token], features: list[list[str]], labels: list[str], runs, tagger,
-                          filled: set[int]) -> list[Quotation]:
-    contents = [span for kind, span in runs if kind == "CON"]
+def _sentence_ranges(starts: list[bool]) -> list[tuple[int, int]]:
+    firsts = [i for i, start in enumerate(starts) if start] or [0]
+    return list(zip(firsts, [*firsts[1:], len(starts)]))
+
+
+def _paragraph_quotations(tokens: list[Token], paragraph: _TaggedParagraph, runs) -> list[Quotation]:
+    labels = paragraph.labels
+    contents = _contents(runs, paragraph)
     groups: list[list[tuple[int, int]]] = []
     for span in contents:
         between = range(groups[-1][-1][1], span[0]) if groups else range(0)
-        if groups and _is_direct(features, groups[-1][-1:]) and _is_direct(features, [span]) \
+        if groups and _is_direct(paragraph, groups[-1][-1:]) and _is_direct(paragraph, [span]) \
                 and len(between) <= MAX_SPLIT_GAP and any(labels[i].endswith("CUE") for i in between):
             groups[-1].append(span)  # a quotation split around its cue: "We will," he said, "keep going."
         else:
@@ -153,18 +267,34 @@ def _paragraph_quotations(tokens: list[Token], features: list[list[str]], labels
         positions = [i for first, last in group for i in range(first, last)]
         cue = _nearest(cues, group[0][0], group[-1][1])
         speaker_label = _transcript_speaker(tokens, group[0][0])
-        if filled.issuperset(positions) and cue:  # as sure as the tagger is of the cue
+        if paragraph.filled.issuperset(positions) and cue:  # as sure as the tagger is of the cue
             positions = range(*cue)
-        confidence = sum(tagger.marginal(labels[i], i) for i in positions) / len(positions)
-        source = _nearest(sources, *cue) if cue else None
+        confidence = sum(paragraph.marginals[i] for i in positions) / len(positions)
+        source = None
+        if cue:
+            source, subject = _source_and_subject(sources, cue, group[0][0])
+            if subject:  # "Huo said [China and its neighbours] should …": the clause's subject, not its source
+                group[0] = (subject[0], group[0][1])
         quotations.append(Quotation(
             pieces=[_offsets(tokens, span) for span in group],
             cue=_offsets(tokens, cue) if cue else None,
             source=speaker_label or (_offsets(tokens, source) if source else None),
             confidence=confidence,
-            kind="direct" if _is_direct(features, group) else "reported",
+            kind="direct" if _is_direct(paragraph, group) else "reported",
         ))
     return quotations
+
+
+def _source_and_subject(sources: list[tuple[int, int]], cue: tuple[int, int],
+                        content_first: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The source of a cue, and a "source" the tagger saw between the cue and its content that is the
+    subject of the content's clause instead (*Huo said China should …*: Huo speaks, China is said of).
+    Only when another source stands right before the cue is the one after it taken for a subject."""
+    subject = next((span for span in sources if cue[1] <= span[0] and span[1] == content_first), None)
+    before = next((span for span in sources if 0 <= cue[0] - span[1] <= 1), None)
+    if subject and before:
+        return before, subject
+    return _nearest(sources, *cue), None
 
 
 def _transcript_speaker(tokens: list[Token], first: int) -> Span | None:
@@ -188,7 +318,7 @@ def _offsets(tokens: list[Token], span: tuple[int, int]) -> Span:
     return tokens[span[0]].start, tokens[span[1] - 1].end
 
 
-def _is_direct(features: list[list[str]], group) -> bool:
+def _is_direct(paragraph: _TaggedParagraph, group) -> bool:
     """Direct when most of the content's words stand inside quotation marks."""
     words = [i for first, last in group for i in range(first, last)]
-    return sum("q=1" in features[i] for i in words) * 2 > len(words)
+    return sum(paragraph.quotation[i] >= 0 for i in words) * 2 > len(words)
