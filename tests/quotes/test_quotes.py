@@ -204,3 +204,63 @@ def test_a_pronoun_stands_for_who_spoke_before_not_for_whom_they_named():
     assert resolve_speaker("He", he, he + 2, he + 9, cast, cue_lexicon("en")) == ("Lin Bo", "person")
     who = text.index("who")
     assert resolve_speaker("who", who, who + 3, who + 10, cast, cue_lexicon("en")) == ("Ana Diaz", "person")
+
+
+WIRE = (
+    "Port traffic set to double\n\n"
+    "Trade through the harbour will double by 2030, Omar Haddad, director of the Elmport Port Authority, "
+    "told the Coastal Courier on Monday.\n\n"
+    "Lena Brandt said that thanks to the new cranes, ships are unloaded in half the time, with fewer delays at the gates.\n\n"
+    "\"The terminal is ready,\" Brandt said. \"We expect the first cargo next week.\" "
+    "\"Our trucks are waiting,\" said Tomas Ruiz, the mayor of Elmport.\n\n"
+    "Ruiz said on Friday at the opening of the terminal in Elmport."
+)
+
+
+@pytest.fixture(scope="module")
+def wire_quotes():
+    article = article_from_text("port", "port.txt", WIRE)
+    return article, quotes_table(_corpus(article))
+
+
+def test_a_clause_before_its_source_and_told_is_the_quotation(wire_quotes):
+    _, quotes = wire_quotes
+    row = _row(quotes, "Trade through the harbour will double by 2030")
+    assert "Coastal Courier" not in row["quote"] and row["speaker_actor"] == "Omar Haddad"
+
+
+def test_a_that_clause_runs_to_the_end_of_its_sentence(wire_quotes):
+    _, quotes = wire_quotes
+    row = _row(quotes, "thanks to the new cranes")
+    assert row["quote"].startswith("that thanks") and row["quote"].endswith("fewer delays at the gates")
+    assert row["speaker_actor"] == "Lena Brandt"
+
+
+def test_two_quotations_side_by_side_keep_their_own_speakers(wire_quotes):
+    _, quotes = wire_quotes
+    assert _row(quotes, "first cargo next week")["speaker_actor"] == "Lena Brandt"
+    row = _row(quotes, "Our trucks are waiting")
+    assert "cargo" not in row["quote"] and row["speaker_actor"] == "Tomas Ruiz"
+
+
+def test_content_runs_are_cut_between_quotations_and_joined_within_one():
+    from presslens.quotes.features import paragraph_tokens
+    from presslens.quotes.tagger import _contents, _TaggedParagraph
+
+    text = "\"We are ready. The cranes work.\" \"Trucks wait,\" said Ruiz."
+    tokens = paragraph_tokens(text, 0, len(text))
+    word = [token.text for token in tokens].index
+    labels = ["O"] * len(tokens)
+    runs = [("CON", (0, word("ready") + 1)), ("CON", (word("The"), word("Trucks") + 2)), ("CUE", (word("said"), word("said") + 1))]
+    for kind, (first, last) in runs:
+        labels[first:last] = ["I-" + kind] * (last - first)
+    quoted = quoted_ranges(text, [(0, len(text))])
+    quotation = [next((k for k, (a, b) in enumerate(quoted) if a <= t.start < b), -1) for t in tokens]
+    paragraph = _TaggedParagraph(labels, [1.0] * len(tokens), quotation, set(), [True] * len(tokens))
+    contents = [text[tokens[a].start:tokens[b - 1].end] for a, b in _contents(runs, paragraph)]
+    assert contents == ["\"We are ready. The cranes work.\"", "\"Trucks wait"]
+
+
+def test_the_time_and_place_of_a_cue_are_not_a_quotation(wire_quotes):
+    _, quotes = wire_quotes
+    assert not quotes["quote"].str.contains("on Friday").any()

@@ -80,15 +80,16 @@ def sequence_features(tokens: list[Token], quoted: list[tuple[int, int]], cue_wo
         mark = "open" if text in OPENING else "close" if text in CLOSING else "-"
         if text in OPENING and text in CLOSING:  # “ closes „ in Russian, opens elsewhere
             mark = "open" if inside[i] else "close"
-        positional = [_CUE_BEFORE[before[i]], _CUE_AFTER[after[i]], "commas=none" if commas[i] is None else _COMMAS[min(commas[i], 2)], _TO_END[to_end[i]],
-                      "q=1" if inside[i] else "q=0", "mark=" + mark, _POSITIONS[min(position_in_sentence, 6)],
-                      "q-1|q|q+1=" + flags[i:i + 3]]
+        item = (*words[i].own, seen[i][0], seen[i + 1][1], seen[i + 3][2], seen[i + 4][3], pairs[i][0], pairs[i + 1][1],
+                _CUE_BEFORE[before[i]], _CUE_AFTER[after[i]],
+                "commas=none" if commas[i] is None else _COMMAS[min(commas[i], 2)], _TO_END[to_end[i]],
+                "q=1" if inside[i] else "q=0", _MARKS[mark], _POSITIONS[min(position_in_sentence, 6)],
+                _QUOTED_AROUND[flags[i:i + 3]])
         if starts[i]:
-            positional.append("bos")
+            item += ("bos",)
         if i + 1 == n or starts[i + 1]:
-            positional.append("eos")
-        items.append(words[i].own + seen[i][0] + seen[i + 1][1] + seen[i + 3][2] + seen[i + 4][3]
-                     + pairs[i][0] + pairs[i + 1][1] + tuple(positional))
+            item += ("eos",)
+        items.append(item)
     return SequenceFeatures(items, inside, starts)
 
 
@@ -99,7 +100,7 @@ class _Word(NamedTuple):
     word: str
     cue: bool
     own: tuple[str, ...]
-    seen_as: tuple[tuple[str, ...], ...]  # the word as its neighbours see it, at each offset of CONTEXT
+    seen_as: tuple[str, ...]  # the word as its neighbours see it, at each offset of CONTEXT
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -109,17 +110,17 @@ def _word_features(text: str, cue_words: frozenset[str]) -> _Word:
     stemmed = stem(word)
     own = ("w=" + word, "stem=" + stemmed, "suf=" + word[-3:], "shape=" + _shape(text),
            f"cue={stemmed in cue_words}", f"pron={word in PRONOUNS}")
-    seen_as = tuple((f"w{offset}={word}",) for offset in CONTEXT)
+    seen_as = tuple(f"w{offset}={word}" for offset in CONTEXT)
     return _Word(word, stemmed in cue_words, own, seen_as)
 
 
-_EDGE = tuple((f"w{offset}=<>",) for offset in CONTEXT)
+_EDGE = tuple(f"w{offset}=<>" for offset in CONTEXT)
 
 
 @functools.lru_cache(maxsize=200_000)
-def _pair_features(left: str, right: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _pair_features(left: str, right: str) -> tuple[str, str]:
     """Two neighbouring words as the right one sees them (``w-1|w``) and as the left one does (``w|w+1``)."""
-    return (f"w-1|w={left}|{right}",), (f"w|w+1={left}|{right}",)
+    return f"w-1|w={left}|{right}", f"w|w+1={left}|{right}"
 
 
 def _commas_since_cue(is_comma: list[bool], is_cue: list[bool], sentence_start: list[bool]) -> list[int | None]:
@@ -188,6 +189,8 @@ class _Buckets(dict):
 _CUE_BEFORE, _CUE_AFTER, _TO_END = _Buckets("cue<"), _Buckets("cue>"), _Buckets("end=")
 _COMMAS = ("commas=0", "commas=1", "commas=2+")
 _POSITIONS = [f"pos={position}" for position in range(7)]
+_MARKS = {mark: "mark=" + mark for mark in ("open", "close", "-")}
+_QUOTED_AROUND = {f"{a}{b}{c}": f"q-1|q|q+1={a}{b}{c}" for a in "x01" for b in "01" for c in "x01"}
 
 
 def inside_flags(tokens: list[Token], quoted: list[tuple[int, int]]) -> list[int]:

@@ -26,11 +26,13 @@ Span = tuple[int, int]
 #: The tagger shipped with presslens, written by :mod:`presslens.quotes.train`.
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "quote_tagger.crfsuite"
 #: Quotations whose content words the tagger is less sure of than this (mean marginal) are dropped.
-MIN_CONFIDENCE = 0.6
+MIN_CONFIDENCE = 0.4
 #: A clause before its source and cue has at least this many words (*Trade will double, Sun said.*) …
 MIN_FRONTED_WORDS = 4
 #: … and what the tagger took for content after the cue at most this many (*told [the Global Times on Thursday]*).
 MAX_RECIPIENT_WORDS = 6
+#: Words that open the time, place or occasion of a cue, never what was said.
+CIRCUMSTANCE = frozenset({"on", "at", "while", "during"})
 #: Two direct pieces of one paragraph with at most this many words between them, a cue among them, are one quotation.
 MAX_SPLIT_GAP = 15
 
@@ -124,20 +126,24 @@ def tagged_quotations(text: str, paragraph_spans: list[Span], *, model: str | Pa
 @dataclass
 class _TaggedParagraph:
     """The labels of a paragraph's tokens (``O`` outside the stretches read), how sure the CRF is of each,
-    which quotation marks each lies inside (the index of its quoted range, -1: none), and which labels were
-    filled in rather than tagged."""
+    which quotation marks each lies inside (the index of its quoted range, -1: none or not read), and which
+    labels were filled in rather than tagged."""
 
     labels: list[str]
     marginals: list[float]
     quotation: list[int]
     filled: set[int]
+    starts: list[bool]  # whether a token opens a sentence (every token outside the stretches read does)
 
 
 def _tag_paragraph(tagger: QuotationTagger, tokens: list[Token], stretches: list[tuple[int, int]],
                    quoted: list[Span]) -> _TaggedParagraph:
-    paragraph = _TaggedParagraph(["O"] * len(tokens), [0.0] * len(tokens), _quotation_of(tokens, quoted), set())
+    paragraph = _TaggedParagraph(["O"] * len(tokens), [0.0] * len(tokens), [-1] * len(tokens), set(),
+                                 [True] * len(tokens))
     for first, last in stretches:
         features = sequence_features(tokens[first:last], quoted, tagger.cue_words)
+        paragraph.starts[first:last] = features.starts
+        paragraph.quotation[first:last] = _quotation_of(tokens[first:last], quoted)
         labels = tagger.crf.tag(features.items)
         filled = _fill_orphan_cues(tokens[first:last], features.starts, labels)
         filled |= _front_contents(tokens[first:last], features.starts, labels)
@@ -264,6 +270,8 @@ def _paragraph_quotations(tokens: list[Token], paragraph: _TaggedParagraph, runs
     sources = [span for kind, span in runs if kind == "SRC"]
     quotations = []
     for group in groups:
+        if _is_circumstance(tokens, paragraph, group):
+            continue
         positions = [i for first, last in group for i in range(first, last)]
         cue = _nearest(cues, group[0][0], group[-1][1])
         speaker_label = _transcript_speaker(tokens, group[0][0])
@@ -275,6 +283,8 @@ def _paragraph_quotations(tokens: list[Token], paragraph: _TaggedParagraph, runs
             source, subject = _source_and_subject(sources, cue, group[0][0])
             if subject:  # "Huo said [China and its neighbours] should …": the clause's subject, not its source
                 group[0] = (subject[0], group[0][1])
+        if len(group) == 1 and not _is_direct(paragraph, group):
+            group[0] = (group[0][0], _end_of_that_clause(tokens, paragraph, *group[0]))
         quotations.append(Quotation(
             pieces=[_offsets(tokens, span) for span in group],
             cue=_offsets(tokens, cue) if cue else None,
@@ -283,6 +293,30 @@ def _paragraph_quotations(tokens: list[Token], paragraph: _TaggedParagraph, runs
             kind="direct" if _is_direct(paragraph, group) else "reported",
         ))
     return quotations
+
+
+def _is_circumstance(tokens: list[Token], paragraph: _TaggedParagraph, group) -> bool:
+    """Whether a reported content is only the time, place or occasion of its cue (*said [on Tuesday in
+    Vladivostok]*, *said [while announcing the prize]*), not what was said."""
+    first, last = group[0][0], group[-1][1]
+    return (tokens[first].text.lower() in CIRCUMSTANCE and not _is_direct(paragraph, group)
+            and not any(tokens[i].text.lower() == "that" for i in range(first, last)))
+
+
+def _end_of_that_clause(tokens: list[Token], paragraph: _TaggedParagraph, first: int, last: int) -> int:
+    """Where a reported *that*-clause ends: at the end of its sentence when the tagger stopped it early and
+    left the rest of the sentence unlabelled (*said that due to its location, the zone …*)."""
+    if tokens[first].text.lower() != "that":
+        return last
+    end = last
+    while end < len(tokens) and not paragraph.starts[end]:
+        end += 1
+    while end > last and not tokens[end - 1].text[0].isalnum():
+        end -= 1
+    rest = range(last, end)
+    if any(paragraph.labels[i] != "O" or paragraph.quotation[i] >= 0 for i in rest):
+        return last
+    return end
 
 
 def _source_and_subject(sources: list[tuple[int, int]], cue: tuple[int, int],
