@@ -264,3 +264,16 @@ def test_content_runs_are_cut_between_quotations_and_joined_within_one():
 def test_the_time_and_place_of_a_cue_are_not_a_quotation(wire_quotes):
     _, quotes = wire_quotes
     assert not quotes["quote"].str.contains("on Friday").any()
+
+
+def test_a_quotation_standing_alone_continues_the_speaker_before_it_and_a_dateline_is_not_quoted():
+    text = ("Harbour full\n\n"
+            "ELMPORT \"We have never seen so many ships in one week,\" Anna Kolar, a harbour pilot with twenty "
+            "years at sea, said on Monday.\n\n"
+            "\"The harbour is full,\" Tomas Ruiz said while he spoke to traders at the fish market on the old quay. "
+            "\"Every berth is taken.\" \"We need a pier,\" said Lena Brandt.")
+    quotes = quotes_table(_corpus(article_from_text("harbour", "harbour.txt", text)))
+    pilot = _row(quotes, "so many ships")
+    assert pilot["quote"].startswith("\"We have") and pilot["speaker_actor"] == "Anna Kolar"
+    assert _row(quotes, "Every berth is taken")["speaker_actor"] == "Tomas Ruiz"
+    assert _row(quotes, "We need a pier")["speaker_actor"] == "Lena Brandt"

@@ -257,7 +257,13 @@ def _sentence_ranges(starts: list[bool]) -> list[tuple[int, int]]:
 
 def _paragraph_quotations(tokens: list[Token], paragraph: _TaggedParagraph, runs) -> list[Quotation]:
     labels = paragraph.labels
-    contents = _contents(runs, paragraph)
+    sources = [span for kind, span in runs if kind == "SRC"]
+    contents = []
+    for span in _contents(runs, paragraph):
+        span, source = _trim_to_marks(tokens, paragraph, *span)
+        contents.append(span)
+        if source:
+            sources.append(source)
     groups: list[list[tuple[int, int]]] = []
     for span in contents:
         between = range(groups[-1][-1][1], span[0]) if groups else range(0)
@@ -267,13 +273,12 @@ def _paragraph_quotations(tokens: list[Token], paragraph: _TaggedParagraph, runs
         else:
             groups.append([span])
     cues = [span for kind, span in runs if kind == "CUE"]
-    sources = [span for kind, span in runs if kind == "SRC"]
     quotations = []
     for group in groups:
         if _is_circumstance(tokens, paragraph, group):
             continue
         positions = [i for first, last in group for i in range(first, last)]
-        cue = _nearest(cues, group[0][0], group[-1][1])
+        cue = _cue_of(cues, paragraph.starts, group[0][0], group[-1][1])
         speaker_label = _transcript_speaker(tokens, group[0][0])
         if paragraph.filled.issuperset(positions) and cue:  # as sure as the tagger is of the cue
             positions = range(*cue)
@@ -293,6 +298,43 @@ def _paragraph_quotations(tokens: list[Token], paragraph: _TaggedParagraph, runs
             kind="direct" if _is_direct(paragraph, group) else "reported",
         ))
     return quotations
+
+
+def _trim_to_marks(tokens: list[Token], paragraph: _TaggedParagraph, first: int,
+                   last: int) -> tuple[tuple[int, int], tuple[int, int] | None]:
+    """A content that opens with a quotation mark, cut where the quotation closes; the few words the tagger
+    ran on into, before a cue, are its source (*"…," [Rasha Mouzahem], wife of …, said*). A dateline before
+    the mark is left out (*GENEVA "…"*). Returns the content and that source, if any."""
+    quotation, labels = paragraph.quotation, paragraph.labels
+    while first + 1 < last and tokens[first].text.isupper() and tokens[first].text.isalpha() and quotation[first] < 0 \
+            and tokens[first + 1].text in OPENING:
+        first += 1
+    if quotation[first] < 0 or tokens[first].text not in OPENING:
+        return (first, last), None
+    closed = max(i for i in range(first, last) if quotation[i] == quotation[first]) + 1
+    rest = [i for i in range(closed, last) if tokens[i].text[0].isalnum()]
+    if not rest or len(rest) > MAX_RECIPIENT_WORDS or any(quotation[i] >= 0 for i in range(closed, last)):
+        return (first, last), None
+    end = last
+    while end < len(tokens) and not paragraph.starts[end] and not labels[end].endswith("CUE"):
+        end += 1
+    if end == len(tokens) or not labels[end].endswith("CUE"):
+        return (first, last), None
+    return (first, closed), (rest[0], rest[-1] + 1)
+
+
+def _cue_of(cues: list[tuple[int, int]], starts: list[bool], first: int, last: int) -> tuple[int, int] | None:
+    """The cue of the content ``[first, last)``: the nearest in its own sentences; for a content whose sentences
+    have none (a quotation standing alone after an attributed one), the last cue before it, as a reader takes it."""
+    sentence_first = first
+    while sentence_first > 0 and not starts[sentence_first]:
+        sentence_first -= 1
+    sentence_last = last
+    while sentence_last < len(starts) and not starts[sentence_last]:
+        sentence_last += 1
+    own = [cue for cue in cues if sentence_first <= cue[0] and cue[1] <= sentence_last]
+    before = [cue for cue in cues if cue[1] <= first]
+    return _nearest(own or before or cues, first, last)
 
 
 def _is_circumstance(tokens: list[Token], paragraph: _TaggedParagraph, group) -> bool:
