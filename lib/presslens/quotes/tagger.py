@@ -283,11 +283,7 @@ def _paragraph_quotations(tokens: list[Token], paragraph: _TaggedParagraph, runs
         if paragraph.filled.issuperset(positions) and cue:  # as sure as the tagger is of the cue
             positions = range(*cue)
         confidence = sum(paragraph.marginals[i] for i in positions) / len(positions)
-        source = None
-        if cue:
-            source, subject = _source_and_subject(sources, cue, group[0][0])
-            if subject:  # "Huo said [China and its neighbours] should …": the clause's subject, not its source
-                group[0] = (subject[0], group[0][1])
+        source = _nearest(sources, *cue) if cue else None
         if len(group) == 1 and not _is_direct(paragraph, group):
             group[0] = (group[0][0], _end_of_that_clause(tokens, paragraph, *group[0]))
         quotations.append(Quotation(
@@ -359,18 +355,6 @@ def _end_of_that_clause(tokens: list[Token], paragraph: _TaggedParagraph, first:
     if any(paragraph.labels[i] != "O" or paragraph.quotation[i] >= 0 for i in rest):
         return last
     return end
-
-
-def _source_and_subject(sources: list[tuple[int, int]], cue: tuple[int, int],
-                        content_first: int) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
-    """The source of a cue, and a "source" the tagger saw between the cue and its content that is the
-    subject of the content's clause instead (*Huo said China should …*: Huo speaks, China is said of).
-    Only when another source stands right before the cue is the one after it taken for a subject."""
-    subject = next((span for span in sources if cue[1] <= span[0] and span[1] == content_first), None)
-    before = next((span for span in sources if 0 <= cue[0] - span[1] <= 1), None)
-    if subject and before:
-        return before, subject
-    return _nearest(sources, *cue), None
 
 
 def _transcript_speaker(tokens: list[Token], first: int) -> Span | None:
