@@ -178,11 +178,14 @@ def test_only_sentences_that_may_attribute_are_tagged():
     from presslens.quotes.sequences import candidate_stretches
 
     text = ("The bridge opened in May. Its builder said the cost had doubled. Traffic is light. "
-            "“It is a marvel,” one driver wrote. Tolls start next year.")
+            "“It is a marvel,” one driver wrote. Tolls start next year. The mayor believes that tolls are fair. "
+            "Some believe in tolls.")
     tokens = paragraph_tokens(text, 0, len(text))
-    stretches = candidate_stretches(tokens, quoted_ranges(text, [(0, len(text))]), frozenset({"said"}))
+    stretches = candidate_stretches(tokens, quoted_ranges(text, [(0, len(text))]), frozenset({"said"}),
+                                    frozenset({"said", "believ"}))
     assert [text[tokens[a].start:tokens[b - 1].end] for a, b in stretches] == [
-        "Its builder said the cost had doubled.", "“It is a marvel,” one driver wrote."]
+        "Its builder said the cost had doubled.", "“It is a marvel,” one driver wrote.",
+        "The mayor believes that tolls are fair."]
 
 
 def test_a_pronoun_stands_for_who_spoke_before_not_for_whom_they_named():

@@ -33,18 +33,19 @@ def paragraph_sequences(text: str, paragraph_spans: list[tuple[int, int]], cue_w
     sequences = []
     for start, end in paragraph_spans:
         tokens = paragraph_tokens(text, start, end)
-        for first, last in candidate_stretches(tokens, quoted, triggers):
+        for first, last in candidate_stretches(tokens, quoted, triggers, cue_words):
             sequences.append((tokens[first:last], sequence_features(tokens[first:last], quoted, cue_words).items))
     return sequences
 
 
-def candidate_stretches(tokens: list[Token], quoted: list[tuple[int, int]],
-                        triggers: frozenset[str]) -> list[tuple[int, int]]:
+def candidate_stretches(tokens: list[Token], quoted: list[tuple[int, int]], triggers: frozenset[str],
+                        cue_words: frozenset[str]) -> list[tuple[int, int]]:
     """``(first, last + 1)`` token ranges of the runs of sentences worth tagging in a paragraph.
 
-    A sentence is worth it when it holds a quotation mark, starts inside a quotation, or holds a word
-    whose stem is one of ``triggers`` (stems that mostly attribute: *said*, *according*); news text
-    between such sentences attributes nothing and is left unread.
+    A sentence is worth it when it holds a quotation mark, starts inside a quotation, holds a word whose
+    stem is one of ``triggers`` (stems that mostly attribute: *said*, *according*), or a cue word followed
+    by *that* (*noted that*, *believes that*); news text between such sentences attributes nothing and is
+    left unread.
     """
     if not tokens:
         return []
@@ -53,7 +54,8 @@ def candidate_stretches(tokens: list[Token], quoted: list[tuple[int, int]],
     inside = inside_flags([tokens[i] for i in bounds[:-1]], quoted)
     stretches: list[tuple[int, int]] = []
     for (first, last), opens_inside in zip(zip(bounds, bounds[1:]), inside):
-        if not (opens_inside or any(_may_attribute(token.text, triggers) for token in tokens[first:last])):
+        if not (opens_inside or any(_may_attribute(token.text, triggers) for token in tokens[first:last])
+                or _introduces_clause(tokens[first:last], cue_words)):
             continue
         if stretches and stretches[-1][1] == first:
             stretches[-1] = (stretches[-1][0], last)
@@ -65,6 +67,11 @@ def candidate_stretches(tokens: list[Token], quoted: list[tuple[int, int]],
 @functools.lru_cache(maxsize=200_000)
 def _may_attribute(word: str, triggers: frozenset[str]) -> bool:
     return word in MARKS or stem(word.lower()) in triggers
+
+
+def _introduces_clause(sentence: list[Token], cue_words: frozenset[str]) -> bool:
+    return any(token.text.lower() == "that" and stem(previous.text.lower()) in cue_words
+               for previous, token in zip(sentence, sentence[1:]))
 
 
 def labelled_sequences(texts: Iterable[AnnotatedText], cue_words: frozenset[str],

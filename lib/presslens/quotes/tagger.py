@@ -100,7 +100,7 @@ def tagged_quotations(text: str, paragraph_spans: list[Span], *, model: str | Pa
     previous_attribution: tuple[Span | None, Span | None] = (None, None)
     for start, end in paragraph_spans:
         tokens = paragraph_tokens(text, start, end)
-        stretches = candidate_stretches(tokens, quoted, tagger.triggers)
+        stretches = candidate_stretches(tokens, quoted, tagger.triggers, tagger.cue_words)
         if not stretches:
             continue
         paragraph = _tag_paragraph(tagger, tokens, stretches, quoted)
