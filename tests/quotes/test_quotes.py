@@ -213,8 +213,10 @@ WIRE = (
     "Port traffic set to double\n\n"
     "Trade through the harbour will double by 2030, Omar Haddad, director of the Elmport Port Authority, "
     "told the Coastal Courier on Monday.\n\n"
-    "Lena Brandt said that thanks to the new cranes, ships are unloaded in half the time, with fewer delays at the gates.\n\n"
-    "\"The terminal is ready,\" Brandt said. \"We expect the first cargo next week.\" "
+    "Ivo Marek, head of the investment department of the Elmport Free Trade Zone, said that due to its location, "
+    "the zone takes part in both the Baltic Transit Pact (BTP) and the Northern Rail initiative, having advantages "
+    "in terms of both cost and market size.\n\n"
+    "\"The terminal is ready,\" Lena Brandt said. \"We expect the first cargo next week.\" "
     "\"Our trucks are waiting,\" said Tomas Ruiz, the mayor of Elmport.\n\n"
     "Ruiz said on Friday at the opening of the terminal in Elmport."
 )
@@ -234,16 +236,16 @@ def test_a_clause_before_its_source_and_told_is_the_quotation(wire_quotes):
 
 def test_a_that_clause_runs_to_the_end_of_its_sentence(wire_quotes):
     _, quotes = wire_quotes
-    row = _row(quotes, "thanks to the new cranes")
-    assert row["quote"].startswith("that thanks") and row["quote"].endswith("fewer delays at the gates")
-    assert row["speaker_actor"] == "Lena Brandt"
+    row = _row(quotes, "due to its location")
+    assert row["quote"].startswith("that due") and row["quote"].endswith("both cost and market size")
+    assert row["speaker_actor"] == "Ivo Marek"
 
 
-def test_two_quotations_side_by_side_keep_their_own_speakers(wire_quotes):
+def test_a_quotation_with_its_own_cue_is_not_joined_to_the_one_before(wire_quotes):
     _, quotes = wire_quotes
-    assert _row(quotes, "first cargo next week")["speaker_actor"] == "Lena Brandt"
+    assert _row(quotes, "The terminal is ready")["speaker_actor"] == "Lena Brandt"
     row = _row(quotes, "Our trucks are waiting")
-    assert "cargo" not in row["quote"] and row["speaker_actor"] == "Tomas Ruiz"
+    assert "terminal" not in row["quote"] and row["speaker_actor"] == "Tomas Ruiz"
 
 
 def test_content_runs_are_cut_between_quotations_and_joined_within_one():
@@ -260,7 +262,7 @@ def test_content_runs_are_cut_between_quotations_and_joined_within_one():
     quoted = quoted_ranges(text, [(0, len(text))])
     quotation = [next((k for k, (a, b) in enumerate(quoted) if a <= t.start < b), -1) for t in tokens]
     paragraph = _TaggedParagraph(labels, [1.0] * len(tokens), quotation, set(), [True] * len(tokens))
-    contents = [text[tokens[a].start:tokens[b - 1].end] for a, b in _contents(runs, paragraph)]
+    contents = [text[tokens[a].start:tokens[b - 1].end] for a, b in _contents(tokens, runs, paragraph)]
     assert contents == ["\"We are ready. The cranes work.\"", "\"Trucks wait"]
 
 
@@ -274,9 +276,10 @@ def test_a_quotation_standing_alone_continues_the_speaker_before_it_and_a_dateli
             "ELMPORT \"We have never seen so many ships in one week,\" Anna Kolar, a harbour pilot with twenty "
             "years at sea, said on Monday.\n\n"
             "\"The harbour is full,\" Tomas Ruiz said while he spoke to traders at the fish market on the old quay. "
-            "\"Every berth is taken.\" \"We need a pier,\" said Lena Brandt.")
+            "\"Every berth in the harbour is taken and the queue of ships grows longer every night.\" "
+            "\"We need a pier,\" said Lena Brandt.")
     quotes = quotes_table(_corpus(article_from_text("harbour", "harbour.txt", text)))
     pilot = _row(quotes, "so many ships")
     assert pilot["quote"].startswith("\"We have") and pilot["speaker_actor"] == "Anna Kolar"
-    assert _row(quotes, "Every berth is taken")["speaker_actor"] == "Tomas Ruiz"
+    assert _row(quotes, "Every berth in the harbour is taken")["speaker_actor"] == "Tomas Ruiz"
     assert _row(quotes, "We need a pier")["speaker_actor"] == "Lena Brandt"

@@ -164,9 +164,10 @@ def _quotation_of(tokens: list[Token], quoted: list[Span]) -> list[int]:
     return indices
 
 
-def _contents(runs, paragraph: _TaggedParagraph) -> list[tuple[int, int]]:
+def _contents(tokens: list[Token], runs, paragraph: _TaggedParagraph) -> list[tuple[int, int]]:
     """The content runs, cut where one quotation ends and the next begins (*“…,” “…”*), and joined where
-    the tagger broke one quotation between its sentences with nothing but unlabelled words between them."""
+    the tagger broke one quotation between its sentences with nothing but unlabelled words between them;
+    runs without a word (a stray quotation mark) are left out."""
     quotation, labels = paragraph.quotation, paragraph.labels
     cut = []
     for kind, (first, last) in runs:
@@ -184,7 +185,7 @@ def _contents(runs, paragraph: _TaggedParagraph) -> list[tuple[int, int]]:
             joined[-1] = (joined[-1][0], last)
         else:
             joined.append((first, last))
-    return joined
+    return [(first, last) for first, last in joined if any(tokens[i].text[0].isalnum() for i in range(first, last))]
 
 
 def _runs(labels: list[str]) -> list[tuple[str, tuple[int, int]]]:
@@ -259,7 +260,7 @@ def _paragraph_quotations(tokens: list[Token], paragraph: _TaggedParagraph, runs
     labels = paragraph.labels
     sources = [span for kind, span in runs if kind == "SRC"]
     contents = []
-    for span in _contents(runs, paragraph):
+    for span in _contents(tokens, runs, paragraph):
         span, source = _trim_to_marks(tokens, paragraph, *span)
         contents.append(span)
         if source:
@@ -268,7 +269,8 @@ def _paragraph_quotations(tokens: list[Token], paragraph: _TaggedParagraph, runs
     for span in contents:
         between = range(groups[-1][-1][1], span[0]) if groups else range(0)
         if groups and _is_direct(paragraph, groups[-1][-1:]) and _is_direct(paragraph, [span]) \
-                and len(between) <= MAX_SPLIT_GAP and any(labels[i].endswith("CUE") for i in between):
+                and len(between) <= MAX_SPLIT_GAP and any(labels[i].endswith("CUE") for i in between) \
+                and not _has_own_cue(paragraph, *span):
             groups[-1].append(span)  # a quotation split around its cue: "We will," he said, "keep going."
         else:
             groups.append([span])
@@ -317,6 +319,16 @@ def _trim_to_marks(tokens: list[Token], paragraph: _TaggedParagraph, first: int,
     if end == len(tokens) or not labels[end].endswith("CUE"):
         return (first, last), None
     return (first, closed), (rest[0], rest[-1] + 1)
+
+
+def _has_own_cue(paragraph: _TaggedParagraph, first: int, last: int) -> bool:
+    """Whether a cue follows the content ``[first, last)`` in its sentence (*"…," said Ruiz.*)."""
+    end = last
+    while end < len(paragraph.starts) and not paragraph.starts[end]:
+        if paragraph.labels[end].endswith("CUE"):
+            return True
+        end += 1
+    return False
 
 
 def _cue_of(cues: list[tuple[int, int]], starts: list[bool], first: int, last: int) -> tuple[int, int] | None:
