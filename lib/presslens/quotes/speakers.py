@@ -3,9 +3,10 @@
 In this order: a source that contains an actor's mention is that actor (a person before an
 organisation, the first one named: *Foreign Ministry spokesman Wang Wenbin* → Wang Wenbin); a pronoun
 (*he*, *she*, *it*, *they*) is the last compatible actor named before the quotation (*they*: a person or
-an organisation); a source naming no one
-(*officials*, *a source close to the talks*) is an unnamed source, counted apart; a role with a definite
-article (*the minister*) is the last person named before. Anything else keeps its words, unresolved.
+an organisation; *who*: a person), not counting those named only inside what someone is quoted saying; a
+source naming no one (*officials*, *a source close to the talks*) is an unnamed source, counted apart; a
+role with a definite article (*the minister*) is the last person named before. Anything else keeps its
+words, unresolved.
 """
 
 from __future__ import annotations
