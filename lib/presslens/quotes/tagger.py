@@ -34,7 +34,7 @@ MAX_RECIPIENT_WORDS = 6
 #: Words that open the time, place or occasion of a cue, never what was said.
 CIRCUMSTANCE = frozenset({"on", "at", "while", "during"})
 #: Two direct pieces of one paragraph with at most this many words between them, a cue among them, are one quotation.
-MAX_SPLIT_GAP = 15
+MAX_SPLIT_GAP = 25
 
 
 @dataclass
