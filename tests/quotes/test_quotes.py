@@ -171,3 +171,115 @@ def test_presslens_export_writes_the_quotes_table(tmp_path):
     written = pd.read_csv(tmp_path / "quotes.csv", keep_default_na=False)
     assert list(written.columns) == QUOTE_COLUMNS
     assert "Anna Petrova" in set(written["speaker_actor"]) and set(written["doc_id"]) == {"talks"}
+
+
+def test_only_sentences_that_may_attribute_are_tagged():
+    from presslens.quotes.features import paragraph_tokens
+    from presslens.quotes.sequences import candidate_stretches
+
+    text = ("The bridge opened in May. Its builder said the cost had doubled. Traffic is light. "
+            "“It is a marvel,” one driver wrote. Tolls start next year. The mayor believes that tolls are fair. "
+            "Some believe in tolls.")
+    tokens = paragraph_tokens(text, 0, len(text))
+    stretches = candidate_stretches(tokens, quoted_ranges(text, [(0, len(text))]), frozenset({"said"}),
+                                    frozenset({"said", "believ"}))
+    assert [text[tokens[a].start:tokens[b - 1].end] for a, b in stretches] == [
+        "Its builder said the cost had doubled.", "“It is a marvel,” one driver wrote.",
+        "The mayor believes that tolls are fair."]
+
+
+def test_a_pronoun_stands_for_who_spoke_before_not_for_whom_they_named():
+    from presslens.quotes.lexicon import cue_lexicon
+    from presslens.quotes.speakers import CastMention, antecedent_mentions, resolve_speaker
+
+    text = ("Ivan Orlov noted that Lin Bo had praised the port. He added that trade grew. "
+            "Ana Diaz, head of Portline, who spoke last, agreed.")
+    names = ("Ivan Orlov", "Lin Bo", "Ana Diaz", "Portline")
+    cast = [CastMention(text.index(name), text.index(name) + len(name), name,
+                        "organization" if name == "Portline" else "person", 1, name) for name in names]
+    content = (text.index("that Lin"), text.index(". He"))
+    source = (0, len("Ivan Orlov"))
+    antecedents = antecedent_mentions(cast, [content], [source])
+    assert [m.actor for m in antecedents] == ["Ivan Orlov", "Ana Diaz", "Portline"]
+    he = text.index("He added")
+    assert resolve_speaker("He", he, he + 2, he + 9, cast, cue_lexicon("en"), antecedents=antecedents) == (
+        "Ivan Orlov", "person")
+    assert resolve_speaker("He", he, he + 2, he + 9, cast, cue_lexicon("en")) == ("Lin Bo", "person")
+    who = text.index("who")
+    assert resolve_speaker("who", who, who + 3, who + 10, cast, cue_lexicon("en")) == ("Ana Diaz", "person")
+
+
+WIRE = (
+    "Port traffic set to double\n\n"
+    "Trade through the harbour will double by 2030, Omar Haddad, director of the Elmport Port Authority, "
+    "told the Coastal Courier on Monday.\n\n"
+    "Ivo Marek, head of the investment department of the Elmport Free Trade Zone, said that due to its location, "
+    "the zone takes part in both the Baltic Transit Pact (BTP) and the Northern Rail initiative, having advantages "
+    "in terms of both cost and market size.\n\n"
+    "\"The terminal is ready,\" Lena Brandt said. \"We expect the first cargo next week.\" "
+    "\"Our trucks are waiting,\" said Tomas Ruiz, the mayor of Elmport.\n\n"
+    "Ruiz said on Friday at the opening of the terminal in Elmport."
+)
+
+
+@pytest.fixture(scope="module")
+def wire_quotes():
+    article = article_from_text("port", "port.txt", WIRE)
+    return article, quotes_table(_corpus(article))
+
+
+def test_a_clause_before_its_source_and_told_is_the_quotation(wire_quotes):
+    _, quotes = wire_quotes
+    row = _row(quotes, "Trade through the harbour will double by 2030")
+    assert "Coastal Courier" not in row["quote"] and row["speaker_actor"] == "Omar Haddad"
+
+
+def test_a_that_clause_runs_to_the_end_of_its_sentence(wire_quotes):
+    _, quotes = wire_quotes
+    row = _row(quotes, "due to its location")
+    assert row["quote"].startswith("that due") and row["quote"].endswith("both cost and market size")
+    assert row["speaker_actor"] == "Ivo Marek"
+
+
+def test_a_quotation_with_its_own_cue_is_not_joined_to_the_one_before(wire_quotes):
+    _, quotes = wire_quotes
+    assert _row(quotes, "The terminal is ready")["speaker_actor"] == "Lena Brandt"
+    row = _row(quotes, "Our trucks are waiting")
+    assert "terminal" not in row["quote"] and row["speaker_actor"] == "Tomas Ruiz"
+
+
+def test_content_runs_are_cut_between_quotations_and_joined_within_one():
+    from presslens.quotes.features import paragraph_tokens
+    from presslens.quotes.tagger import _contents, _TaggedParagraph
+
+    text = "\"We are ready. The cranes work.\" \"Trucks wait,\" said Ruiz."
+    tokens = paragraph_tokens(text, 0, len(text))
+    word = [token.text for token in tokens].index
+    labels = ["O"] * len(tokens)
+    runs = [("CON", (0, word("ready") + 1)), ("CON", (word("The"), word("Trucks") + 2)), ("CUE", (word("said"), word("said") + 1))]
+    for kind, (first, last) in runs:
+        labels[first:last] = ["I-" + kind] * (last - first)
+    quoted = quoted_ranges(text, [(0, len(text))])
+    quotation = [next((k for k, (a, b) in enumerate(quoted) if a <= t.start < b), -1) for t in tokens]
+    paragraph = _TaggedParagraph(labels, [1.0] * len(tokens), quotation, set(), [True] * len(tokens))
+    contents = [text[tokens[a].start:tokens[b - 1].end] for a, b in _contents(tokens, runs, paragraph)]
+    assert contents == ["\"We are ready. The cranes work.\"", "\"Trucks wait"]
+
+
+def test_the_time_and_place_of_a_cue_are_not_a_quotation(wire_quotes):
+    _, quotes = wire_quotes
+    assert not quotes["quote"].str.contains("on Friday").any()
+
+
+def test_a_quotation_standing_alone_continues_the_speaker_before_it_and_a_dateline_is_not_quoted():
+    text = ("Harbour full\n\n"
+            "ELMPORT \"We have never seen so many ships in one week,\" Anna Kolar, a harbour pilot with twenty "
+            "years at sea, said on Monday.\n\n"
+            "\"The harbour is full,\" Tomas Ruiz said while he spoke to traders at the fish market on the old quay. "
+            "\"Every berth in the harbour is taken and the queue of ships grows longer every night.\" "
+            "\"We need a pier,\" said Lena Brandt.")
+    quotes = quotes_table(_corpus(article_from_text("harbour", "harbour.txt", text)))
+    pilot = _row(quotes, "so many ships")
+    assert pilot["quote"].startswith("\"We have") and pilot["speaker_actor"] == "Anna Kolar"
+    assert _row(quotes, "Every berth in the harbour is taken")["speaker_actor"] == "Tomas Ruiz"
+    assert _row(quotes, "We need a pier")["speaker_actor"] == "Lena Brandt"

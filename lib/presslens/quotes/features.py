@@ -7,16 +7,16 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from presslens.quotes.marks import CLOSING, OPENING
 
 TOKEN = re.compile(r"\w+(?:[’'.-]\w+)*|[^\w\s]", re.UNICODE)
-SENTENCE_END = re.compile(r"[.!?]$")
+SENTENCE_END = frozenset(".!?")
 PRONOUNS = frozenset("he she they it we i you who his her their him them".split())
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -44,55 +44,107 @@ def stem(word: str) -> str:
     return word
 
 
-def sequence_features(tokens: list[Token], quoted: list[tuple[int, int]], cue_words: frozenset[str]) -> list[list[str]]:
-    """One list of string features per token (the form python-crfsuite takes).
+@dataclass(frozen=True)
+class SequenceFeatures:
+    """What the tagger sees of a run of tokens: ``items`` (one tuple of string features per token, the
+    form python-crfsuite takes), and which tokens lie inside quotation marks or open a sentence."""
 
-    ``cue_words`` are the stems that often attribute (learnt from training, :func:`stem`): each word
-    is told how far the nearest of them stands before and after it in its sentence.
+    items: list[tuple[str, ...]]
+    inside: list[int]
+    starts: list[bool]
+
+
+def sequence_features(tokens: list[Token], quoted: list[tuple[int, int]], cue_words: frozenset[str]) -> SequenceFeatures:
+    """The features of ``tokens``: each word, its stem, suffix and shape, its neighbours two words either
+    side and the pairs it makes with them, whether it lies inside quotation marks, where it stands in its
+    sentence, and how far the nearest cue word stands before and after it.
+
+    ``cue_words`` are the stems that often attribute (learnt from training, :func:`stem`).
     """
     n = len(tokens)
-    own = [_word_features(token.text, cue_words) for token in tokens]
-    words = [features[0][2:] for features in own]
-    inside = _inside_flags(tokens, quoted)
-    sentence_start = _sentence_starts(tokens)
-    is_cue = [features[4] == "cue=True" for features in own]
-    before, after = _cue_distances(is_cue, sentence_start)
-    padded = ["<>"] * 3 + words + ["<>"] * 3
-    context = list(zip(*([f"w{offset}=" + word for word in padded[3 + offset:3 + offset + n]] for offset in CONTEXT)))
+    words = [_word_features(token.text, cue_words) for token in tokens]
+    inside = inside_flags(tokens, quoted)
+    starts = sentence_starts(tokens)
+    before, after = _cue_distances([word.cue for word in words], starts)
+    commas = _commas_since_cue([token.text == "," for token in tokens], [word.cue for word in words], starts)
+    to_end = _words_to_sentence_end(starts)
+    seen = [_EDGE] * 2 + [word.seen_as for word in words] + [_EDGE] * 2
+    pairs = [_pair_features(words[i - 1].word if i else "<>", words[i].word if i < n else "<>")
+             for i in range(n + 1)]
     flags = "x" + "".join(map(str, inside)) + "x"
-    cue_before = [_bucket(distance) for distance in before]
-    cue_after = [_bucket(distance) for distance in after]
-    features = []
+    items = []
     position_in_sentence = 0
     for i, token in enumerate(tokens):
-        position_in_sentence = 0 if sentence_start[i] else position_in_sentence + 1
-        mark = "open" if token.text in OPENING else "close" if token.text in CLOSING else "-"
-        if token.text in OPENING and token.text in CLOSING:  # “ closes „ in Russian, opens elsewhere
+        position_in_sentence = 0 if starts[i] else position_in_sentence + 1
+        text = token.text
+        mark = "open" if text in OPENING else "close" if text in CLOSING else "-"
+        if text in OPENING and text in CLOSING:  # “ closes „ in Russian, opens elsewhere
             mark = "open" if inside[i] else "close"
-        item = [
-            *own[i][:5], "cue<" + cue_before[i], "cue>" + cue_after[i],
-            "q=" + str(inside[i]), "mark=" + mark, "pos=" + str(min(position_in_sentence, 6)), own[i][5],
-            *context[i],
-            "w-1|w=" + padded[i + 2] + "|" + words[i], "w|w+1=" + words[i] + "|" + padded[i + 4],
-            "q-1|q|q+1=" + flags[i:i + 3],
-        ]
-        if sentence_start[i]:
-            item.append("bos")
-        if i + 1 == n or sentence_start[i + 1]:
-            item.append("eos")
-        features.append(item)
-    return features
+        item = (*words[i].own, seen[i][0], seen[i + 1][1], seen[i + 3][2], seen[i + 4][3], pairs[i][0], pairs[i + 1][1],
+                _CUE_BEFORE[before[i]], _CUE_AFTER[after[i]],
+                "commas=none" if commas[i] is None else _COMMAS[min(commas[i], 2)], _TO_END[to_end[i]],
+                "q=1" if inside[i] else "q=0", _MARKS[mark], _POSITIONS[min(position_in_sentence, 6)],
+                _QUOTED_AROUND[flags[i:i + 3]])
+        if starts[i]:
+            item += ("bos",)
+        if i + 1 == n or starts[i + 1]:
+            item += ("eos",)
+        items.append(item)
+    return SequenceFeatures(items, inside, starts)
 
 
-CONTEXT = (-3, -2, -1, 1, 2, 3)
+CONTEXT = (-2, -1, 1, 2)
+
+
+class _Word(NamedTuple):
+    word: str
+    cue: bool
+    own: tuple[str, ...]
+    seen_as: tuple[str, ...]  # the word as its neighbours see it, at each offset of CONTEXT
 
 
 @functools.lru_cache(maxsize=200_000)
-def _word_features(text: str, cue_words: frozenset[str]) -> tuple[str, ...]:
-    """What a word says on its own, whatever its neighbours: computed once per distinct word."""
+def _word_features(text: str, cue_words: frozenset[str]) -> _Word:
+    """What a word says on its own and to its neighbours, whatever they are: made once per distinct word."""
     word = text.lower()
-    return ("w=" + word, "stem=" + stem(word), "suf=" + word[-3:], "shape=" + _shape(text),
-            "cue=" + str(stem(word) in cue_words), "pron=" + str(word in PRONOUNS))
+    stemmed = stem(word)
+    own = ("w=" + word, "stem=" + stemmed, "suf=" + word[-3:], "shape=" + _shape(text),
+           f"cue={stemmed in cue_words}", f"pron={word in PRONOUNS}")
+    seen_as = tuple(f"w{offset}={word}" for offset in CONTEXT)
+    return _Word(word, stemmed in cue_words, own, seen_as)
+
+
+_EDGE = tuple(f"w{offset}=<>" for offset in CONTEXT)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _pair_features(left: str, right: str) -> tuple[str, str]:
+    """Two neighbouring words as the right one sees them (``w-1|w``) and as the left one does (``w|w+1``)."""
+    return f"w-1|w={left}|{right}", f"w|w+1={left}|{right}"
+
+
+def _commas_since_cue(is_comma: list[bool], is_cue: list[bool], sentence_start: list[bool]) -> list[int | None]:
+    """Commas between each token and the last cue word before it in its sentence (``None``: no cue before)."""
+    counts: list[int | None] = []
+    count = None
+    for comma, cue, start in zip(is_comma, is_cue, sentence_start):
+        if start:
+            count = None
+        counts.append(count)
+        if cue:
+            count = 0
+        elif comma and count is not None:
+            count += 1
+    return counts
+
+
+def _words_to_sentence_end(sentence_start: list[bool]) -> list[int]:
+    """Tokens after each token in its sentence."""
+    left, remaining = [], 0
+    for i in reversed(range(len(sentence_start))):
+        left.append(remaining)
+        remaining = 0 if sentence_start[i] else remaining + 1
+    return left[::-1]
 
 
 def _cue_distances(is_cue: list[bool], sentence_start: list[bool]) -> tuple[list[int | None], list[int | None]]:
@@ -122,7 +174,27 @@ def _bucket(distance: int | None) -> str:
     return str(distance) if distance <= 3 else "near" if distance <= 8 else "far"
 
 
-def _inside_flags(tokens: list[Token], quoted: list[tuple[int, int]]) -> list[int]:
+class _Buckets(dict):
+    """``prefix + _bucket(distance)``, made once per distance."""
+
+    def __init__(self, prefix: str):
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, distance):
+        self[distance] = self.prefix + _bucket(distance)
+        return self[distance]
+
+
+_CUE_BEFORE, _CUE_AFTER, _TO_END = _Buckets("cue<"), _Buckets("cue>"), _Buckets("end=")
+_COMMAS = ("commas=0", "commas=1", "commas=2+")
+_POSITIONS = [f"pos={position}" for position in range(7)]
+_MARKS = {mark: "mark=" + mark for mark in ("open", "close", "-")}
+_QUOTED_AROUND = {f"{a}{b}{c}": f"q-1|q|q+1={a}{b}{c}" for a in "x01" for b in "01" for c in "x01"}
+
+
+def inside_flags(tokens: list[Token], quoted: list[tuple[int, int]]) -> list[int]:
+    """1 for each token (in text order) inside one of the ``quoted`` ranges, else 0."""
     flags, k = [], 0
     for token in tokens:
         while k < len(quoted) and quoted[k][1] <= token.start:
@@ -131,10 +203,20 @@ def _inside_flags(tokens: list[Token], quoted: list[tuple[int, int]]) -> list[in
     return flags
 
 
-def _sentence_starts(tokens: list[Token]) -> list[bool]:
+def sentence_starts(tokens: list[Token]) -> list[bool]:
+    """Whether each token opens a sentence (not after a title or an initial: *Mr. Bush*, *Warren E. Buffett*)."""
     starts = [True] * bool(tokens) + [False] * max(len(tokens) - 1, 0)
     for i in range(1, len(tokens)):
         previous = tokens[i - 1].text
-        if SENTENCE_END.search(previous) or (previous in CLOSING and i > 1 and SENTENCE_END.search(tokens[i - 2].text)):
-            starts[i] = tokens[i].text[:1].isupper() or tokens[i].text in OPENING
+        if previous[-1] in SENTENCE_END or (previous in CLOSING and i > 1 and tokens[i - 2].text[-1] in SENTENCE_END):
+            starts[i] = (tokens[i].text[:1].isupper() or tokens[i].text in OPENING) and not (
+                previous == "." and i > 1 and _abbreviates(tokens[i - 2].text))
     return starts
+
+
+#: Words written before a full stop inside a sentence, before a name.
+TITLES = frozenset("mr mrs ms dr rep sen gov gen lt col sgt capt adm maj st jr prof rev hon".split())
+
+
+def _abbreviates(word: str) -> bool:
+    return word.lower() in TITLES or (len(word) == 1 and word.isupper())

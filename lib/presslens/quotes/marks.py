@@ -7,11 +7,14 @@ that runs over several paragraphs leaves each paragraph but the last open and op
 
 from __future__ import annotations
 
+import re
+
 #: Opening mark -> the marks that close it.
 PAIRS: dict[str, str] = {"“": "”", '"': '"', "«": "»", "„": "“”", "「": "」", "『": "』", "‹": "›"}
 OPENING = frozenset(PAIRS)
 CLOSING = frozenset("".join(PAIRS.values()))
 MARKS = OPENING | CLOSING
+_MARK = re.compile("[" + re.escape("".join(sorted(MARKS))) + "]")
 
 
 def quoted_ranges(text: str, paragraph_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -25,16 +28,15 @@ def quoted_ranges(text: str, paragraph_spans: list[tuple[int, int]]) -> list[tup
     carried = ""  # the closing marks of a quotation carried over from the paragraph before
     for index, (start, end) in enumerate(paragraph_spans):
         open_at, closers = (start, carried) if carried else (None, "")
-        position = start + 1 if carried else start  # a carried quotation's own opening mark is skipped
+        first = start + 1 if carried else start  # a carried quotation's own opening mark is skipped
         carried = ""
-        while position < end:
-            char = text[position]
+        for mark in _MARK.finditer(text, first, end):
+            char, position = mark.group(), mark.start()
             if open_at is not None and char in closers and not _inside_word(text, position):
                 ranges.append((open_at, position + 1))
                 open_at, closers = None, ""
             elif open_at is None and char in OPENING and not _inside_word(text, position):
                 open_at, closers = position, PAIRS[char]
-            position += 1
         if open_at is not None:
             ranges.append((open_at, end))
             following = paragraph_spans[index + 1][0] if index + 1 < len(paragraph_spans) else None

@@ -7,12 +7,13 @@ attribution reported inside another's content) the cue and source win over the c
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
 
-from presslens.quotes.features import Token, paragraph_tokens, sequence_features, stem
-from presslens.quotes.marks import quoted_ranges
+from presslens.quotes.features import Token, inside_flags, paragraph_tokens, sentence_starts, sequence_features, stem
+from presslens.quotes.marks import MARKS, quoted_ranges
 from presslens.quotes.polnear import AnnotatedText, Span
 
 PARAGRAPH = re.compile(r"[^\n]+")
@@ -24,27 +25,65 @@ def text_paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
 
 
-def paragraph_sequences(text: str, paragraph_spans: list[tuple[int, int]],
-                        cue_words: frozenset[str]) -> list[tuple[list[Token], list[list[str]]]]:
-    """Tokens and features of every paragraph, quotation marks followed across paragraphs."""
+def paragraph_sequences(text: str, paragraph_spans: list[tuple[int, int]], cue_words: frozenset[str],
+                        triggers: frozenset[str]) -> list[tuple[list[Token], list[tuple[str, ...]]]]:
+    """Tokens and features of every stretch of every paragraph worth tagging (:func:`candidate_stretches`),
+    quotation marks followed across paragraphs."""
     quoted = quoted_ranges(text, paragraph_spans)
     sequences = []
     for start, end in paragraph_spans:
         tokens = paragraph_tokens(text, start, end)
-        if tokens:
-            sequences.append((tokens, sequence_features(tokens, quoted, cue_words)))
+        for first, last in candidate_stretches(tokens, quoted, triggers, cue_words):
+            sequences.append((tokens[first:last], sequence_features(tokens[first:last], quoted, cue_words).items))
     return sequences
 
 
-def labelled_sequences(texts: Iterable[AnnotatedText], cue_words: frozenset[str]) -> Iterable[tuple[list[list[str]], list[str]]]:
-    """``(features, labels)`` of every paragraph of the annotated texts."""
+def candidate_stretches(tokens: list[Token], quoted: list[tuple[int, int]], triggers: frozenset[str],
+                        cue_words: frozenset[str]) -> list[tuple[int, int]]:
+    """``(first, last + 1)`` token ranges of the runs of sentences worth tagging in a paragraph.
+
+    A sentence is worth it when it holds a quotation mark, starts inside a quotation, holds a word whose
+    stem is one of ``triggers`` (stems that mostly attribute: *said*, *according*), or a cue word followed
+    by *that* (*noted that*, *believes that*); news text between such sentences attributes nothing and is
+    left unread.
+    """
+    if not tokens:
+        return []
+    starts = sentence_starts(tokens)
+    bounds = [i for i, start in enumerate(starts) if start] + [len(tokens)]
+    inside = inside_flags([tokens[i] for i in bounds[:-1]], quoted)
+    stretches: list[tuple[int, int]] = []
+    for (first, last), opens_inside in zip(zip(bounds, bounds[1:]), inside):
+        if not (opens_inside or any(_may_attribute(token.text, triggers) for token in tokens[first:last])
+                or _introduces_clause(tokens[first:last], cue_words)):
+            continue
+        if stretches and stretches[-1][1] == first:
+            stretches[-1] = (stretches[-1][0], last)
+        else:
+            stretches.append((first, last))
+    return stretches
+
+
+@functools.lru_cache(maxsize=200_000)
+def _may_attribute(word: str, triggers: frozenset[str]) -> bool:
+    return word in MARKS or stem(word.lower()) in triggers
+
+
+def _introduces_clause(sentence: list[Token], cue_words: frozenset[str]) -> bool:
+    return any(token.text.lower() == "that" and stem(previous.text.lower()) in cue_words
+               for previous, token in zip(sentence, sentence[1:]))
+
+
+def labelled_sequences(texts: Iterable[AnnotatedText], cue_words: frozenset[str],
+                       triggers: frozenset[str]) -> Iterable[tuple[list[tuple[str, ...]], list[str]]]:
+    """``(features, labels)`` of every stretch worth tagging of the annotated texts (as :func:`paragraph_sequences`)."""
     for annotated in texts:
         spans = {kind: [] for kind in KINDS}
         for attribution in annotated.attributions:
             spans["CON"].append(attribution.content)
             spans["CUE"].append(attribution.cue)
             spans["SRC"].append(attribution.source)
-        for tokens, features in paragraph_sequences(annotated.text, text_paragraphs(annotated.text), cue_words):
+        for tokens, features in paragraph_sequences(annotated.text, text_paragraphs(annotated.text), cue_words, triggers):
             yield features, bio_labels(tokens, spans)
 
 

@@ -3,13 +3,15 @@
 In this order: a source that contains an actor's mention is that actor (a person before an
 organisation, the first one named: *Foreign Ministry spokesman Wang Wenbin* → Wang Wenbin); a pronoun
 (*he*, *she*, *it*, *they*) is the last compatible actor named before the quotation (*they*: a person or
-an organisation); a source naming no one
-(*officials*, *a source close to the talks*) is an unnamed source, counted apart; a role with a definite
-article (*the minister*) is the last person named before. Anything else keeps its words, unresolved.
+an organisation; *who*: a person), not counting those named only inside what someone is quoted saying; a
+source naming no one (*officials*, *a source close to the talks*) is an unnamed source, counted apart; a
+role with a definite article (*the minister*) is the last person named before. Anything else keeps its
+words, unresolved.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -22,6 +24,7 @@ WORD = re.compile(r"\w+")
 UNNAMED, UNRESOLVED = "unnamed", "unresolved"
 DEFINITE = frozenset({"the", "this", "that"})
 RELATIVE = frozenset({"who", "which", "whom", "который", "которая", "которые"})
+PERSONAL_RELATIVE = frozenset({"who", "whom"})
 TYPE_PREFERENCE = {"person": 0, "organization": 1, "location": 2}
 
 
@@ -51,11 +54,12 @@ def article_casts(mentions: pd.DataFrame) -> dict[str, list[CastMention]]:
 
 
 def resolve_speaker(speaker: str, start: int, end: int, quote_start: int, cast: list[CastMention],
-                    lexicon: CueLexicon) -> tuple[str, str]:
+                    lexicon: CueLexicon, *, antecedents: list[CastMention] | None = None) -> tuple[str, str]:
     """``(speaker_actor, speaker_type)`` of the source ``speaker`` at ``[start, end)``.
 
-    ``cast`` is the article's mentions sorted by ``start``; those before ``quote_start`` (and the
-    source) are the candidates for a pronoun or a role.
+    ``cast`` is the article's mentions sorted by ``start``; those of ``antecedents`` (by default all of
+    them; :func:`antecedent_mentions` leaves out the ones only quoted) before ``quote_start`` and the source
+    are the candidates for a pronoun or a role.
     """
     if not speaker:
         return "", ""
@@ -66,9 +70,10 @@ def resolve_speaker(speaker: str, start: int, end: int, quote_start: int, cast: 
         chosen = min(inside, key=lambda m: (TYPE_PREFERENCE.get(m.type, 3), m.start))
         return chosen.actor, chosen.type
     pronoun_type = lexicon.pronouns.get(words[-1]) if len(words) == 1 else None
-    earlier = [m for m in cast if m.end <= min(start, quote_start)]
-    if len(words) == 1 and words[0] in RELATIVE:  # "… Ivanov, who said …": the one named just before
-        return _last_of(earlier, ("person", "organization"))
+    earlier = [m for m in (cast if antecedents is None else antecedents) if m.end <= min(start, quote_start)]
+    if len(words) == 1 and words[0] in RELATIVE:  # "… Ivanov, head of Gazprom, who said …": the one named just before
+        actor, kind = _last_of(earlier, ("person",) if words[0] in PERSONAL_RELATIVE else ("organization",))
+        return (actor, kind) if actor else _last_of(earlier, ("person", "organization"))
     if pronoun_type:
         return _last_of(earlier, ("person", "organization") if pronoun_type == "group" else (pronoun_type,))
     if any(word in lexicon.unnamed for word in words) or _contains_any(speaker, lexicon.unnamed, lexicon):
@@ -81,6 +86,35 @@ def resolve_speaker(speaker: str, start: int, end: int, quote_start: int, cast: 
         chosen = min(inside, key=lambda m: m.start)
         return chosen.actor, chosen.type
     return "", UNRESOLVED
+
+
+def antecedent_mentions(cast: list[CastMention], quotations: list[tuple[int, int]],
+                        sources: list[tuple[int, int]]) -> list[CastMention]:
+    """The mentions a pronoun or a role may stand for: those outside every quotation, or naming a source.
+
+    Someone named only inside what another said (*Darkin noted that Xi …. He added …*) is not who speaks next.
+    """
+    quoted, speaking = _merged(quotations), _merged(sources)
+    return [m for m in cast if _covers(speaking, m) or not _covers(quoted, m)]
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts and ends of the union of ``spans``, sorted."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _covers(merged: tuple[list[int], list[int]], mention: CastMention) -> bool:
+    starts, ends = merged
+    k = bisect.bisect_right(starts, mention.start) - 1
+    return k >= 0 and mention.end <= ends[k]
 
 
 def _names_a_role(words: list[str], speaker: str, lexicon: CueLexicon) -> bool:

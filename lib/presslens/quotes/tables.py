@@ -16,7 +16,7 @@ import pandas as pd
 from presslens.corpus import Article, Corpus
 from presslens.quotes.lexicon import cue_lexicon
 from presslens.quotes.rules import rule_quotations
-from presslens.quotes.speakers import article_casts, paragraph_speaker, resolve_speaker
+from presslens.quotes.speakers import antecedent_mentions, article_casts, paragraph_speaker, resolve_speaker
 from presslens.quotes.tagger import Quotation, load_tagger, tagged_quotations
 
 if TYPE_CHECKING:
@@ -99,12 +99,20 @@ def resolve_speakers(found: pd.DataFrame, mentions: pd.DataFrame, *, languages: 
     its paragraph outside the quotation, nearest to its cue (*…,” the party’s candidate for mayor said*).
     """
     casts = article_casts(mentions)
+    quotations, sources = {}, {}
+    for row in found.itertuples(index=False):
+        quotations.setdefault(str(row.doc_id), []).append((row.start, row.end))
+        if row.speaker:
+            sources.setdefault(str(row.doc_id), []).append((int(row.speaker_start), int(row.speaker_end)))
+    antecedents = {doc_id: antecedent_mentions(casts.get(doc_id, []), spans, sources.get(doc_id, []))
+                   for doc_id, spans in quotations.items()}
     speakers, actors, types = [], [], []
     for row in found.itertuples(index=False):
         cast = casts.get(str(row.doc_id), [])
         if row.speaker:
             actor, kind = resolve_speaker(row.speaker, row.speaker_start, row.speaker_end, row.start, cast,
-                                          cue_lexicon(languages.get(str(row.doc_id), "en")))
+                                          cue_lexicon(languages.get(str(row.doc_id), "en")),
+                                          antecedents=antecedents[str(row.doc_id)])
             speaker = row.speaker
         else:
             anchor = row.start if pd.isna(row.cue_start) else row.cue_start
