@@ -115,3 +115,14 @@ def test_article_periods_takes_period_and_still_by(seed_corpus):
     current = pl.article_periods(articles, period="year")
     pd.testing.assert_series_equal(_former(lambda: pl.article_periods(articles, by="year"), "period="), current)
     assert current.notna().all() and len(current) == articles["date"].astype(bool).sum()
+
+
+def test_quotation_analyses_take_the_corpus_first_and_top_n(seed_corpus):
+    quotes = pl.quotes_table(seed_corpus)
+    assert len(quotes)
+    current = pl.group_quotes(seed_corpus, quotes, by="source", top_n=2)
+    pd.testing.assert_frame_equal(_former(lambda: pl.group_quotes(quotes, seed_corpus, group_by="source", n=2), "group_quotes"),
+                                  current)
+    pd.testing.assert_frame_equal(_former(lambda: pl.unnamed_sources(quotes, seed_corpus), "corpus first"),
+                                  pl.unnamed_sources(seed_corpus, quotes))
+    pd.testing.assert_frame_equal(_former(lambda: pl.top_speakers(quotes, n=3), "top_n="), pl.top_speakers(quotes, top_n=3))

@@ -58,14 +58,14 @@ def test_an_actor_mentioned_but_never_quoted_has_no_voice(quotes, mentions):
 
 
 def test_unnamed_sources_are_counted_per_outlet(quotes, corpus):
-    table = unnamed_sources(quotes, corpus).set_index("group")
+    table = unnamed_sources(corpus, quotes).set_index("group")
     assert table.loc["Daily", ["quotes", "named", "unnamed"]].tolist() == [2, 1, 1]
     assert table.loc["Other Outlet", "unnamed_share"] == 0.5
     assert len(plot_unnamed_sources(table.reset_index()).data) == 4
 
 
 def test_quotations_per_group_and_one_actors_sentences(quotes, corpus):
-    grouped = group_quotes(quotes, corpus, group_by="source")
+    grouped = group_quotes(corpus, quotes, by="source")
     assert grouped[["group", "speaker_actor", "quotes", "share"]].values.tolist() == [
         ["Daily", "Anna Petrova", 1, 1.0], ["Other Outlet", "Anna Petrova", 1, 1.0]]
     assert plot_group_voices(grouped).layout.barmode == "group"

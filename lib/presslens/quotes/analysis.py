@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from presslens.corpus import Corpus
+from presslens.deprecation import corpus_then_table, former_keywords
 from presslens.quotes.speakers import UNNAMED, UNRESOLVED
 from presslens.selection import article_groups
 
@@ -28,18 +29,19 @@ def _check_quotes(quotes: pd.DataFrame) -> None:
         raise ValueError(f"not a quotations table (it lacks {', '.join(sorted(missing))}): pass quotes_table(corpus)")
 
 
-def top_speakers(quotes: pd.DataFrame, *, n: int = 20) -> pd.DataFrame:
-    """The actors quoted most: ``speaker_actor, speaker_type, quotes, direct, n_docs``.
+@former_keywords(n="top_n")
+def top_speakers(quotes: pd.DataFrame, *, top_n: int = 20) -> pd.DataFrame:
+    """The ``top_n`` actors quoted most: ``speaker_actor, speaker_type, quotes, direct, n_docs``.
 
     Unnamed and unresolved sources are left out (see :func:`unnamed_sources`).
     """
-    if n < 1:
-        raise ValueError(f"n must be at least 1, not {n}")
+    if top_n < 1:
+        raise ValueError(f"top_n must be at least 1, not {top_n}")
     named = _named(quotes)
     table = named.groupby(["speaker_actor", "speaker_type"], observed=True).agg(
         quotes=("quote", "size"), direct=("kind", lambda kinds: int((kinds == "direct").sum())),
         n_docs=("doc_id", "nunique"))
-    return table.reset_index().sort_values(["quotes", "speaker_actor"], ascending=[False, True], ignore_index=True).head(n)
+    return table.reset_index().sort_values(["quotes", "speaker_actor"], ascending=[False, True], ignore_index=True).head(top_n)
 
 
 def voice_shares(quotes: pd.DataFrame, mentions: pd.DataFrame, *, min_mentions: int = 1) -> pd.DataFrame:
@@ -63,9 +65,10 @@ def voice_shares(quotes: pd.DataFrame, mentions: pd.DataFrame, *, min_mentions: 
     return table.sort_values(["mentions", "actor"], ascending=[False, True], ignore_index=True)
 
 
-def unnamed_sources(quotes: pd.DataFrame, corpus: Corpus, *, by: str = "source") -> pd.DataFrame:
+def unnamed_sources(corpus: Corpus, quotes: pd.DataFrame, *, by: str = "source") -> pd.DataFrame:
     """Per group of articles (an outlet by default): ``group, quotes, named, unnamed, unresolved, no_speaker,
     unnamed_share`` — how much of the quoting rests on sources the reader cannot check."""
+    corpus, quotes = corpus_then_table(corpus, quotes, Corpus, name="unnamed_sources")
     _check_quotes(quotes)
     groups = article_groups(corpus, by)
     kinds = quotes["speaker_type"].fillna("").map(
@@ -78,19 +81,21 @@ def unnamed_sources(quotes: pd.DataFrame, corpus: Corpus, *, by: str = "source")
     return table.reset_index().sort_values("quotes", ascending=False, ignore_index=True)
 
 
-def group_quotes(quotes: pd.DataFrame, corpus: Corpus, *, group_by: str, n: int = 10) -> pd.DataFrame:
-    """The ``n`` actors quoted most in each group of articles (:func:`~presslens.selection.article_groups`,
+@former_keywords(group_by="by", n="top_n")
+def group_quotes(corpus: Corpus, quotes: pd.DataFrame, *, by: str, top_n: int = 10) -> pd.DataFrame:
+    """The ``top_n`` actors quoted most in each group of articles (:func:`~presslens.selection.article_groups`,
     e.g. ``source`` or ``month``): ``group, speaker_actor, quotes, share`` — ``share`` of the group's named
-    quotations. With ``group_by="month"`` it is the trend of each actor's voice."""
-    if n < 1:
-        raise ValueError(f"n must be at least 1, not {n}")
+    quotations. With ``by="month"`` it is the trend of each actor's voice."""
+    corpus, quotes = corpus_then_table(corpus, quotes, Corpus, name="group_quotes")
+    if top_n < 1:
+        raise ValueError(f"top_n must be at least 1, not {top_n}")
     named = _named(quotes)
-    groups = article_groups(corpus, group_by)
+    groups = article_groups(corpus, by)
     counted = (named.assign(group=named["doc_id"].astype(str).map(groups))
                .groupby(["group", "speaker_actor"], observed=True).size().rename("quotes").reset_index())
     counted["share"] = counted["quotes"] / counted.groupby("group")["quotes"].transform("sum")
     counted = counted.sort_values(["group", "quotes", "speaker_actor"], ascending=[True, False, True])
-    return counted.groupby("group", sort=True).head(n).reset_index(drop=True)
+    return counted.groupby("group", sort=True).head(top_n).reset_index(drop=True)
 
 
 def actor_quotes(quotes: pd.DataFrame, actor: str, *, corpus: Corpus | None = None) -> pd.DataFrame:
@@ -105,7 +110,7 @@ def actor_quotes(quotes: pd.DataFrame, actor: str, *, corpus: Corpus | None = No
     named = _named(quotes)
     chosen = named[named["speaker_actor"] == actor]
     if chosen.empty:
-        known = ", ".join(top_speakers(quotes, n=5)["speaker_actor"]) or "none"
+        known = ", ".join(top_speakers(quotes, top_n=5)["speaker_actor"]) or "none"
         raise ValueError(f"{actor!r} is never quoted here; the most quoted are: {known}")
     chosen = chosen.sort_values(["doc_id", "start"], ignore_index=True)
     if corpus is None:
