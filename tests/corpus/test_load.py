@@ -275,3 +275,13 @@ def test_quotation_marks_a_scraper_escaped_are_read_as_written(tmp_path):
     text = load_corpus(tmp_path / "scrape.csv").articles[0].text
     assert "\"We buy pine cones,\" said Xie Yu, the company's general manager, in Harbin's market." in text
     assert "\\" not in text
+
+
+def test_a_dateline_dates_the_article_and_its_place_stays_in_the_text():
+    article = article_from_text("wire", "wire.txt", "CYCLING - STAGE RESULTS.\n\nKARATAU, Kazakhstan 1996-08-29\n\n"
+                                                    "Results of the third stage of the Tour of the Steppe on Thursday.")
+    assert article.date == "1996-08-29"
+    assert "KARATAU, Kazakhstan" in article.text
+    boxed = article_from_text("page", "page.txt", "Ports reopen\n\n( Xinhua ) 14:20, November 18, 2020\n\n"
+                                                  "The ports of the region reopened on Monday after the storm had passed.")
+    assert boxed.date == "2020-11-18" and "Xinhua" not in boxed.text

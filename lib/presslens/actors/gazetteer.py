@@ -106,7 +106,10 @@ class Gazetteer:
         Words in capitals also match as ordinarily spelt (*URUMQI* as *Urumqi*), unless the capitals
         are themselves a known name (*UN*, *NATO*).
         """
-        capitals = keys[start].isupper() and len(keys[start]) >= 3
+        word = keys[start]
+        capitals = len(word) >= 3 and word.isupper()
+        if not capitals and word not in self.lengths:
+            return None  # most words start no name: the common case, answered at once
         for candidate in (keys, _ordinary_spelling(keys, start, self.max_tokens) if capitals else None):
             if candidate is None:
                 continue

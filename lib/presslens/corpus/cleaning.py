@@ -22,8 +22,8 @@ import yaml
 from presslens.corpus.chrome import MIN_FILES, RUN_ON_CHARS, Chrome, is_prose, is_run_on, line_key, text_length
 from presslens.corpus.decode import normalize_text
 from presslens.corpus.layout import WHITESPACE, join_paragraphs, split_sentences, text_blocks
-from presslens.corpus.metadata import (copyright_holder, dateline, header_metadata, is_time_stamp_line, stated_agency,
-                                       time_stamp)
+from presslens.corpus.metadata import (copyright_holder, dateline, header_metadata, is_time_stamp_line, opens_with_place,
+                                       stated_agency, time_stamp)
 from presslens.corpus.model import Article, Draft, Removal, count_words
 from presslens.corpus.pages import MIN_CHROME_LINES, looks_like_page, page_text
 from presslens.languages.punkt import punkt_tokenizer
@@ -192,8 +192,9 @@ def _clean_paragraphs(body: list[str], removed: list[Removal], date: str, source
                 line_date, line_source = metadata
                 date = date or line_date
                 source = source or line_source
-                removed.append(Removal("metadata", line))
-                continue
+                if not opens_with_place(line):  # a dateline's place stays: it says where the story was filed
+                    removed.append(Removal("metadata", line))
+                    continue
         why = next((why for why, pattern in rules["lines"] if pattern.fullmatch(line)), None)
         if why:
             removed.append(Removal(why, line))

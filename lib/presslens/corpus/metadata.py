@@ -287,6 +287,16 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+#: A line opening with a place in capitals (``MILWAUKEE, Wisconsin 1996-08-29``): a dateline, whose place tells
+#: where the story was filed.
+DATELINE_PLACE = re.compile(r"^[A-Z]{2}[A-Z .'-]{1,40}(?:,|\s+\d)")
+
+
+def opens_with_place(line: str) -> bool:
+    """Whether ``line`` opens with a place in capitals, as a dateline does (:data:`DATELINE_PLACE`)."""
+    return DATELINE_PLACE.match(line) is not None
+
+
 def dateline(text: str) -> re.Match | None:
     """The dateline opening a first paragraph (``MOSCOW, May 16 (Xinhua) --``), if any."""
     return DATELINE.match(text)
