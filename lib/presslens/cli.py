@@ -148,10 +148,10 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from presslens.actors import load_corrections
     from presslens.corpus.files import inside_corpus
     from presslens.execution import Execution
     from presslens.export import export_table
+    from presslens.pipeline import check_files
     from presslens.resources import require_nltk_data
     from presslens.selection import load_subcorpus
 
@@ -162,8 +162,7 @@ def _export(args: argparse.Namespace) -> int:
     corpus_root = Path(args.corpus).expanduser().resolve()
     if inside_corpus(out, corpus_root):
         raise ValueError(f"--out {args.out} is the corpus or inside the corpus folder: presslens never writes into a corpus")
-    if args.corrections:
-        load_corrections(args.corrections)  # a faulty file stops here, before any extraction
+    check_files(gazetteer=args.gazetteer, corrections=args.corrections)  # a faulty file stops here, before any work
     execution = Execution(jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
     corpus = load_subcorpus(args.corpus, columns=args.columns, language=args.language, date_from=args.date_from,
                             date_to=args.date_to, sources=_listed(args.sources), languages=_listed(args.languages),

@@ -24,7 +24,7 @@ from presslens.corpus.files import inside_corpus
 from presslens.corpus.model import natural_key
 from presslens.report.index import CorpusFacts, write_index
 from presslens.report.notebooks import (DEFAULT_NOTEBOOKS, check_parameters, describe_notebook, list_notebooks,
-                                        file_parameters, notebook_imports, notebook_parameters, resolve_files)
+                                        notebook_imports, notebook_parameters, resolve_files)
 from presslens.report.render import PageOptions, templates_hash, write_assets
 
 #: Sub-folder of the output folder where the processing pass keeps its tables.
