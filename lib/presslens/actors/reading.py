@@ -53,8 +53,7 @@ def _with_tagged_names(sentence: Sentence, decided: list[Span], undecided: list[
     covered = {k for span in (*decided, *undecided, *blocked) for k in range(span.first, span.last)}
     places = {(span.first, span.last) for span in decided if span.method == "gazetteer" and span.type == "location"}
     spans, read = list(decided), set()
-    if not (undecided or places or any(_may_start_a_name(sentence, k, require_proper_word)
-                                       for k in range(len(sentence)) if k not in covered)):
+    if not (undecided or places or any(sentence.keys[k][:1].isupper() for k in range(len(sentence)) if k not in covered)):
         return spans  # nothing the tagger could place, add or retype
     for first, last, kind in tagged_names(sentence):
         first, last = _without_function_words(sentence, first, last)
@@ -84,13 +83,6 @@ def _with_tagged_names(sentence: Sentence, decided: list[Span], undecided: list[
             spans.append(Span(first, last, None, kind, "tagger"))
     spans.extend(replace(span, method=UNRESOLVED) for span in undecided if span not in read)
     return sorted(spans, key=lambda s: s.first)
-
-
-def _may_start_a_name(sentence: Sentence, k: int, require_proper_word: bool) -> bool:
-    """A capitalised word the tagger could make a name of: not a dictionary word opening a sentence, which
-    alone is never added where a proper word is required (*He*, *The*, *Officials*)."""
-    return sentence.keys[k][:1].isupper() and not (
-        require_proper_word and sentence.is_sentence_initial(k) and sentence.is_common(sentence.keys[k]))
 
 
 def _without_function_words(sentence: Sentence, first: int, last: int) -> tuple[int, int]:
