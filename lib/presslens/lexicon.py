@@ -24,6 +24,7 @@ import yaml
 
 from presslens.languages import language_tools
 from presslens.text import lemmatize_phrase
+from presslens.yaml_files import read_yaml
 
 #: The package data files this module reads (they key the cache of what it extracts).
 DATA_FILES = ("data/themes.yaml",)
@@ -114,7 +115,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
 def _read_lexicon_yaml(text: str, where: str) -> dict:
     try:
-        data = yaml.safe_load(text)
+        data = read_yaml(text)
     except yaml.YAMLError as error:
         raise ValueError(f"{where} is not valid YAML: {error}") from error
     if not isinstance(data, dict) or not isinstance(data.get("themes"), list) or not data["themes"]:

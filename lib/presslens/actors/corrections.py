@@ -27,6 +27,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from presslens.actors.gazetteer import ACTOR_TYPES
+from presslens.yaml_files import read_yaml
 
 #: Similarity (rapidfuzz's ``ratio``, 0–100) from which two names of one type are suggested as one spelling:
 #: two transliterations of a name (*Glaziev*, *Glazyev*; *Gaddafi*, *Qaddafi*) are about 86% alike.
@@ -62,7 +63,7 @@ def load_corrections(path: str | Path | None) -> Corrections:
         return Corrections()
     where = Path(path).expanduser()
     try:
-        data = yaml.safe_load(where.read_text(encoding="utf-8")) or {}
+        data = read_yaml(where.read_text(encoding="utf-8")) or {}
     except OSError as error:
         raise ValueError(f"{where}: cannot read the corrections file ({error.strerror or error})") from None
     except yaml.YAMLError as error:

@@ -24,11 +24,11 @@ from types import MappingProxyType
 
 import yaml
 
+from presslens.yaml_files import read_yaml
+
 #: The package data files this module reads (they key the cache of what it extracts).
 DATA_FILES = ("data/gazetteer.yaml", "data/names_cldr.yaml", "data/names_zh.yaml", "data/names_ru.yaml")
 
-#: libyaml's loader when PyYAML has it: the built-in gazetteer then loads in a fraction of a second.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ACTOR_TYPES: tuple[str, ...] = ("person", "organization", "location")
 
 #: Tokens for name finding: abbreviations and initials keep their full stop, possessive 's stands alone.
@@ -160,7 +160,7 @@ def _parse_gazetteer(source: str, where: str, *, known: dict[str, GazetteerEntry
     it then adds names to that actor. ``names`` is a list (in the file's ``language``) or a mapping
     language -> list."""
     try:
-        data = yaml.load(source, Loader=_YAML_LOADER) or {}
+        data = read_yaml(source) or {}
     except yaml.YAMLError as error:
         raise ValueError(f"{where} is not valid YAML: {error}") from None
     actors = data.get("actors") or [] if isinstance(data, dict) else None

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from importlib import resources as importlib_resources
 
 import nltk
-import yaml
 
 from presslens.resources import require_nltk_data
 from presslens.languages.en import lemmatize
+from presslens.yaml_files import read_yaml
 
 #: The package data files this module reads (they key the cache of what it extracts).
 DATA_FILES = ("data/actor_rules.yaml",)
@@ -53,7 +53,7 @@ class ActorRules:
 def load_rules() -> ActorRules:
     """The typing rules, with NLTK's given names added to the rules file's own; loaded once."""
     source = importlib_resources.files("presslens").joinpath("data/actor_rules.yaml").read_text("utf-8")
-    data = yaml.safe_load(source)
+    data = read_yaml(source)
     cased = {"chinese_surnames", "given_names", "group_nouns", "not_actors"}
     lists = {key: frozenset(str(v) if key in cased else str(v).lower() for v in values) for key, values in data.items()}
     lists["given_names"] = lists["given_names"] | given_names()

@@ -17,7 +17,6 @@ from collections.abc import Mapping
 from importlib import resources as importlib_resources
 from types import MappingProxyType
 
-import yaml
 
 from presslens.corpus.chrome import MIN_FILES, RUN_ON_CHARS, Chrome, is_prose, is_run_on, line_key, text_length
 from presslens.corpus.decode import normalize_text
@@ -28,6 +27,7 @@ from presslens.corpus.model import Article, Draft, Removal, count_words
 from presslens.corpus.pages import MIN_CHROME_LINES, looks_like_page, page_text
 from presslens.languages.punkt import punkt_tokenizer
 from presslens.languages import detect_language, language_tools
+from presslens.yaml_files import read_yaml
 
 #: The package data files this module reads (they key the cache of what it extracts).
 DATA_FILES = ("data/boilerplate.yaml",)
@@ -51,7 +51,7 @@ CJK_SENTENCE_END = re.compile(r"(?<=[。！？])\s*")
 def boilerplate_rules() -> Mapping:
     """The editable boilerplate rules (``data/boilerplate.yaml``), compiled; read-only (shared by every caller)."""
     source = importlib_resources.files("presslens").joinpath("data/boilerplate.yaml").read_text("utf-8")
-    rules = yaml.safe_load(source)
+    rules = read_yaml(source)
     return MappingProxyType({
         "lines": tuple((r["why"], re.compile(r["pattern"], re.IGNORECASE)) for r in rules["lines"]),
         "inline": tuple((r["why"], re.compile(r["pattern"], re.IGNORECASE)) for r in rules["inline"]),

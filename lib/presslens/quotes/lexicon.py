@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from presslens.yaml_files import read_yaml
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "quote_cues.yaml"
 
@@ -33,7 +33,7 @@ def cue_lexicon(language: str) -> CueLexicon:
     ValueError
         When ``data/quote_cues.yaml`` lacks a field a language needs.
     """
-    entries = yaml.safe_load(CUES_PATH.read_text(encoding="utf-8"))
+    entries = read_yaml(CUES_PATH.read_text(encoding="utf-8"))
     entry = entries.get(language) or entries["en"]
     try:
         return CueLexicon(
