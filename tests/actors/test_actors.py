@@ -232,6 +232,18 @@ def test_a_portfolio_before_a_title_leaves_a_person():
     assert not any("Minister" in actor for actor, _ in found), found
 
 
+@pytest.mark.parametrize("sentence, person", [
+    ("Minister of State for Coastal Affairs Ravi Prakash Menon opened the port.", "Ravi Prakash Menon"),
+    ("Minister for Rural Development Grace Otieno visited the farms.", "Grace Otieno"),
+    ("Minister of Mines Rose Kamau and Secretary of State for Energy and Water Ian Bold met.", "Rose Kamau"),
+    ("UN High Commissioner for Refugees Ana Lindqvist toured the camp.", "Ana Lindqvist"),
+])
+def test_a_title_with_its_portfolio_leaves_the_person_and_no_portfolio_actor(sentence, person):
+    found = _mentions_of(sentence)
+    assert (person, "person") in found
+    assert not any(word in actor for actor, _ in found for word in ("Affairs", "Development", "Mines", "Energy", "Refugees")), found
+
+
 def test_a_family_name_spelt_like_a_word_joins_the_full_name():
     article = article_from_text("unseen", "unseen.txt",
                                 "Tomas Green scored twice for the visitors. The home side led until Green levelled late on.")

@@ -172,25 +172,25 @@ def _title_block(sentence: Sentence, first: int, last: int) -> list[Span] | None
     rules, lower, known = sentence.rules, sentence.lower, sentence.known
     spans = []
     k = first
-    if k in known and known[k][0] < last and lower[known[k][0]] in rules.person_titles:
-        end, name = known[k]
+    if k in known and known[k][0] < last and _title_after_unit(sentence, known[k][0], last) is not None:
+        end, name = known[k]  # the body the title belongs to: UN Secretary-General …, UN High Commissioner …
         spans.append(known_span(sentence, k, end, name))
         k = end
-    while k < last and lower[k] not in rules.person_titles and k not in known and k - first < 2 \
-            and (lower[k] in rules.name_keywords or sentence.is_common(sentence.keys[k])):
-        k += 1  # a unit or a portfolio before the title: Airport Manager …, Foreign Minister …
-    if k >= last or lower[k] not in rules.person_titles or k in known:
+    k = _title_after_unit(sentence, k, last)
+    if k is None:
         return None
     while k < last and lower[k] in rules.person_titles and k not in known:
         k += 1
     if k < last and lower[k] in rules.name_keywords:
         return None  # "Executive Committee", "General Administration": a name, not a title
-    if k < last and lower[k] == "of":
+    if k < last and lower[k] in ("of", "for"):
         complement_start = k + 1
         if complement_start < last and lower[complement_start] == "the":
             complement_start += 1
-        complement_end = _complement_end(sentence, complement_start, last)
-        spans.extend(read_run(sentence, complement_start, complement_end))
+        next_title = next((i for i in range(complement_start, last) if lower[i] in rules.person_titles), last)
+        complement_end = _complement_end(sentence, complement_start, next_title)
+        if has_proper_word(sentence, complement_start, complement_end):  # a place or body, not a portfolio
+            spans.extend(read_run(sentence, complement_start, complement_end))
         k = complement_end
     if k >= last:
         return spans
@@ -202,15 +202,54 @@ def _title_block(sentence: Sentence, first: int, last: int) -> list[Span] | None
     return spans
 
 
+def _title_after_unit(sentence: Sentence, k: int, last: int) -> int | None:
+    """Where a title starts at ``k`` or after at most two words of a unit or portfolio (*Airport Manager*,
+    *Foreign Minister*, *High Commissioner*); ``None`` when no title does."""
+    rules, lower = sentence.rules, sentence.lower
+    unit_start = k
+    while k < last and lower[k] not in rules.person_titles and k not in sentence.known and k - unit_start < 2 \
+            and (lower[k] in rules.name_keywords or sentence.is_common(sentence.keys[k])):
+        k += 1
+    if k >= last or lower[k] not in rules.person_titles or k in sentence.known:
+        return None
+    return k
+
+
 def _complement_end(sentence: Sentence, start: int, last: int) -> int:
-    """Where the *of* complement of a title ends: after its last head noun, else after its first known name."""
+    """Where the *of* or *for* complement of a title ends: after its last head noun or its first known name,
+    and on through a portfolio joined to it (*of State for External Affairs*); without either, after
+    the portfolio it opens with (*for Foreign Affairs*), when a name follows."""
     keywords = sentence.rules.name_keywords
     heads = [k for k in range(start, last) if sentence.lower[k] in keywords]
     if heads:
-        return heads[-1] + 1
-    if start in sentence.known:
-        return min(sentence.known[start][0], last)
-    return last
+        end = heads[-1] + 1
+    elif start in sentence.known:
+        end = min(sentence.known[start][0], last)
+    else:
+        end = _portfolio_end(sentence, start, last)
+        return end if start < end < last else last
+    if end < last and sentence.lower[end] in PORTFOLIO_JOINERS:
+        extended = _portfolio_end(sentence, end, last)
+        if end + 1 < extended < last:
+            return extended
+    return end
+
+
+#: Words that join the parts of a portfolio: *Minister of State for External Affairs*, *Trade and Industry*.
+PORTFOLIO_JOINERS = frozenset({"for", "and", "&", "of", "the"})
+
+
+def _portfolio_end(sentence: Sentence, start: int, last: int) -> int:
+    """The end of the ordinary words (and their joiners) from ``start``: a portfolio stops at a name —
+    a word the dictionary lacks, a given name, a known name."""
+    k = start
+    while k < last and k not in sentence.known and (
+            sentence.lower[k] in PORTFOLIO_JOINERS
+            or (sentence.is_common(sentence.keys[k]) and sentence.keys[k] not in sentence.rules.given_names)):
+        k += 1
+    while k > start and sentence.lower[k - 1] in PORTFOLIO_JOINERS:
+        k -= 1
+    return k
 
 
 def _read_unheaded(sentence: Sentence, atoms) -> list[Span]:
