@@ -244,6 +244,24 @@ def test_a_title_with_its_portfolio_leaves_the_person_and_no_portfolio_actor(sen
     assert not any(word in actor for actor, _ in found for word in ("Affairs", "Development", "Mines", "Energy", "Refugees")), found
 
 
+def test_an_arabic_particle_stays_inside_the_name():
+    found = _mentions_of("Talks resumed after Khalid Omar al-Masri and Amira Saleh el-Badawi arrived in Cairo.")
+    assert {"Khalid Omar al-Masri", "Amira Saleh el-Badawi"} <= {actor for actor, _ in found}, found
+
+
+def test_a_given_name_before_a_known_person_is_the_same_person():
+    article = article_from_text("visit", "visit.txt", "Visit\n\nMohammad Ishaq Dar arrived in Beijing on Monday.")
+    mentions = mentions_table(Corpus(root="invented", articles=[article]))
+    person = mentions[mentions["type"] == "person"]
+    assert list(zip(person["surface"], person["actor"])) == [("Mohammad Ishaq Dar", "Ishaq Dar")]
+
+
+def test_no_name_is_read_inside_the_name_of_an_event():
+    found = _mentions_of("The Kazakhstan-South Asia Expo opened in Tashkent on Monday.")
+    assert ("Tashkent", "location") in found
+    assert not any(actor.startswith("Kazakhstan-") for actor, _ in found), found
+
+
 def test_a_family_name_spelt_like_a_word_joins_the_full_name():
     article = article_from_text("unseen", "unseen.txt",
                                 "Tomas Green scored twice for the visitors. The home side led until Green levelled late on.")

@@ -13,6 +13,8 @@ from presslens.actors.sentence import CONNECTORS, HYPHENS, Sentence
 _COMPANY_SUFFIXES = {"ltd.", "ltd", "inc.", "inc", "co.", "corp.", "llc", "plc", "limited"}
 #: Words that may follow *for* or *on* inside a long name (*Centre for a Future of Open Waters*).
 _NAME_ARTICLES = {"a", "an", "the"}
+#: Lower-case particles hyphened to the next part of an Arabic name (*al-*, *el-*, *ad-*, *ud-*).
+_NAME_PARTICLES = {"al", "el", "ad", "ud", "ar", "as", "ash", "az", "bin", "ibn"}
 
 
 def name_runs(sentence: Sentence) -> list[tuple[int, int]]:
@@ -62,6 +64,9 @@ def _extend(sentence: Sentence, i: int) -> int:
                 and lower[nxt].isalpha() and sentence.is_capitalised(j - 1) and sentence.is_capitalised(nxt + 1):
             j = nxt + 1  # Agro-ecology Research: a compound inside a longer name
             continue
+        if j > i and particle_part_end(sentence, j):
+            j = particle_part_end(sentence, j)
+            continue
         if token == "," and j > i and nxt < n and lower[nxt] in _COMPANY_SUFFIXES:
             j = nxt
             continue
@@ -69,6 +74,15 @@ def _extend(sentence: Sentence, i: int) -> int:
     while j > i + 1 and keys[j - 1] in CONNECTORS:
         j -= 1
     return j
+
+
+def particle_part_end(sentence: Sentence, j: int) -> int | None:
+    """The end of a part of a name that opens with a particle at ``j`` (*al-Qaradawi*, *el-Sisi*), else ``None``."""
+    tokens = sentence.tokens
+    if sentence.lower[j] in _NAME_PARTICLES and j + 2 < len(sentence) and tokens[j + 1].text in HYPHENS \
+            and tokens[j + 1].glued and tokens[j + 2].glued and sentence.is_capitalised(j + 2):
+        return j + 3
+    return None
 
 
 def _in_institution_name(sentence: Sentence, start: int, position: int) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from presslens.actors.name_runs import name_runs
+from presslens.actors.name_runs import name_runs, particle_part_end
 from presslens.actors.name_typing import tagged_names, typed_by_typer
 from presslens.actors.run_reading import (Span, has_proper_word, in_quotation_marks, is_function_word, is_not_actor,
                                           known_span, names_a_thing, read_run)
@@ -39,8 +39,8 @@ def read_sentence(sentence: Sentence) -> list[Span]:
     spans, titles = [], []
     for first, last in name_runs(sentence):
         spans.extend(read_run(sentence, first, last))
-        if in_quotation_marks(sentence, first, last):
-            titles.append(Span(first, last, None, "", "rule"))  # a title in quotation marks: no name inside
+        if in_quotation_marks(sentence, first, last) or names_a_thing(sentence, first, last):
+            titles.append(Span(first, last, None, "", "rule"))  # a title, a plan, an event: no name inside
     return _with_tagged_names(sentence, [span for span in spans if span.type], [span for span in spans if not span.type],
                               require_proper_word=True, blocked=titles)
 
@@ -56,7 +56,7 @@ def _with_tagged_names(sentence: Sentence, decided: list[Span], undecided: list[
     if not (undecided or places or any(sentence.keys[k][:1].isupper() for k in range(len(sentence)) if k not in covered)):
         return spans  # nothing the tagger could place, add or retype
     for first, last, kind in tagged_names(sentence):
-        first, last = _without_function_words(sentence, first, last)
+        first, last = _name_bounds(sentence, first, last)
         if first == last or not kind or is_not_actor(sentence, first, last) or names_a_thing(sentence, first, last):
             continue
         kind = _person_or_keyword(sentence, last, kind)
@@ -85,13 +85,16 @@ def _with_tagged_names(sentence: Sentence, decided: list[Span], undecided: list[
     return sorted(spans, key=lambda s: s.first)
 
 
-def _without_function_words(sentence: Sentence, first: int, last: int) -> tuple[int, int]:
+def _name_bounds(sentence: Sentence, first: int, last: int) -> tuple[int, int]:
     """A tagged name without a function word at its start (*for* …, *Shouldn*) or an article or
-    connector at its end (… *The*, … *and*): they start and end no name."""
+    connector at its end (… *The*, … *and*): they start and end no name; with the parts of the name
+    that open with a particle after it (*al-*, *el-*)."""
     while first < last and is_function_word(sentence, first):
         first += 1
     while last - 1 > first and (sentence.keys[last - 1] in ARTICLES or sentence.lower[last - 1] in _NO_NAME_ENDS):
         last -= 1
+    while first < last < len(sentence) and particle_part_end(sentence, last):
+        last = particle_part_end(sentence, last)  # the tagger stopped at a lower-case particle: … al-Qaradawi
     return first, last
 
 

@@ -262,6 +262,8 @@ def _read_unheaded(sentence: Sentence, atoms) -> list[Span]:
     if _given_name_then_family_name(sentence, atoms):
         return [Span(first, last, None, "person", "rule")]
     known = [atom for atom in atoms if atom[2]]
+    if _given_names_before_known_person(sentence, atoms):
+        return [Span(first, last, atoms[-1][2], "person", "gazetteer")]
     if len(known) == 1 and first not in sentence.quoted and _names_with_known(sentence, atoms, known[0]):
         return [Span(first, last, None, "organization", "rule")]
     spans, pending = [], []
@@ -290,6 +292,16 @@ def _given_name_then_family_name(sentence: Sentence, atoms) -> bool:
     first, last = atoms[0][0], atoms[-1][1]
     return sentence.keys[first] in rules.given_names or (
         typed_as_person(sentence, first, last) and typed_as_person(sentence, first, first + 1))
+
+
+def _given_names_before_known_person(sentence: Sentence, atoms) -> bool:
+    """One or two given names before a known person's name: the same person named in full (*Mohammad*
+    before a known *Ishaq Dar*)."""
+    *before, (_, _, name) = atoms
+    if not name or not 1 <= len(before) <= 2 or any(atom[2] for atom in before) \
+            or sentence.gazetteer.type_of(name) != "person":
+        return False
+    return all(sentence.keys[start] in sentence.rules.given_names for start, _, _ in before)
 
 
 def _names_with_known(sentence: Sentence, atoms, known) -> bool:
