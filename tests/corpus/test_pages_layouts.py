@@ -270,3 +270,16 @@ def test_an_article_scraped_without_its_page_reads_the_time_stamp_under_its_head
 ])
 def test_the_holder_of_a_pages_copyright_line(lines, holder):
     assert copyright_holder(lines) == holder
+
+
+def test_pages_scraped_without_their_title_line_take_the_headline_printed_above_the_article(tmp_path):
+    pages = build_portal(tmp_path)
+    for doc_id in pages:  # each page now opens with the menu every page of the site opens with
+        path = tmp_path / f"{doc_id}.txt"
+        path.write_text(path.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert sorted(corpus.doc_ids) == sorted(pages), corpus.skipped
+    for doc_id, page in pages.items():
+        article = corpus[doc_id]
+        assert (article.title, article.date) == (page.headline, page.date), doc_id
+        assert not article.text.startswith(PORTAL_TOP[0]), article.text[:80]

@@ -86,10 +86,15 @@ class Chrome:
 
     lines: dict[str, int] = field(default_factory=dict)
     sequences: dict[str, int] = field(default_factory=dict)
+    openings: dict[str, int] = field(default_factory=dict)  # first lines that several stories open with
 
     def files_with_line(self, text: str) -> int:
         """How many stories carry this line (0 when it is not chrome)."""
         return self.lines.get(line_key(text), 0)
+
+    def opens_with_title(self, blocks: list[str]) -> bool:
+        """Whether a page's first line is its title: not when other pages open with it too (a menu's first link)."""
+        return bool(blocks) and self.openings.get(line_key(blocks[0]), 0) < MIN_FILES
 
     def files_with_sequence(self, text: str) -> int:
         """How many stories carry the commonest chrome sequence of ``text`` (0 when none)."""
@@ -133,7 +138,9 @@ def find_chrome(drafts: list[Draft], keys: list[list[str]]) -> Chrome:
     if len(run_on) >= MIN_FILES:
         units = [_sequence_keys([w.casefold() for w in _WORD.findall(" ".join(d.blocks))]) for d in run_on]
         sequences = _recurring(units, [[1] * len(unit) for unit in units])
-    return Chrome(lines=lines, sequences=sequences)
+    openings = Counter(keys[number][0] for number in pages if keys[number])
+    return Chrome(lines=lines, sequences=sequences,
+                  openings={key: files for key, files in openings.items() if files >= MIN_FILES})
 
 
 def _text_weights(blocks: list[str]) -> list[float]:

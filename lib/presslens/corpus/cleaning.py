@@ -75,7 +75,8 @@ def build_article(draft: Draft, chrome: Chrome = NO_CHROME, *, headline: str = "
     if draft.title:
         title, body = normalize_text(draft.title).strip(), blocks
     elif (chrome_found or looks_like_page(blocks)) and not _is_table(draft.blocks):
-        page_title = blocks[0]
+        titled = chrome.opens_with_title(blocks)
+        page_title = blocks[0] if titled else ""
         units, origins = _units(blocks[1:])
         gaps = [chrome_before[1 + origin] if number == 0 or origins[number - 1] != origin else 0
                 for number, origin in enumerate(origins)]
@@ -83,7 +84,7 @@ def build_article(draft: Draft, chrome: Chrome = NO_CHROME, *, headline: str = "
         if page is None:
             return None
         title, body = page.title, _regroup(page.units, origins, page.positions)
-        removed.append(Removal("page title", page_title))
+        removed.append(Removal("page title" if titled else "site chrome", blocks[0]))
         removed.extend(page.removed)
         stated = stated_agency(draft.blocks, page.date) if page.date and not page.source else ""
         date, source = date or page.date, source or page.source or stated or site or copyright_holder(draft.blocks)
@@ -121,14 +122,16 @@ def _without_chrome(blocks: list[str], chrome: Chrome, removed: list[Removal], *
     pieces of chrome stood before each, and whether the chrome found makes the file a saved page.
 
     The first block (a page's title) stays, and so does a line that repeats it: a page's own
-    headline may recur in the link lists of other pages. A time stamp stays too: pages published on
-    the same day share it, and it dates the article.
+    headline may recur in the link lists of other pages. On a page without a title line, the line
+    over a time stamp is its headline and stays. A time stamp stays too: pages published on the same
+    day share it, and it dates the article.
     """
     kept, before, count = blocks[:1], [0] * len(blocks[:1]), 0
-    page_title = line_key(blocks[0]) if blocks else ""
-    for block in blocks[1:]:
+    page_title = line_key(blocks[0]) if chrome.opens_with_title(blocks) else ""
+    for position, block in enumerate(blocks[1:], start=1):
         files = chrome.files_with_line(block)
-        if files >= MIN_FILES and line_key(block) not in page_title and not is_time_stamp_line(block):
+        headline = not page_title and position + 1 < len(blocks) and is_time_stamp_line(blocks[position + 1])
+        if files >= MIN_FILES and line_key(block) not in page_title and not is_time_stamp_line(block) and not headline:
             removed.append(Removal("site chrome", block, files=files))
             count += 1
         else:

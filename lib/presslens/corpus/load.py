@@ -160,15 +160,16 @@ def _cleaning_jobs(drafts: list[Draft], keys: list[list[str]], chrome: Chrome) -
     for draft, draft_keys in zip(drafts, keys):
         lines = {key: chrome.lines[key] for key in draft_keys if key in chrome.lines}
         sequences = chrome.sequences if draft.reader == "text" and is_run_on(draft.blocks) else {}
-        jobs.append((draft, Chrome(lines=lines, sequences=sequences)))
+        jobs.append((draft, Chrome(lines=lines, sequences=sequences, openings=chrome.openings)))
     titles = {id(draft): _page_title(draft, own) for draft, own in jobs}
     headlines = site_name([title for title in titles.values() if title])
     return [(draft, own, headlines.get(titles[id(draft)], ("", ""))) for draft, own in jobs]
 
 
 def _page_title(draft: Draft, chrome: Chrome) -> str:
-    """The first line of an untitled draft — of a page saved on one line, its words before the first chrome."""
-    if draft.title or not draft.blocks:
+    """The first line of an untitled draft — of a page saved on one line, its words before the first chrome —
+    unless the site's pages all open with that line."""
+    if draft.title or not chrome.opens_with_title(draft.blocks):
         return ""
     spans = chrome.run_on_spans(draft.blocks[0]) if chrome.sequences else []
     return draft.blocks[0][:spans[0][0]].strip(" -|–—:") if spans else draft.blocks[0]

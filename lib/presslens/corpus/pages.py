@@ -44,6 +44,8 @@ HEADLINE_WORDS = 20
 HEADLINE_REACH = 12
 HEADLINE_SHARE = 0.6
 HEADLINE_SHARED_WORDS = 2
+#: A page without a title line: its headline has at least this many words (fewer: a section's name, ``World News``).
+MIN_HEADLINE_WORDS = 3
 #: A line that is not prose and that a page prints this many times is one of its buttons, never the article's.
 REPEATED_LINES = 3
 #: The article has at least this many words of prose.
@@ -68,6 +70,8 @@ PAGE_MIN_MENU = 10
 #: A word as headlines are compared: one Chinese character, or a run of other word characters.
 _WORD = re.compile(f"{CJK.pattern}|[^\\W{CJK.pattern[1:-1]}]+")
 _LETTER = re.compile(r"[^\W\d_]")
+#: Links of a breadcrumb trail, one after another (``Home > News > Business``, ``Home » World``).
+_BREADCRUMB = re.compile(r"\w\s*[>»›]\s*\w")
 
 
 @dataclass
@@ -139,6 +143,8 @@ def _title(units: list[str], headline: str, anchor: int | None, body_start: int)
     """The article's headline: as the page prints it where the page title cut it short (``Xi calls for …``)
     or added to it (``Headline - Section``), else the page title's; where the page does not repeat the page
     title, the headline it prints above the article (:func:`_printed_headline`)."""
+    if not headline:
+        return _headline_above(units, body_start)
     if anchor is None:
         return _printed_headline(units, headline, body_start) or headline
     if anchor >= body_start:
@@ -170,6 +176,18 @@ def _printed_headline(units: list[str], headline: str, body_start: int) -> str:
         if (_is_headline(units[position]) and not is_time_stamp_line(units[position])
                 and shared >= HEADLINE_SHARED_WORDS and shared >= HEADLINE_SHARE * len(words)):
             return units[position]
+    return ""
+
+
+def _headline_above(units: list[str], body_start: int) -> str:
+    """The headline of a page without a title line: the line nearest before the article, among HEADLINE_REACH,
+    that may be a headline and is neither a time stamp, a byline or a labelled field (``Source: Xinhua``), a
+    breadcrumb trail (``Home > News``) nor a section's name (fewer than MIN_HEADLINE_WORDS words)."""
+    for position in range(body_start - 1, max(-1, body_start - 1 - HEADLINE_REACH), -1):
+        unit = units[position]
+        if (_is_headline(unit) and count_line_words(unit) >= MIN_HEADLINE_WORDS and not is_time_stamp_line(unit)
+                and header_metadata(unit) is None and not _BREADCRUMB.search(unit)):
+            return unit
     return ""
 
 
