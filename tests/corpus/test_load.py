@@ -57,6 +57,17 @@ def test_boilerplate_is_gone_and_reported(seed_corpus):
     assert (removed.kind == "photo credit").sum() == 2
 
 
+@pytest.mark.parametrize("footer", [
+    "Copyright © Steppe Herald. All rights reserved.",
+    "Copyright 2003 - 2026. All rights reserved. Texts and photos on this site belong to Steppe Herald Media (SHM).",
+])
+def test_a_copyright_footer_without_a_year_or_with_a_notice_after_it_is_boilerplate(footer):
+    article = article_from_text("wheat", "wheat.txt", "Wheat exports rise\n\nWheat exports rose 12 percent in May, "
+                                "the ministry said on Monday.\n\n" + footer)
+    assert article.text.endswith("the ministry said on Monday.")
+    assert [removal.kind for removal in article.removed] == ["site footer"]
+
+
 def test_repeated_paragraph_kept_once(seed_corpus, seeds_dir):
     article = seed_corpus["002_e59db8fb69f41bb6"]
     repeated = "The deal also came as cross-border e-commerce is rising"
