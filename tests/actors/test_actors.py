@@ -262,6 +262,18 @@ def test_no_name_is_read_inside_the_name_of_an_event():
     assert not any(actor.startswith("Kazakhstan-") for actor, _ in found), found
 
 
+def test_a_preposition_opening_a_sentence_starts_no_name():
+    found = _mentions_of("Along the Lancang River Valley Corridor, Amid Rising Costs, farmers in Yunnan replanted.")
+    assert ("Yunnan", "location") in found
+    assert not any(actor.split()[0] in ("Along", "Amid") for actor, _ in found), found
+
+
+def test_a_place_of_a_larger_place_is_two_places():
+    found = _mentions_of("Cotton is picked in Aksu City of Xinjiang and in Shanghang County of Fujian Province.")
+    assert {("Aksu City", "location"), ("Xinjiang", "location"), ("Shanghang County", "location"),
+            ("Fujian", "location")} <= found, found
+
+
 def test_a_family_name_spelt_like_a_word_joins_the_full_name():
     article = article_from_text("unseen", "unseen.txt",
                                 "Tomas Green scored twice for the visitors. The home side led until Green levelled late on.")

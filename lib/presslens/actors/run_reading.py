@@ -162,6 +162,11 @@ def _headed_name(sentence: Sentence, first: int, last: int, head: tuple[int, str
             first = end
     if last - first == 1 or not head[1]:
         return spans  # a head noun alone ("Forum", "Province") names nothing; a plan or a prize is no actor
+    k = head[0]
+    if head[1] == "location" and first < k < last - 2 and sentence.lower[k + 1] == "of" and k + 2 in known \
+            and sentence.gazetteer.type_of(known[k + 2][1]) == "location" and has_proper_word(sentence, first, k):
+        # a place and the larger place it lies in: Yining City of Xinjiang, Shanghang County of Fujian Province
+        return [*spans, Span(first, k + 1, None, "location", "rule"), *read_run(sentence, k + 2, last)]
     spans.append(Span(first, last, None, head[1], "rule"))
     return spans
 

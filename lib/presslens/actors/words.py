@@ -38,6 +38,7 @@ class ActorRules:
     work_keywords: frozenset[str]
     location_prefixes: frozenset[str]
     location_prepositions: frozenset[str]
+    prepositions: frozenset[str]
     chinese_surnames: frozenset[str]
     given_names: frozenset[str]
     group_nouns: frozenset[str]
@@ -103,8 +104,10 @@ def is_common_word(token: str) -> bool:
 
 @functools.cache
 def function_words() -> frozenset[str]:
-    """English stopwords (NLTK), lowercased: words that start no name."""
-    return frozenset(word for line in nltk_lines("corpora/stopwords/english") for word in line.split())
+    """English stopwords (NLTK) and the prepositions they lack (``data/actor_rules.yaml``), lowercased: words
+    that start no name."""
+    stopwords = frozenset(word for line in nltk_lines("corpora/stopwords/english") for word in line.split())
+    return stopwords | load_rules().prepositions
 
 
 def load_word_lists() -> None:
