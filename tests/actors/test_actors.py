@@ -274,6 +274,14 @@ def test_a_place_of_a_larger_place_is_two_places():
             ("Fujian", "location")} <= found, found
 
 
+def test_a_name_the_article_later_calls_a_person_by_one_word_is_a_person():
+    article = article_from_text("talks", "talks.txt", "Talks\n\nOkonkwo Adeyemi Balogun opened the market on Tuesday. "
+                                                      "Balogun said traders would pay lower fees.")
+    found = {(m.surface, m.actor, m.type) for m in find_mentions(article)}
+    assert found == {("Okonkwo Adeyemi Balogun", "Okonkwo Adeyemi Balogun", "person"),
+                     ("Balogun", "Okonkwo Adeyemi Balogun", "person")}
+
+
 def test_a_family_name_spelt_like_a_word_joins_the_full_name():
     article = article_from_text("unseen", "unseen.txt",
                                 "Tomas Green scored twice for the visitors. The home side led until Green levelled late on.")

@@ -19,7 +19,7 @@ from presslens.actors.reading import UNRESOLVED, read_sentence
 from presslens.actors.run_reading import Span
 from presslens.actors.sentence import Sentence, tokenize_names
 from presslens.actors.name_typing import ACRONYM
-from presslens.actors.words import load_rules
+from presslens.actors.words import is_common_word, load_rules
 from presslens.corpus import Article
 
 _LOWERCASE_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]+\b")
@@ -96,7 +96,7 @@ def resolve(mentions: list[Mention], brackets: list[tuple[int, int]], *, known: 
     mentions = _join_capitals(mentions, known)
     mentions = _join_acronyms(mentions, known, gazetteer)
     discovered = [(m.actor, m.type) for m in mentions if m.actor not in known and m.type]
-    types = vote_types(discovered)
+    types = _people_named_in_short(mentions, vote_types(discovered), known)
     mentions = [replace(m, type=types[m.actor], method="alias" if m.method == UNRESOLVED else m.method)
                 if m.actor in types else m for m in mentions]
     targets = short_name_targets(m.actor for m in mentions if m.type == "person")
@@ -109,6 +109,23 @@ def resolve(mentions: list[Mention], brackets: list[tuple[int, int]], *, known: 
         elif mention.type:
             joined.append(mention)  # an untyped name that stands for no person of the article is none
     return joined
+
+
+def _people_named_in_short(mentions: list[Mention], types: dict[str, str], known: Collection[str]) -> dict[str, str]:
+    """``types``, with a name only the typer typed (no head noun, no cue) made a person where the article
+    names a person by its first or last word alone (*Nguyen Xuan Phuc* … *Phuc said*) and no word of the
+    name is an ordinary word (*Philadelphia Eagles*, *Pirelli SpA* stay as typed)."""
+    short_people = {m.actor for m in mentions if m.type == "person" and " " not in m.actor and m.actor not in known}
+    methods = defaultdict(set)
+    for mention in mentions:
+        methods[mention.actor].add(mention.method)
+
+    def named_in_short(name: str) -> bool:
+        words = name.split()
+        return methods[name] == {"tagger"} and len(words) >= 2 and bool({words[0], words[-1]} & short_people) \
+            and not any(is_common_word(word) for word in words)
+
+    return {name: "person" if kind != "person" and named_in_short(name) else kind for name, kind in types.items()}
 
 
 def _merge_brackets(mentions: list[Mention], brackets, known: Collection[str], gazetteer: Gazetteer) -> list[Mention]:
