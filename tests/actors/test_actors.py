@@ -282,6 +282,19 @@ def test_a_name_the_article_later_calls_a_person_by_one_word_is_a_person():
                      ("Balogun", "Okonkwo Adeyemi Balogun", "person")}
 
 
+def test_a_lone_capitalised_word_is_a_name_only_where_both_models_read_one():
+    found = _mentions_of("Essay\n\nSchadenfreude is what rivals feel when a deal fails. Zorvath said prices rose.")
+    assert ("Zorvath", "person") in found
+    assert not any(actor == "Schadenfreude" for actor, _ in found), found
+
+
+def test_a_noun_of_place_after_a_one_word_name_makes_it_a_place():
+    found = _mentions_of("Trip\n\nShe grew up in Korvasi, a small town near Kashgar, and studied in Malaysia's Teluk region, "
+                         "while Zhao, a state leader, spoke.")
+    assert {("Korvasi", "location"), ("Teluk", "location")} <= found, found
+    assert ("Zhao", "person") in found, found
+
+
 def test_a_family_name_spelt_like_a_word_joins_the_full_name():
     article = article_from_text("unseen", "unseen.txt",
                                 "Tomas Green scored twice for the visitors. The home side led until Green levelled late on.")

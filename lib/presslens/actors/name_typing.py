@@ -36,6 +36,8 @@ def cue_type(sentence: Sentence, first: int, last: int) -> str | None:
         return "organization"
     if (before in rules.organization_descriptors and sentence.keys[first - 1].islower()) or _descriptor_follows(sentence, last):
         return "organization"  # "newspaper Vedomosti", not the last word of a name before it
+    if n_words <= 3 and _place_noun_follows(sentence, last):
+        return "location"
     if n_words > 1 and all(ACRONYM.match(word) for word in words):
         return "organization"  # EU EEAS; an acronym alone may be a thing (MVP, STEM): the typer decides
     if 2 <= n_words <= 3 and (words[0] in rules.chinese_surnames or words[0] in rules.given_names):
@@ -56,6 +58,24 @@ def _descriptor_follows(sentence: Sentence, last: int) -> bool:
         window = window[2:]
     return any(word in sentence.rules.organization_descriptors and window[k + 1:k + 2] not in (["'s"], ["’s"])
                for k, word in enumerate(window[:2])) and not any(word in (",", ".") for word in window[:1])
+
+
+#: Words that may follow the noun of a place after a name (*Perak region,*, *Sargodha, a city in …*):
+#: the noun ends its phrase, it does not qualify another noun (*a state leader*).
+_AFTER_PLACE_NOUN = frozenset({",", ".", ";", ")", "in", "of", "on", "near", "and", "that", "which", "where", "with"})
+
+
+def _place_noun_follows(sentence: Sentence, last: int) -> bool:
+    """*Perak region*, *Sargodha, a city in Pakistan*, *Tarim, a small town*: a lower-case noun of a place right
+    after the name, or after a comma and an article and at most one more word, ending its phrase."""
+    lower, keys = sentence.lower, sentence.keys
+    k = last
+    if lower[k:k + 1] == [","] and lower[k + 1:k + 2] in (["a"], ["an"], ["the"]):
+        k += 2
+        if k + 1 < len(lower) and lower[k + 1] in sentence.rules.location_keywords and keys[k].islower():
+            k += 1  # one adjective: a coastal city
+    return k + 1 < len(lower) and lower[k] in sentence.rules.location_keywords and keys[k].islower() \
+        and lower[k + 1] in _AFTER_PLACE_NOUN
 
 
 def _apposition_follows(sentence: Sentence, last: int) -> bool:
