@@ -1,11 +1,12 @@
 """Train the character-level CRF of :mod:`presslens.actors.chinese_crf` on gold name mentions.
 
-  python -m presslens.actors.chinese_train [--corpus DIR] [--gold FILE] [--out FILE]
+  python -m presslens.actors.chinese_train [--corpus DIR] [--gold FILE] [--half even|odd|all] [--out FILE]
 
 Defaults: the People's Daily 1998 development documents (../shared/corpora/multilingual/zh) and
-their gold mentions, of which only the documents of even rank are read (the odd ones are for
-measuring), and the package's model file. A document's gold mentions (surface, type) are placed in
-its text in order; every character is labelled B-/I-/O by them.
+their gold mentions, all of them, and the package's model file. ``--half even`` (or ``odd``) reads
+only the documents of even (odd) rank, so that the other half measures the model
+(``bench/actors_zh.py`` trains both). A document's gold mentions (surface, type) are placed in its
+text in order; every character is labelled B-/I-/O by them.
 """
 
 from __future__ import annotations
@@ -23,8 +24,12 @@ SHARED = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpora" / "mu
 DEFAULT_MODEL = Path(__file__).resolve().parents[1] / chinese_crf.MODEL
 
 
-def training_sentences(corpus_dir: str | Path, gold_path: str | Path, *, prefix: str = "zh/"):
-    """(features, labels) of every sentence of the even-ranked documents that have gold mentions."""
+#: The documents each ``half`` reads, by their rank in doc_id order.
+HALVES = {"even": slice(0, None, 2), "odd": slice(1, None, 2), "all": slice(None)}
+
+
+def training_sentences(corpus_dir: str | Path, gold_path: str | Path, *, prefix: str = "zh/", half: str = "all"):
+    """(features, labels) of every sentence of the documents of ``half`` (:data:`HALVES`) that have gold mentions."""
     gold = {key[len(prefix):]: items for key, items in json.loads(Path(gold_path).read_text("utf-8")).items()
             if key.startswith(prefix)}
     gazetteer = load_gazetteer()
@@ -34,7 +39,7 @@ def training_sentences(corpus_dir: str | Path, gold_path: str | Path, *, prefix:
     if not articles:
         raise ValueError(f"no document of {corpus_dir} has gold mentions in {gold_path} under {prefix!r}: "
                          "pass the folder the gold file describes")
-    for article in articles[0::2]:
+    for article in articles[HALVES[half]]:
         text = to_simplified(article.text)
         labels = gold_labels(text, gold[article.doc_id])
         for _, start, end in article.sentence_spans:
@@ -60,13 +65,15 @@ def gold_labels(text: str, mentions: list[list[str]]) -> list[str]:
     return labels
 
 
-def train(corpus_dir: str | Path, gold_path: str | Path, out: str | Path) -> int:
-    """Train and write the model; the number of sentences it learnt from."""
+def train(corpus_dir: str | Path, gold_path: str | Path, out: str | Path, *, half: str = "all") -> int:
+    """Train and write the model on the documents of ``half``; the number of sentences it learnt from."""
     import pycrfsuite
 
+    if half not in HALVES:
+        raise ValueError(f"half is one of {', '.join(HALVES)}, not {half!r}")
     trainer = pycrfsuite.Trainer(verbose=False)
     count = 0
-    for features, labels in training_sentences(corpus_dir, gold_path):
+    for features, labels in training_sentences(corpus_dir, gold_path, half=half):
         trainer.append(features, labels)
         count += 1
     trainer.set_params({"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True})
@@ -78,6 +85,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", default=str(SHARED / "zh"))
     parser.add_argument("--gold", default=str(SHARED / "gold.json"))
+    parser.add_argument("--half", choices=list(HALVES), default="all")
     parser.add_argument("--out", default=str(DEFAULT_MODEL))
     options = parser.parse_args()
-    print(f"{train(options.corpus, options.gold, options.out)} sentences -> {options.out}")
+    print(f"{train(options.corpus, options.gold, options.out, half=options.half)} sentences -> {options.out}")
