@@ -14,7 +14,7 @@ from presslens.cli import main
 def test_export_articles_in_every_format(tmp_path, extension, read):
     out = tmp_path / f"articles{extension}"
     assert main(["export", "articles", "--corpus", str(SEEDS), "--out", str(out)]) == 0
-    table = read(out).fillna("")
+    table = read(out).astype(object).fillna("")
     assert len(table) == 5
     assert {"doc_id", "title", "date", "source", "n_words", "n_paragraphs", "path"} <= set(table.columns)
     by_id = table.set_index("doc_id")
