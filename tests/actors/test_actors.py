@@ -295,6 +295,12 @@ def test_a_noun_of_place_after_a_one_word_name_makes_it_a_place():
     assert ("Zhao", "person") in found, found
 
 
+def test_a_title_the_gazetteer_knows_with_a_short_name_runs_on_into_the_full_name():
+    article = article_from_text("visit", "visit.txt", "Visit\n\nChinese President Xi Jinping arrived in Astana on Monday.")
+    people = [(m.surface, m.actor) for m in find_mentions(article) if m.type == "person"]
+    assert people == [("President Xi Jinping", "Xi Jinping")]
+
+
 def test_a_family_name_spelt_like_a_word_joins_the_full_name():
     article = article_from_text("unseen", "unseen.txt",
                                 "Tomas Green scored twice for the visitors. The home side led until Green levelled late on.")

@@ -86,12 +86,19 @@ class Sentence:
         return self.keys[max(0, first - width):first], self.keys[last:last + width]
 
     def _gazetteer_matches(self) -> dict[int, tuple[int, str]]:
+        """The gazetteer's names, longest first from the left; a name whose words run on into a longer name
+        of the same actor takes it whole (*President Xi* + *Xi Jinping*: *President Xi Jinping*)."""
         matches, i = {}, 0
         while i < len(self.keys):
             found = self.gazetteer.longest_match(self.keys, i)
             if found and not (self.is_sentence_initial(i) and found[0] == i + 1 and self._is_title_word(i, found[1])):
-                matches[i] = found
-                i = found[0]
+                end, name = found
+                for k in range(i + 1, end):
+                    inner = self.gazetteer.longest_match(self.keys, k)
+                    if inner and inner[0] > end and inner[1] == name:
+                        end = inner[0]
+                matches[i] = (end, name)
+                i = end
             else:
                 i += 1
         return matches
