@@ -67,9 +67,9 @@ _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?
 #: A metadata line's date: each date pattern after an optional label, before an optional time of day.
 _DATE_LINES = [re.compile(_DATE_LABEL + pattern.pattern + _TIME, pattern.flags | re.IGNORECASE) for pattern in DATE_PATTERNS]
 TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\b)?", re.IGNORECASE)
-#: ``Source: Xinhua``, ``来源：新华社``, ``Источник: ТАСС``: the value runs to the next field, separator or number.
+#: ``Source: Xinhua``, ``来源：新华社``, ``Источник: ТАСС``: the value runs to the next field, separator, bracket or number.
 _SOURCE_LABEL = re.compile(
-    r"(?:\b(?:source|источник|джерело)|来源|來源|稿源)\s*[:：]\s*(?P<value>[^:：|｜\d]*?)\s*(?=\b[^\W\d]+\s*[:：]|[|｜\d]|$)",
+    r"(?:\b(?:source|источник|джерело)|来源|來源|稿源)\s*[:：]\s*(?P<value>[^:：|｜\d()\[\]（）【】]*?)\s*(?=\b[^\W\d]+\s*[:：]|[|｜\d()\[\]（）【】]|$)",
     re.IGNORECASE,
 )
 _SOURCE_LABEL_ALONE = re.compile(r"(?:\b(?:source|источник|джерело)|来源|來源|稿源)\s*[:：]\s*$", re.IGNORECASE)
