@@ -256,6 +256,12 @@ def test_a_given_name_before_a_known_person_is_the_same_person():
     assert list(zip(person["surface"], person["actor"])) == [("Mohammad Ishaq Dar", "Ishaq Dar")]
 
 
+def test_a_middle_initial_before_a_known_person_stays_in_the_name():
+    article = article_from_text("money", "money.txt", "Money\n\nWarren E. Buffett bought more shares on Monday.")
+    people = [(m.surface, m.actor) for m in find_mentions(article) if m.type == "person"]
+    assert people == [("Warren E. Buffett", "Warren Buffett")]
+
+
 def test_no_name_is_read_inside_the_name_of_an_event():
     found = _mentions_of("The Kazakhstan-South Asia Expo opened in Tashkent on Monday.")
     assert ("Tashkent", "location") in found

@@ -15,6 +15,7 @@ from presslens.actors.words import function_words
 
 _ROMAN_NUMERAL = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 _SPLITTERS = {"and", "&", "+"}
+_INITIAL = re.compile(r"[A-Z]\.")
 _OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
 _CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
 
@@ -300,13 +301,15 @@ def _given_name_then_family_name(sentence: Sentence, atoms) -> bool:
 
 
 def _given_names_before_known_person(sentence: Sentence, atoms) -> bool:
-    """One or two given names before a known person's name: the same person named in full (*Mohammad*
-    before a known *Ishaq Dar*)."""
+    """A given name, and at most one more or a middle initial, before a known person's name: the same
+    person named in full (*Mohammad* before a known *Ishaq Dar*, *Warren E.* before a known *Buffett*)."""
     *before, (_, _, name) = atoms
     if not name or not 1 <= len(before) <= 2 or any(atom[2] for atom in before) \
             or sentence.gazetteer.type_of(name) != "person":
         return False
-    return all(sentence.keys[start] in sentence.rules.given_names for start, _, _ in before)
+    words = [sentence.keys[start] for start, _, _ in before]
+    return words[0] in sentence.rules.given_names and all(
+        word in sentence.rules.given_names or _INITIAL.fullmatch(word) for word in words[1:])
 
 
 def _names_with_known(sentence: Sentence, atoms, known) -> bool:
