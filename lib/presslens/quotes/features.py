@@ -60,6 +60,10 @@ def sequence_features(tokens: list[Token], quoted: list[tuple[int, int]], cue_wo
     side and the pairs it makes with them, whether it lies inside quotation marks, where it stands in its
     sentence, and how far the nearest cue word stands before and after it.
 
+    What is only absent (no cue word in the sentence, no comma since it, not a pronoun, not a quotation
+    mark, outside quotation marks) is said by no feature: the CRF learns as much from the features that
+    are there, and is passed about a quarter fewer strings.
+
     ``cue_words`` are the stems that often attribute (learnt from training, :func:`stem`). ``attributes``
     (a trained model's, when tagging) keeps only the word and pair features among them: a CRF ignores any
     other, so leaving them out changes no tag and saves passing them.
@@ -81,13 +85,13 @@ def sequence_features(tokens: list[Token], quoted: list[tuple[int, int]], cue_wo
     for i, token in enumerate(tokens):
         position_in_sentence = 0 if starts[i] else position_in_sentence + 1
         text = token.text
-        mark = "open" if text in OPENING else "close" if text in CLOSING else "-"
+        mark = "open" if text in OPENING else "close" if text in CLOSING else None
         if text in OPENING and text in CLOSING:  # “ closes „ in Russian, opens elsewhere
             mark = "open" if inside[i] else "close"
         item = (*words[i].own, *seen[i][0], *seen[i + 1][1], *seen[i + 3][2], *seen[i + 4][3], *pairs[i][0],
-                *pairs[i + 1][1], _CUE_BEFORE[before[i]], _CUE_AFTER[after[i]],
-                "commas=none" if commas[i] is None else _COMMAS[min(commas[i], 2)], _TO_END[to_end[i]],
-                "q=1" if inside[i] else "q=0", _MARKS[mark], _POSITIONS[min(position_in_sentence, 6)],
+                *pairs[i + 1][1], *_CUE_BEFORE[before[i]], *_CUE_AFTER[after[i]],
+                *_COMMAS[None if commas[i] is None else min(commas[i], 2)], *_TO_END[to_end[i]],
+                *_INSIDE[inside[i]], *_MARKS[mark], _POSITIONS[min(position_in_sentence, 6)],
                 _QUOTED_AROUND[flags[i:i + 3]])
         if starts[i]:
             item += ("bos",)
@@ -118,7 +122,7 @@ def _word_features(text: str, cue_words: frozenset[str], attributes: frozenset[s
     word = text.lower()
     stemmed = stem(word)
     own = ("w=" + word, "stem=" + stemmed, "suf=" + word[-3:], "shape=" + _shape(text),
-           f"cue={stemmed in cue_words}", f"pron={word in PRONOUNS}")
+           *("cue=True",) * (stemmed in cue_words), *("pron=True",) * (word in PRONOUNS))
     seen_as = tuple(_kept(f"w{offset}={word}", attributes) for offset in CONTEXT)
     own = tuple(feature for feature in own if attributes is None or feature in attributes)
     return _Word(word, stemmed in cue_words, own, seen_as)
@@ -183,28 +187,27 @@ def _cue_distances(is_cue: list[bool], sentence_start: list[bool]) -> tuple[list
     return before, after
 
 
-def _bucket(distance: int | None) -> str:
-    if distance is None:
-        return "none"
+def _bucket(distance: int) -> str:
     return str(distance) if distance <= 3 else "near" if distance <= 8 else "far"
 
 
 class _Buckets(dict):
-    """``prefix + _bucket(distance)``, made once per distance."""
+    """``(prefix + _bucket(distance),)``, or ``()`` for no distance, made once per distance."""
 
     def __init__(self, prefix: str):
         super().__init__()
         self.prefix = prefix
 
     def __missing__(self, distance):
-        self[distance] = self.prefix + _bucket(distance)
+        self[distance] = () if distance is None else (self.prefix + _bucket(distance),)
         return self[distance]
 
 
 _CUE_BEFORE, _CUE_AFTER, _TO_END = _Buckets("cue<"), _Buckets("cue>"), _Buckets("end=")
-_COMMAS = ("commas=0", "commas=1", "commas=2+")
+_COMMAS = {None: (), 0: ("commas=0",), 1: ("commas=1",), 2: ("commas=2+",)}
+_INSIDE = ((), ("q=1",))
 _POSITIONS = [f"pos={position}" for position in range(7)]
-_MARKS = {mark: "mark=" + mark for mark in ("open", "close", "-")}
+_MARKS = {None: (), "open": ("mark=open",), "close": ("mark=close",)}
 _QUOTED_AROUND = {f"{a}{b}{c}": f"q-1|q|q+1={a}{b}{c}" for a in "x01" for b in "01" for c in "x01"}
 
 
