@@ -188,23 +188,6 @@ def test_only_sentences_that_may_attribute_are_tagged():
         "The mayor believes that tolls are fair."]
 
 
-def test_the_tagger_is_given_only_the_features_its_model_knows_and_tags_the_same():
-    from presslens.quotes.features import paragraph_tokens, sequence_features
-    from presslens.quotes.tagger import load_tagger
-
-    tagger = load_tagger()
-    assert tagger.attributes == {attribute for attribute, _ in tagger.crf.info().state_features}
-    text = "“We will sign the agreement this week,” Petrova told reporters at the airport in Astana on Monday."
-    tokens, quoted = paragraph_tokens(text, 0, len(text)), quoted_ranges(text, [(0, len(text))])
-    every = sequence_features(tokens, quoted, tagger.cue_words).items
-    known = sequence_features(tokens, quoted, tagger.cue_words, attributes=tagger.attributes).items
-    assert all(set(kept) <= tagger.attributes for kept in known)
-    assert sum(map(len, known)) < sum(map(len, every))
-    assert tagger.crf.tag(known) == tagger.crf.tag(every)
-    assert [tagger.crf.marginal(label, i) for i, label in enumerate(tagger.crf.tag(known))] == pytest.approx(
-        [tagger.crf.marginal(label, i) for i, label in enumerate(tagger.crf.tag(every))])
-
-
 def test_a_pronoun_stands_for_who_spoke_before_not_for_whom_they_named():
     from presslens.quotes.lexicon import cue_lexicon
     from presslens.quotes.speakers import CastMention, antecedent_mentions, resolve_speaker

@@ -54,8 +54,7 @@ class SequenceFeatures:
     starts: list[bool]
 
 
-def sequence_features(tokens: list[Token], quoted: list[tuple[int, int]], cue_words: frozenset[str], *,
-                      attributes: frozenset[str] | None = None) -> SequenceFeatures:
+def sequence_features(tokens: list[Token], quoted: list[tuple[int, int]], cue_words: frozenset[str]) -> SequenceFeatures:
     """The features of ``tokens``: each word, its stem, suffix and shape, its neighbours two words either
     side and the pairs it makes with them, whether it lies inside quotation marks, where it stands in its
     sentence, and how far the nearest cue word stands before and after it.
@@ -64,20 +63,17 @@ def sequence_features(tokens: list[Token], quoted: list[tuple[int, int]], cue_wo
     mark, outside quotation marks) is said by no feature: the CRF learns as much from the features that
     are there, and is passed about a quarter fewer strings.
 
-    ``cue_words`` are the stems that often attribute (learnt from training, :func:`stem`). ``attributes``
-    (a trained model's, when tagging) keeps only the word and pair features among them: a CRF ignores any
-    other, so leaving them out changes no tag and saves passing them.
+    ``cue_words`` are the stems that often attribute (learnt from training, :func:`stem`).
     """
     n = len(tokens)
-    words = [_word_features(token.text, cue_words, attributes) for token in tokens]
+    words = [_word_features(token.text, cue_words) for token in tokens]
     inside = inside_flags(tokens, quoted)
     starts = sentence_starts(tokens)
     before, after = _cue_distances([word.cue for word in words], starts)
     commas = _commas_since_cue([token.text == "," for token in tokens], [word.cue for word in words], starts)
     to_end = _words_to_sentence_end(starts)
-    edge = _edge_features(attributes)
-    seen = [edge] * 2 + [word.seen_as for word in words] + [edge] * 2
-    pairs = [_pair_features(words[i - 1].word if i else "<>", words[i].word if i < n else "<>", attributes)
+    seen = [_EDGE] * 2 + [word.seen_as for word in words] + [_EDGE] * 2
+    pairs = [_pair_features(words[i - 1].word if i else "<>", words[i].word if i < n else "<>")
              for i in range(n + 1)]
     flags = "x" + "".join(map(str, inside)) + "x"
     items = []
@@ -88,8 +84,8 @@ def sequence_features(tokens: list[Token], quoted: list[tuple[int, int]], cue_wo
         mark = "open" if text in OPENING else "close" if text in CLOSING else None
         if text in OPENING and text in CLOSING:  # “ closes „ in Russian, opens elsewhere
             mark = "open" if inside[i] else "close"
-        item = (*words[i].own, *seen[i][0], *seen[i + 1][1], *seen[i + 3][2], *seen[i + 4][3], *pairs[i][0],
-                *pairs[i + 1][1], *_CUE_BEFORE[before[i]], *_CUE_AFTER[after[i]],
+        item = (*words[i].own, seen[i][0], seen[i + 1][1], seen[i + 3][2], seen[i + 4][3], pairs[i][0], pairs[i + 1][1],
+                *_CUE_BEFORE[before[i]], *_CUE_AFTER[after[i]],
                 *_COMMAS[None if commas[i] is None else min(commas[i], 2)], *_TO_END[to_end[i]],
                 *_INSIDE[inside[i]], *_MARKS[mark], _POSITIONS[min(position_in_sentence, 6)],
                 _QUOTED_AROUND[flags[i:i + 3]])
@@ -108,38 +104,29 @@ class _Word(NamedTuple):
     word: str
     cue: bool
     own: tuple[str, ...]
-    seen_as: tuple[tuple[str, ...], ...]  # the word as its neighbours see it, at each offset of CONTEXT
-
-
-def _kept(feature: str, attributes: frozenset[str] | None) -> tuple[str, ...]:
-    """``(feature,)``, or ``()`` when ``attributes`` are given and it is not one of them."""
-    return (feature,) if attributes is None or feature in attributes else ()
+    seen_as: tuple[str, ...]  # the word as its neighbours see it, at each offset of CONTEXT
 
 
 @functools.lru_cache(maxsize=200_000)
-def _word_features(text: str, cue_words: frozenset[str], attributes: frozenset[str] | None) -> _Word:
+def _word_features(text: str, cue_words: frozenset[str]) -> _Word:
     """What a word says on its own and to its neighbours, whatever they are: made once per distinct word."""
     word = text.lower()
     stemmed = stem(word)
     own = ("w=" + word, "stem=" + stemmed, "suf=" + word[-3:], "shape=" + _shape(text),
            *("cue=True",) * (stemmed in cue_words), *("pron=True",) * (word in PRONOUNS))
-    seen_as = tuple(_kept(f"w{offset}={word}", attributes) for offset in CONTEXT)
-    own = tuple(feature for feature in own if attributes is None or feature in attributes)
+    seen_as = tuple(f"w{offset}={word}" for offset in CONTEXT)
     return _Word(word, stemmed in cue_words, own, seen_as)
 
 
-@functools.cache
-def _edge_features(attributes: frozenset[str] | None) -> tuple[tuple[str, ...], ...]:
-    """The edge of a stretch as the words next to it see it, at each offset of CONTEXT."""
-    return tuple(_kept(f"w{offset}=<>", attributes) for offset in CONTEXT)
+_EDGE = tuple(f"w{offset}=<>" for offset in CONTEXT)
 
 
-def _pair_features(left: str, right: str, attributes: frozenset[str] | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _pair_features(left: str, right: str) -> tuple[str, str]:
     """Two neighbouring words as the right one sees them (``w-1|w``) and as the left one does (``w|w+1``).
 
     Not cached: most pairs of a text are new, and a cache of them costs more (in garbage collection) than it saves.
     """
-    return _kept(f"w-1|w={left}|{right}", attributes), _kept(f"w|w+1={left}|{right}", attributes)
+    return f"w-1|w={left}|{right}", f"w|w+1={left}|{right}"
 
 
 def _commas_since_cue(is_comma: list[bool], is_cue: list[bool], sentence_start: list[bool]) -> list[int | None]:

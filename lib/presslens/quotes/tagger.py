@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,13 +68,11 @@ def trigger_words_path(model: Path) -> Path:
 
 @dataclass(frozen=True)
 class QuotationTagger:
-    """The CRF written by :mod:`presslens.quotes.train`, its cue stems, the stems that make a sentence worth
-    reading, and the attributes (feature strings) the CRF has weights for."""
+    """The CRF written by :mod:`presslens.quotes.train`, its cue stems and the stems that make a sentence worth reading."""
 
     crf: pycrfsuite.Tagger
     cue_words: frozenset[str]
     triggers: frozenset[str]
-    attributes: frozenset[str]
 
 
 @functools.cache
@@ -89,22 +85,7 @@ def load_tagger(path: str | Path = MODEL_PATH) -> QuotationTagger:
                          "`python -m presslens.quotes.train --polnear PATH/TO/polnear/train`")
     crf = pycrfsuite.Tagger()
     crf.open(str(path))
-    cue_words, triggers = (frozenset(file.read_text(encoding="utf-8").split()) for file in needed[1:])
-    return QuotationTagger(crf, cue_words, triggers, model_attributes(crf))
-
-
-_ATTRIBUTE_LINE = re.compile(r"^ *\d+: (.*)$", re.MULTILINE)
-
-
-def model_attributes(crf: pycrfsuite.Tagger) -> frozenset[str]:
-    """The attributes a CRF has weights for, read from its dump (the ``ATTRIBUTES`` block lists those of its
-    features; ``crf.info()`` parses the whole dump, seven times slower)."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "model.txt"
-        crf.dump(str(path))
-        dump = path.read_text(encoding="utf-8")
-    block = dump[dump.index("\nATTRIBUTES = {"):dump.index("\n}", dump.index("\nATTRIBUTES = {"))]
-    return frozenset(_ATTRIBUTE_LINE.findall(block))
+    return QuotationTagger(crf, *(frozenset(file.read_text(encoding="utf-8").split()) for file in needed[1:]))
 
 
 def tagged_quotations(text: str, paragraph_spans: list[Span], *, model: str | Path = MODEL_PATH,
@@ -160,7 +141,7 @@ def _tag_paragraph(tagger: QuotationTagger, tokens: list[Token], stretches: list
     paragraph = _TaggedParagraph(["O"] * len(tokens), [0.0] * len(tokens), [-1] * len(tokens), set(),
                                  [True] * len(tokens))
     for first, last in stretches:
-        features = sequence_features(tokens[first:last], quoted, tagger.cue_words, attributes=tagger.attributes)
+        features = sequence_features(tokens[first:last], quoted, tagger.cue_words)
         paragraph.starts[first:last] = features.starts
         paragraph.quotation[first:last] = _quotation_of(tokens[first:last], quoted)
         labels = tagger.crf.tag(features.items)
