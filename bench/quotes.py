@@ -99,9 +99,9 @@ def score_wire() -> dict:
 
 def time_bbc(n_articles: int) -> dict:
     """Wall and processor seconds of each step of the processing pass on the first ``n_articles`` BBC
-    articles (loading them from a folder of links to their files, their tokens, their mentions) and of
-    the quotations pass; the overhead is of processor time, which other work on a shared machine does not
-    inflate."""
+    articles (loading them from a folder of links to their files, once the whole folder was read to choose
+    them; their tokens; their mentions) and of the quotations pass; the overhead is of processor time, which
+    other work on a shared machine does not inflate."""
     from presslens.text import tokens_table
 
     chosen = [article.path for article in load_corpus(BBC)][:n_articles]

@@ -113,7 +113,7 @@ def _word_features(text: str, cue_words: frozenset[str]) -> _Word:
     word = text.lower()
     stemmed = stem(word)
     own = ("w=" + word, "stem=" + stemmed, "suf=" + word[-3:], "shape=" + _shape(text),
-           *("cue=True",) * (stemmed in cue_words), *("pron=True",) * (word in PRONOUNS))
+           *(("cue=True",) if stemmed in cue_words else ()), *(("pron=True",) if word in PRONOUNS else ()))
     seen_as = tuple(f"w{offset}={word}" for offset in CONTEXT)
     return _Word(word, stemmed in cue_words, own, seen_as)
 
@@ -124,7 +124,7 @@ _EDGE = tuple(f"w{offset}=<>" for offset in CONTEXT)
 def _pair_features(left: str, right: str) -> tuple[str, str]:
     """Two neighbouring words as the right one sees them (``w-1|w``) and as the left one does (``w|w+1``).
 
-    Not cached: most pairs of a text are new, and a cache of them costs more (in garbage collection) than it saves.
+    Not cached: about half the pairs of a news text are new to it, and a cache of them cost more than it saved.
     """
     return f"w-1|w={left}|{right}", f"w|w+1={left}|{right}"
 
