@@ -188,6 +188,21 @@ def test_only_sentences_that_may_attribute_are_tagged():
         "The mayor believes that tolls are fair."]
 
 
+def test_the_tagger_is_told_what_a_word_is_and_not_what_it_is_not():
+    from presslens.quotes.features import paragraph_tokens, sequence_features
+
+    text = "“We will sign,” he said. Trade grew."
+    tokens = paragraph_tokens(text, 0, len(text))
+    items = sequence_features(tokens, quoted_ranges(text, [(0, len(text))]), frozenset({"said"})).items
+    features = [set(item) for item in items]
+    word = [token.text for token in tokens].index
+    assert {"mark=open", "q=1"} <= features[0] and "q=1" in features[word("sign")]
+    assert "cue=True" in features[word("said")] and {"pron=True", "cue>1"} <= features[word("he")]
+    assert {"cue<1", "commas=0"} <= features[word("said") + 1]
+    for absent in features[word("Trade"):]:  # a sentence with no cue, no quotation mark, no pronoun
+        assert not any(feature.startswith(("cue<", "cue>", "commas=", "q=", "mark=", "cue=", "pron=")) for feature in absent)
+
+
 def test_a_pronoun_stands_for_who_spoke_before_not_for_whom_they_named():
     from presslens.quotes.lexicon import cue_lexicon
     from presslens.quotes.speakers import CastMention, antecedent_mentions, resolve_speaker
