@@ -224,6 +224,17 @@ def test_a_pronoun_stands_for_who_spoke_before_not_for_whom_they_named():
     assert resolve_speaker("who", who, who + 3, who + 10, cast, cue_lexicon("en")) == ("Ana Diaz", "person")
 
 
+def test_a_possessive_pronoun_as_source_stands_for_the_last_actor_named():
+    from presslens.quotes.lexicon import cue_lexicon
+    from presslens.quotes.speakers import CastMention, resolve_speaker
+
+    text = "Ana Diaz chaired the talks. In his words, Portline expected more. Its statement added that trade grew."
+    cast = [CastMention(text.index(name), text.index(name) + len(name), name, kind, 1, name)
+            for name, kind in (("Ana Diaz", "person"), ("Portline", "organization"))]
+    its = text.index("Its")
+    assert resolve_speaker("Its", its, its + 3, its + 20, cast, cue_lexicon("en")) == ("Portline", "organization")
+
+
 WIRE = (
     "Port traffic set to double\n\n"
     "Trade through the harbour will double by 2030, Omar Haddad, director of the Elmport Port Authority, "
