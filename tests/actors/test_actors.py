@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHARED
-from presslens.actors import actors_table, corpus_actors, find_mentions, mentions_table, read_gazetteer_file
+from presslens.actors import actors_table, corpus_actors, find_mentions, load_gazetteer, mentions_table, read_gazetteer_file
 from presslens.actors.held_out import split_documents
 from presslens.corpus import Corpus, article_from_text, load_corpus
 
@@ -191,7 +191,7 @@ def test_a_user_gazetteer_adds_and_overrides(tmp_path, seed_corpus):
     with pytest.raises(ValueError, match="gazetteer file not found"):
         read_gazetteer_file(tmp_path / "missing.yaml")
     bad = tmp_path / "bad.yaml"
-    bad.write_text("actors:\n  - name: X\n    type: thing\n", encoding="utf-8")
+    bad.write_text("actors:\n  - name: X\n    type: animal\n", encoding="utf-8")
     with pytest.raises(ValueError, match="type"):
         read_gazetteer_file(bad)
 
@@ -305,6 +305,14 @@ def test_a_title_the_gazetteer_knows_with_a_short_name_runs_on_into_the_full_nam
     article = article_from_text("visit", "visit.txt", "Visit\n\nChinese President Xi Jinping arrived in Astana on Monday.")
     people = [(m.surface, m.actor) for m in find_mentions(article) if m.type == "person"]
     assert people == [("President Xi Jinping", "Xi Jinping")]
+
+
+def test_a_name_the_gazetteer_knows_as_a_thing_is_read_whole_and_is_no_actor(tmp_path):
+    path = tmp_path / "cast.yaml"
+    path.write_text("actors:\n  - name: Amber Line Railway\n    type: thing\n", encoding="utf-8")
+    article = article_from_text("rail", "rail.txt", "Rail\n\nThe Amber Line Railway links Riga with Warsaw.")
+    found = {(m.surface, m.type) for m in find_mentions(article, gazetteer=load_gazetteer(str(path)))}
+    assert found == {("Riga", "location"), ("Warsaw", "location")}
 
 
 def test_a_family_name_spelt_like_a_word_joins_the_full_name():

@@ -28,7 +28,7 @@ import presslens.actors.chinese_crf as chinese_crf
 import presslens.actors.chinese_rules as rules
 from presslens.actors.chinese_spans import Span, Word, segment_jieba
 from presslens.actors.gazetteer import Gazetteer
-from presslens.actors.resolution import Mention, short_name_targets, vote_types
+from presslens.actors.resolution import Mention, actors_only, short_name_targets, vote_types
 from presslens.corpus import Article
 from presslens.languages.zh import simplified_in_place as to_simplified
 
@@ -56,7 +56,7 @@ def find_mentions_zh(article: Article, *, gazetteer: Gazetteer) -> list[Mention]
             mentions.append(Mention(article.doc_id, paragraph, number, first, last, article.text[first:last],
                                     actor or surface, name_types.get(surface, span.type) if actor else span.type,
                                     span.method))
-    return _resolve(mentions, gazetteer)
+    return actors_only(_resolve(mentions, gazetteer))
 
 
 def find_spans_zh(sentence: str, *, name_types: dict[str, str]) -> list[Span]:

@@ -30,6 +30,8 @@ from presslens.yaml_files import read_yaml
 DATA_FILES = ("data/gazetteer.yaml", "data/names_cldr.yaml", "data/names_zh.yaml", "data/names_ru.yaml")
 
 ACTOR_TYPES: tuple[str, ...] = ("person", "organization", "location")
+#: The type of a name to know but not to count (a railway, a pipeline): read whole, never an actor.
+NOT_ACTOR = "thing"
 
 #: Tokens for name finding: abbreviations and initials keep their full stop, possessive 's stands alone.
 NAME_TOKEN = re.compile(
@@ -173,9 +175,10 @@ def _parse_gazetteer(source: str, where: str, *, known: dict[str, GazetteerEntry
         name, kind = str(item.get("name") or "").strip(), str(item.get("type") or "").strip()
         if not kind and known and name in known:
             kind = known[name].type
-        if not name or kind not in ACTOR_TYPES:
+        if not name or kind not in (*ACTOR_TYPES, NOT_ACTOR):
             raise ValueError(
-                f"{where}: actor #{number} needs a `name` and a `type` among {', '.join(ACTOR_TYPES)} (got {item!r})"
+                f"{where}: actor #{number} needs a `name` and a `type` among {', '.join(ACTOR_TYPES)}, or "
+                f"`{NOT_ACTOR}` for a name to know but not count (got {item!r})"
             )
         entries.append(GazetteerEntry(name, kind, tuple(str(a) for a in item.get("aliases") or ()),
                                       _names(item.get("names"), file_language, where, number)))

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
-from presslens.actors.gazetteer import Gazetteer, load_gazetteer
+from presslens.actors.gazetteer import NOT_ACTOR, Gazetteer, load_gazetteer
 from presslens.actors.reading import UNRESOLVED, read_sentence
 from presslens.actors.run_reading import Span
 from presslens.actors.sentence import Sentence, tokenize_names
@@ -64,7 +64,12 @@ def find_mentions(article: Article, *, gazetteer: Gazetteer | None = None) -> li
             mentions.append(Mention(article.doc_id, paragraph, number, first, last, surface,
                                     span.actor or surface, span.type, span.method))
         brackets.extend((base + a, base + b) for a, b in _bracket_pairs(sentence, spans))
-    return resolve(mentions, brackets, known=gazetteer.entries.keys(), gazetteer=gazetteer)
+    return actors_only(resolve(mentions, brackets, known=gazetteer.entries.keys(), gazetteer=gazetteer))
+
+
+def actors_only(mentions: list[Mention]) -> list[Mention]:
+    """The mentions without the names the gazetteer knows as things (:data:`~.gazetteer.NOT_ACTOR`)."""
+    return [mention for mention in mentions if mention.type != NOT_ACTOR]
 
 
 def _bracket_pairs(sentence: Sentence, spans: list[Span]) -> list[tuple[int, int]]:

@@ -25,7 +25,7 @@ from dataclasses import replace
 from natasha import Doc
 
 from presslens.actors.gazetteer import Gazetteer
-from presslens.actors.resolution import Mention, short_name_targets, vote_types
+from presslens.actors.resolution import Mention, actors_only, short_name_targets, vote_types
 from presslens.actors.russian_descriptors import extend_by_descriptors, split_at_brackets
 from presslens.actors.russian_models import analyzer, is_function_word, lemmas, ner_tagger, plain_word, segmenter
 from presslens.actors.russian_names import NAME_GRAMMEMES, Candidate, RussianNames, nominatives, russian_names
@@ -79,7 +79,7 @@ def find_mentions_ru(article: Article, *, gazetteer: Gazetteer) -> list[Mention]
     resolved.sort(key=lambda c: (c.first, -c.last))
     starts = [start for _, start, _ in article.sentence_spans]
     mentions = [_mention(article, tokens, c, starts) for c in resolved]
-    return _resolve(mentions, known=gazetteer.entries.keys())
+    return actors_only(_resolve(mentions, known=gazetteer.entries.keys()))
 
 
 def _joined(tokens: list, words: list[str]) -> str:
