@@ -29,7 +29,7 @@ import pandas as pd
 
 from presslens.actors import chinese_crf
 from presslens.actors.chinese import find_mentions_zh, segment_jieba, to_simplified
-from presslens.actors.chinese_train import train
+from presslens.actors.chinese_train import HALVES, train
 from presslens.actors.gazetteer import load_gazetteer
 from presslens.corpus import load_corpus
 from presslens.corpus.cleaning import article_from_text
@@ -82,9 +82,9 @@ def compare_zh(*, news_dir: str | Path | None = None, systems: dict = SYSTEMS) -
     scorer = _scorer()
     gold = {key.split("/", 1)[1]: items for key, items in json.loads(GOLD.read_text("utf-8")).items() if key.startswith("zh/")}
     corpus = load_corpus(str(CORPUS))
-    articles = {article.doc_id: article for article in corpus}
-    numbers = sorted(articles)
-    parts = {"dev even": (numbers[0::2], articles, gold), "dev odd": (numbers[1::2], articles, gold)}
+    articles = {article.doc_id: article for article in corpus if article.doc_id in gold}
+    numbers = sorted(articles)  # ranked as the trainer ranks them
+    parts = {"dev even": (numbers[HALVES["even"]], articles, gold), "dev odd": (numbers[HALVES["odd"]], articles, gold)}
     if news_dir:
         news = json.loads(NEWS_GOLD.read_text("utf-8"))["articles"]
         news_articles = {key: article_from_text(key, f"{key}.txt", (Path(news_dir) / f"{key}.txt").read_text("utf-8"))

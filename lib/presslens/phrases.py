@@ -29,7 +29,6 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
-import yaml
 from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
 from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 from nltk.probability import FreqDist
@@ -38,6 +37,7 @@ from presslens.chunks import TokenChunks, chunks_of, remembered, summed_counts
 from presslens.deprecation import current_value
 from presslens.languages.zh import starts_han
 from presslens.text import TOKEN_COLUMNS, content_mask, lemmatize_phrase
+from presslens.yaml_files import read_yaml
 
 #: The package data files this module reads (they key the cache of what it extracts).
 DATA_FILES = ("data/phrases.yaml",)
@@ -60,7 +60,7 @@ PHRASE_COLUMNS = ["phrase", "n_words", "count", "score", "source"]
 def known_phrases() -> tuple[str, ...]:
     """The known expressions of ``data/phrases.yaml``, lemmatised like the text."""
     source = importlib_resources.files("presslens").joinpath("data/phrases.yaml").read_text("utf-8")
-    return tuple(dict.fromkeys(lemmatize_phrase(str(phrase)) for phrase in yaml.safe_load(source)["phrases"]))
+    return tuple(dict.fromkeys(lemmatize_phrase(str(phrase)) for phrase in read_yaml(source)["phrases"]))
 
 
 def _same_sentence_as_next(tokens: pd.DataFrame) -> np.ndarray:

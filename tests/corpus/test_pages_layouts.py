@@ -286,3 +286,11 @@ def test_pages_scraped_without_their_title_line_take_the_headline_printed_above_
         article = corpus[doc_id]
         assert (article.title, article.date) == (page.headline, page.date), doc_id
         assert not article.text.startswith(PORTAL_TOP[0]), article.text[:80]
+
+
+@pytest.mark.parametrize("line, breadcrumb", [("Home > News > Business", True), ("Home>World", True),
+                                               ("Home » World", True), ("«Газпром» увеличил экспорт в Китай", False),
+                                               ("Merkel sagte »Wir schaffen das«", False)])
+def test_a_breadcrumb_trail_is_told_from_a_headline_with_guillemets(line, breadcrumb):
+    from presslens.corpus.pages import _BREADCRUMB
+    assert bool(_BREADCRUMB.search(line)) is breadcrumb

@@ -30,6 +30,8 @@ HALVES = {"even": slice(0, None, 2), "odd": slice(1, None, 2), "all": slice(None
 
 def training_sentences(corpus_dir: str | Path, gold_path: str | Path, *, prefix: str = "zh/", half: str = "all"):
     """(features, labels) of every sentence of the documents of ``half`` (:data:`HALVES`) that have gold mentions."""
+    if half not in HALVES:
+        raise ValueError(f"half is one of {', '.join(HALVES)}, not {half!r}")
     gold = {key[len(prefix):]: items for key, items in json.loads(Path(gold_path).read_text("utf-8")).items()
             if key.startswith(prefix)}
     gazetteer = load_gazetteer()
@@ -69,8 +71,6 @@ def train(corpus_dir: str | Path, gold_path: str | Path, out: str | Path, *, hal
     """Train and write the model on the documents of ``half``; the number of sentences it learnt from."""
     import pycrfsuite
 
-    if half not in HALVES:
-        raise ValueError(f"half is one of {', '.join(HALVES)}, not {half!r}")
     trainer = pycrfsuite.Trainer(verbose=False)
     count = 0
     for features, labels in training_sentences(corpus_dir, gold_path, half=half):

@@ -65,17 +65,23 @@ def _descriptor_follows(sentence: Sentence, last: int) -> bool:
 _AFTER_PLACE_NOUN = frozenset({",", ".", ";", ")", "in", "of", "on", "near", "and", "that", "which", "where", "with"})
 
 
+#: Nouns of an administrative unit: right after a name they make it a place (*Perak region*); the other nouns of
+#: place may be verbs or qualify a person there (*… let Kowalski pass.*, *Biden state …*).
+_UNIT_NOUNS = frozenset({"region", "province", "district", "county", "city", "town", "village", "prefecture",
+                         "municipality", "oblast", "krai", "okrug", "township", "borough"})
+
+
 def _place_noun_follows(sentence: Sentence, last: int) -> bool:
-    """*Perak region*, *Sargodha, a city in Pakistan*, *Tarim, a small town*: a lower-case noun of a place right
-    after the name, or after a comma and an article and at most one more word, ending its phrase."""
+    """*Perak region*, *Sargodha, a city in Pakistan*, *Tarim, a small town*: a lower-case noun of an
+    administrative unit right after the name, or a noun of any place after a comma and an article and at
+    most one more word, ending its phrase."""
     lower, keys = sentence.lower, sentence.keys
-    k = last
+    k, nouns = last, _UNIT_NOUNS
     if lower[k:k + 1] == [","] and lower[k + 1:k + 2] in (["a"], ["an"], ["the"]):
-        k += 2
-        if k + 1 < len(lower) and lower[k + 1] in sentence.rules.location_keywords and keys[k].islower():
+        k, nouns = k + 2, sentence.rules.location_keywords
+        if k + 1 < len(lower) and lower[k + 1] in nouns and keys[k].islower():
             k += 1  # one adjective: a coastal city
-    return k + 1 < len(lower) and lower[k] in sentence.rules.location_keywords and keys[k].islower() \
-        and lower[k + 1] in _AFTER_PLACE_NOUN
+    return k + 1 < len(lower) and lower[k] in nouns and keys[k].islower() and lower[k + 1] in _AFTER_PLACE_NOUN
 
 
 def _apposition_follows(sentence: Sentence, last: int) -> bool:

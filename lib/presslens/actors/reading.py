@@ -49,7 +49,7 @@ def _with_tagged_names(sentence: Sentence, decided: list[Span], undecided: list[
                        require_proper_word: bool, blocked: list[Span]) -> list[Span]:
     """The decided names, the undecided ones as the tagger places them and the name typer types them
     (kept untyped, method :data:`UNRESOLVED`, where either finds no actor, or where a name of one word
-    gets two types, see :func:`_one_word_place`), and the tagger's names where no rule read one
+    gets two types, see :func:`_one_word_type`), and the tagger's names where no rule read one
     (``blocked``: words where none is to be read)."""
     covered = {k for span in (*decided, *undecided, *blocked) for k in range(span.first, span.last)}
     places = {(span.first, span.last) for span in decided if span.method == "gazetteer" and span.type == "location"}
@@ -75,31 +75,32 @@ def _with_tagged_names(sentence: Sentence, decided: list[Span], undecided: list[
             for span in inside:
                 start, end = max(first, span.first), min(last, span.last)
                 typed = _person_or_keyword(sentence, end, typed_by_typer(sentence, start, end))
-                if end - start == 1 and typed != kind:
-                    typed = "location" if _one_word_place(sentence, start, (typed, kind)) else None
+                if end - start == 1:
+                    typed = _one_word_type(sentence, start, typed, kind)
                 if typed:
                     spans.append(Span(start, end, None, typed, "tagger"))
                     read.add(span)
         elif not covered.intersection(range(first, last)) and (
                 not require_proper_word or has_proper_word(sentence, first, last)
                 or kind == "person" and _amid_lowercase(sentence, first, last)):
-            typed = kind if last - first > 1 else typed_by_typer(sentence, first, last)
-            if typed != kind:
-                typed = "location" if _one_word_place(sentence, first, (typed, kind)) else None
+            typed = kind if last - first > 1 else _one_word_type(
+                sentence, first, _person_or_keyword(sentence, last, typed_by_typer(sentence, first, last)), kind)
             spans.append(Span(first, last, None, typed, "tagger") if typed else Span(first, last, None, "", UNRESOLVED))
     spans.extend(replace(span, method=UNRESOLVED) for span in undecided if span not in read)
     return sorted(spans, key=lambda s: s.first)
 
 
-def _one_word_place(sentence: Sentence, first: int, kinds: tuple[str | None, str | None]) -> bool:
-    """One of the two models reads a place in one word after a preposition of place (*in Tromso*).
+def _one_word_type(sentence: Sentence, first: int, typed: str | None, tagged: str) -> str | None:
+    """The type of a name of one word: where the name typer (``typed``) and the name tagger (``tagged``)
+    agree, or a place where one of them reads a place after a preposition of place (*in Tromso*); else None.
 
-    A name of one word counts where the name tagger and the name typer agree on its type, or where this
-    says it is a place: a capitalised word alone is as often a heading, a slogan or a borrowed word
-    (*Schadenfreude*); otherwise it stays unresolved, a mention of a person the article names in full or
-    nothing.
+    A capitalised word alone is as often a heading, a slogan or a borrowed word (*Schadenfreude*): where
+    the two disagree it stays unresolved, a mention of a person the article names in full or nothing.
     """
-    return "location" in kinds and first > 0 and sentence.lower[first - 1] in sentence.rules.location_prepositions
+    if typed == tagged:
+        return typed
+    after_preposition = first > 0 and sentence.lower[first - 1] in sentence.rules.location_prepositions
+    return "location" if "location" in (typed, tagged) and after_preposition else None
 
 
 def _name_bounds(sentence: Sentence, first: int, last: int) -> tuple[int, int]:

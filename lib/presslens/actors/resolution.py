@@ -117,7 +117,7 @@ def resolve(mentions: list[Mention], brackets: list[tuple[int, int]], *, known: 
 
 
 def _people_named_in_short(mentions: list[Mention], types: dict[str, str], known: Collection[str]) -> dict[str, str]:
-    """``types``, with a name only the typer typed (no head noun, no cue) made a person where the article
+    """``types``, with a name only the name models typed (no gazetteer, head noun or cue) made a person where the article
     names a person by its first or last word alone (*Nguyen Xuan Phuc* … *Phuc said*) and no word of the
     name is an ordinary word (*Philadelphia Eagles*, *Pirelli SpA* stay as typed)."""
     short_people = {m.actor for m in mentions if m.type == "person" and " " not in m.actor and m.actor not in known}

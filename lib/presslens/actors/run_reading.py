@@ -178,11 +178,13 @@ def _title_block(sentence: Sentence, first: int, last: int) -> list[Span] | None
     rules, lower, known = sentence.rules, sentence.lower, sentence.known
     spans = []
     k = first
-    if k in known and known[k][0] < last and _title_after_unit(sentence, known[k][0], last) is not None:
+    after_body = _title_after_unit(sentence, known[k][0], last) if k in known and known[k][0] < last else None
+    if after_body is not None:
         end, name = known[k]  # the body the title belongs to: UN Secretary-General …, UN High Commissioner …
         spans.append(known_span(sentence, k, end, name))
-        k = end
-    k = _title_after_unit(sentence, k, last)
+        k = after_body
+    else:
+        k = _title_after_unit(sentence, k, last)
     if k is None:
         return None
     while k < last and lower[k] in rules.person_titles and k not in known:
@@ -195,7 +197,8 @@ def _title_block(sentence: Sentence, first: int, last: int) -> list[Span] | None
             complement_start += 1
         next_title = next((i for i in range(complement_start, last) if lower[i] in rules.person_titles), last)
         complement_end = _complement_end(sentence, complement_start, next_title)
-        if has_proper_word(sentence, complement_start, complement_end):  # a place or body, not a portfolio
+        if has_proper_word(sentence, complement_start, complement_end) or (  # a place or a body, not a portfolio
+                complement_end > complement_start and lower[complement_end - 1] in rules.organization_keywords):
             spans.extend(read_run(sentence, complement_start, complement_end))
         k = complement_end
     if k >= last:
@@ -234,7 +237,7 @@ def _complement_end(sentence: Sentence, start: int, last: int) -> int:
     else:
         end = _portfolio_end(sentence, start, last)
         return end if start < end < last else last
-    if end < last and sentence.lower[end] in PORTFOLIO_JOINERS:
+    if end < last and sentence.lower[end] in _PORTFOLIO_JOINERS:
         extended = _portfolio_end(sentence, end, last)
         if end + 1 < extended < last:
             return extended
@@ -242,18 +245,19 @@ def _complement_end(sentence: Sentence, start: int, last: int) -> int:
 
 
 #: Words that join the parts of a portfolio: *Minister of State for External Affairs*, *Trade and Industry*.
-PORTFOLIO_JOINERS = frozenset({"for", "and", "&", "of", "the"})
+_PORTFOLIO_JOINERS = frozenset({"for", "and", "&", "of", "the"})
 
 
 def _portfolio_end(sentence: Sentence, start: int, last: int) -> int:
     """The end of the ordinary words (and their joiners) from ``start``: a portfolio stops at a name —
-    a word the dictionary lacks, a given name, a known name."""
+    a word the dictionary lacks, a given name or a Chinese family name (*Sun*, *Ma*), a known name."""
     k = start
     while k < last and k not in sentence.known and (
-            sentence.lower[k] in PORTFOLIO_JOINERS
-            or (sentence.is_common(sentence.keys[k]) and sentence.keys[k] not in sentence.rules.given_names)):
+            sentence.lower[k] in _PORTFOLIO_JOINERS
+            or (sentence.is_common(sentence.keys[k]) and sentence.keys[k] not in sentence.rules.given_names
+                and sentence.keys[k] not in sentence.rules.chinese_surnames)):
         k += 1
-    while k > start and sentence.lower[k - 1] in PORTFOLIO_JOINERS:
+    while k > start and sentence.lower[k - 1] in _PORTFOLIO_JOINERS:
         k -= 1
     return k
 
@@ -268,8 +272,10 @@ def _read_unheaded(sentence: Sentence, atoms) -> list[Span]:
     if _given_name_then_family_name(sentence, atoms):
         return [Span(first, last, None, "person", "rule")]
     known = [atom for atom in atoms if atom[2]]
-    if _given_names_before_known_person(sentence, atoms):
-        return [Span(first, last, atoms[-1][2], "person", "gazetteer")]
+    relative = _given_names_before_known_person(sentence, atoms)
+    if relative is not None:  # the known person named in full, or another person of the same family
+        return [Span(first, last, atoms[-1][2], "person", "gazetteer") if relative == "same"
+                else Span(first, last, None, "person", "rule")]
     if len(known) == 1 and first not in sentence.quoted and _names_with_known(sentence, atoms, known[0]):
         return [Span(first, last, None, "organization", "rule")]
     spans, pending = [], []
@@ -300,16 +306,22 @@ def _given_name_then_family_name(sentence: Sentence, atoms) -> bool:
         typed_as_person(sentence, first, last) and typed_as_person(sentence, first, first + 1))
 
 
-def _given_names_before_known_person(sentence: Sentence, atoms) -> bool:
-    """A given name, and at most one more or a middle initial, before a known person's name: the same
-    person named in full (*Mohammad* before a known *Ishaq Dar*, *Warren E.* before a known *Buffett*)."""
-    *before, (_, _, name) = atoms
+def _given_names_before_known_person(sentence: Sentence, atoms) -> str | None:
+    """A given name, and at most one more or a middle initial, before a known person's name: ``"same"``
+    when they name that person in full — the known words are the whole canonical name (*Mohammad* before
+    *Ishaq Dar*), or the given name is its first word (*Warren E.* before *Buffett*) — ``"other"`` when
+    they name another person of the family (*Michelle* before *Obama*); ``None`` when the words are no
+    given names before a known person."""
+    *before, (start, end, name) = atoms
     if not name or not 1 <= len(before) <= 2 or any(atom[2] for atom in before) \
             or sentence.gazetteer.type_of(name) != "person":
-        return False
-    words = [sentence.keys[start] for start, _, _ in before]
-    return words[0] in sentence.rules.given_names and all(
-        word in sentence.rules.given_names or _INITIAL.fullmatch(word) for word in words[1:])
+        return None
+    words = [sentence.keys[first] for first, _, _ in before]
+    if not (words[0] in sentence.rules.given_names
+            and all(word in sentence.rules.given_names or _INITIAL.fullmatch(word) for word in words[1:])):
+        return None
+    written = " ".join(sentence.keys[start:end])
+    return "same" if written == name or words[0] == name.split()[0] else "other"
 
 
 def _names_with_known(sentence: Sentence, atoms, known) -> bool:

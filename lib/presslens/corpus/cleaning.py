@@ -17,7 +17,6 @@ from collections.abc import Mapping
 from importlib import resources as importlib_resources
 from types import MappingProxyType
 
-
 from presslens.corpus.chrome import MIN_FILES, RUN_ON_CHARS, Chrome, is_prose, is_run_on, line_key, text_length
 from presslens.corpus.decode import normalize_text
 from presslens.corpus.layout import WHITESPACE, join_paragraphs, split_sentences, text_blocks
@@ -127,10 +126,11 @@ def _without_chrome(blocks: list[str], chrome: Chrome, removed: list[Removal], *
     day share it, and it dates the article.
     """
     kept, before, count = blocks[:1], [0] * len(blocks[:1]), 0
-    page_title = line_key(blocks[0]) if chrome.opens_with_title(blocks) else ""
+    titled = chrome.opens_with_title(blocks)
+    page_title = line_key(blocks[0]) if titled else ""
     for position, block in enumerate(blocks[1:], start=1):
         files = chrome.files_with_line(block)
-        headline = not page_title and position + 1 < len(blocks) and is_time_stamp_line(blocks[position + 1])
+        headline = not titled and position + 1 < len(blocks) and is_time_stamp_line(blocks[position + 1])
         if files >= MIN_FILES and line_key(block) not in page_title and not is_time_stamp_line(block) and not headline:
             removed.append(Removal("site chrome", block, files=files))
             count += 1

@@ -168,7 +168,7 @@ def _cleaning_jobs(drafts: list[Draft], keys: list[list[str]], chrome: Chrome) -
 
 def _page_title(draft: Draft, chrome: Chrome) -> str:
     """The first line of an untitled draft — of a page saved on one line, its words before the first chrome —
-    unless the site's pages all open with that line."""
+    unless other pages of the corpus open with it too (:meth:`~.chrome.Chrome.opens_with_title`)."""
     if draft.title or not chrome.opens_with_title(draft.blocks):
         return ""
     spans = chrome.run_on_spans(draft.blocks[0]) if chrome.sequences else []

@@ -70,8 +70,9 @@ PAGE_MIN_MENU = 10
 #: A word as headlines are compared: one Chinese character, or a run of other word characters.
 _WORD = re.compile(f"{CJK.pattern}|[^\\W{CJK.pattern[1:-1]}]+")
 _LETTER = re.compile(r"[^\W\d_]")
-#: Links of a breadcrumb trail, one after another (``Home > News > Business``, ``Home » World``).
-_BREADCRUMB = re.compile(r"\w\s*[>»›]\s*\w")
+#: Links of a breadcrumb trail, one after another (``Home > News > Business``, ``Home » World``); a guillemet
+#: only between spaces, as it also closes a quotation (``«Газпром» увеличил``).
+_BREADCRUMB = re.compile(r"\w\s*[>›]\s*\w|\w\s+»\s+\w")
 
 
 @dataclass
@@ -142,7 +143,8 @@ def page_text(units: list[str], headline: str, *, sentences: bool = False,
 def _title(units: list[str], headline: str, anchor: int | None, body_start: int) -> str:
     """The article's headline: as the page prints it where the page title cut it short (``Xi calls for …``)
     or added to it (``Headline - Section``), else the page title's; where the page does not repeat the page
-    title, the headline it prints above the article (:func:`_printed_headline`)."""
+    title, the headline it prints above the article (:func:`_printed_headline`); on a page without a title
+    (``headline`` empty), the line above the article that may be one (:func:`_headline_above`)."""
     if not headline:
         return _headline_above(units, body_start)
     if anchor is None:

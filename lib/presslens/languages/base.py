@@ -6,7 +6,7 @@ import functools
 import re
 from importlib import resources as importlib_resources
 
-import yaml
+from presslens.yaml_files import read_yaml
 
 #: What a word is in a language written with spaces: a number with its separators (*1,000*, *2.5*), or
 #: letters and digits with inner hyphens or apostrophes (*cross-border*, *China's*).
@@ -89,7 +89,7 @@ class Language:
 def news_stoplist(language: str) -> tuple[str, ...]:
     """The news stoplist of ``language`` in ``data/stopwords.yaml`` (English under ``news``), read once."""
     source = importlib_resources.files("presslens").joinpath(DATA_FILES[0]).read_text("utf-8")
-    return tuple(yaml.safe_load(source)["news" if language == "en" else language])
+    return tuple(read_yaml(source)["news" if language == "en" else language])
 
 
 def nltk_stopwords(code: str) -> frozenset[str]:
