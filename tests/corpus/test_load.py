@@ -296,3 +296,24 @@ def test_a_dateline_dates_the_article_and_its_place_stays_in_the_text():
     boxed = article_from_text("page", "page.txt", "Ports reopen\n\n( Xinhua ) 14:20, November 18, 2020\n\n"
                                                   "The ports of the region reopened on Monday after the storm had passed.")
     assert boxed.date == "2020-11-18" and "Xinhua" not in boxed.text
+
+
+def test_a_site_name_over_every_file_is_the_source_not_the_headline(tmp_path):
+    for number, (headline, figure) in enumerate([("Wheat exports rise", "12"), ("Cotton prices fall", "8"),
+                                                  ("Rail freight to Europe grows", "21")]):
+        (tmp_path / f"story{number}.txt").write_text(
+            f"Steppe Economic Herald\n{headline}\n\nThe figure changed by {figure} percent in May, the ministry said "
+            "on Monday, citing customs data.\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert [(a.title, a.source) for a in corpus] == [("Wheat exports rise", "Steppe Economic Herald"),
+                                                     ("Cotton prices fall", "Steppe Economic Herald"),
+                                                     ("Rail freight to Europe grows", "Steppe Economic Herald")]
+    assert all(not a.text.startswith("Steppe") for a in corpus)
+
+
+def test_one_story_saved_three_times_keeps_its_headline(tmp_path):
+    for folder in ("a", "b", "c"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text("Grain\n\nWheat exports rose 12 percent in May, the ministry "
+                                                     "said on Monday.\n", encoding="utf-8")
+    assert {a.title for a in load_corpus(tmp_path)} == {"Grain"}

@@ -138,9 +138,22 @@ def find_chrome(drafts: list[Draft], keys: list[list[str]]) -> Chrome:
     if len(run_on) >= MIN_FILES:
         units = [_sequence_keys([w.casefold() for w in _WORD.findall(" ".join(d.blocks))]) for d in run_on]
         sequences = _recurring(units, [[1] * len(unit) for unit in units])
-    openings = Counter(keys[number][0] for number in pages if keys[number])
-    return Chrome(lines=lines, sequences=sequences,
-                  openings={key: files for key, files in openings.items() if files >= MIN_FILES})
+    return Chrome(lines=lines, sequences=sequences, openings=_shared_openings([keys[number] for number in pages]))
+
+
+#: A line a site prints over every story (its name, its menu's first link) has at most this many words; a
+#: longer one is a headline, which several files may share (one story reprinted by several outlets).
+SITE_LINE_WORDS = 4
+
+
+def _shared_openings(documents: list[list[str]]) -> dict[str, int]:
+    """Short first lines that MIN_FILES different stories or more open with (a site's name or menu over every
+    story, not one story saved several times): line key -> how many different stories."""
+    stories: dict[str, set[int]] = {}
+    for keys in documents:
+        if keys and len(keys[0].split()) <= SITE_LINE_WORDS:
+            stories.setdefault(keys[0], set()).add(hash(tuple(keys)))
+    return {key: len(different) for key, different in stories.items() if len(different) >= MIN_FILES}
 
 
 def _text_weights(blocks: list[str]) -> list[float]:

@@ -20,8 +20,8 @@ from types import MappingProxyType
 from presslens.corpus.chrome import MIN_FILES, RUN_ON_CHARS, Chrome, is_prose, is_run_on, line_key, text_length
 from presslens.corpus.decode import normalize_text
 from presslens.corpus.layout import WHITESPACE, join_paragraphs, split_sentences, text_blocks
-from presslens.corpus.metadata import (copyright_holder, dateline, header_metadata, is_time_stamp_line, opens_with_place,
-                                       stated_agency, time_stamp)
+from presslens.corpus.metadata import (copyright_holder, dateline, header_metadata, is_agency_name, is_time_stamp_line,
+                                       opens_with_place, stated_agency, time_stamp)
 from presslens.corpus.model import Article, Draft, Removal, count_words
 from presslens.corpus.pages import MIN_CHROME_LINES, looks_like_page, page_text
 from presslens.languages.punkt import punkt_tokenizer
@@ -88,6 +88,10 @@ def build_article(draft: Draft, chrome: Chrome = NO_CHROME, *, headline: str = "
         stated = stated_agency(draft.blocks, page.date) if page.date and not page.source else ""
         date, source = date or page.date, source or page.source or stated or site or copyright_holder(draft.blocks)
     else:
+        if len(blocks) > 1 and not chrome.opens_with_title(blocks):  # every file opens with the site's name
+            removed.append(Removal("site chrome", blocks[0], files=chrome.openings.get(line_key(blocks[0]), 0)))
+            source = source or (blocks[0].strip() if is_agency_name(blocks[0]) else "")
+            blocks = blocks[1:]
         title, body = blocks[0], blocks[1:]
         if not body or _is_lead_paragraph(title):
             body.insert(0, title)  # no headline: the first line is the lead paragraph (or all there is) and stays in the text

@@ -70,6 +70,8 @@ PAGE_MIN_MENU = 10
 #: A word as headlines are compared: one Chinese character, or a run of other word characters.
 _WORD = re.compile(f"{CJK.pattern}|[^\\W{CJK.pattern[1:-1]}]+")
 _LETTER = re.compile(r"[^\W\d_]")
+#: A byline's opening (``By Aigerim Sadykova (Astana Times)``): never the headline.
+_BYLINE_OPENING = re.compile(r"(?:By|BY)\s+[A-Z]")
 #: Links of a breadcrumb trail, one after another (``Home > News > Business``, ``Home » World``); a guillemet
 #: only between spaces, as it also closes a quotation (``«Газпром» увеличил``).
 _BREADCRUMB = re.compile(r"\w\s*[>›]\s*\w|\w\s+»\s+\w")
@@ -188,7 +190,7 @@ def _headline_above(units: list[str], body_start: int) -> str:
     for position in range(body_start - 1, max(-1, body_start - 1 - HEADLINE_REACH), -1):
         unit = units[position]
         if (_is_headline(unit) and count_line_words(unit) >= MIN_HEADLINE_WORDS and not is_time_stamp_line(unit)
-                and header_metadata(unit) is None and not _BREADCRUMB.search(unit)):
+                and header_metadata(unit) is None and not _BREADCRUMB.search(unit) and not _BYLINE_OPENING.match(unit)):
             return unit
     return ""
 
