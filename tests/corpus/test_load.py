@@ -317,3 +317,15 @@ def test_one_story_saved_three_times_keeps_its_headline(tmp_path):
         (tmp_path / folder / "story.txt").write_text("Grain\n\nWheat exports rose 12 percent in May, the ministry "
                                                      "said on Monday.\n", encoding="utf-8")
     assert {a.title for a in load_corpus(tmp_path)} == {"Grain"}
+
+
+def test_in_chinese_a_site_name_is_told_from_a_headline_reprinted_with_other_texts(tmp_path):
+    for number in range(3):
+        (tmp_path / f"site{number}.txt").write_text(f"草原经济网\n第{number + 1}季度粮食出口增长\n\n海关数据显示，本季度粮食出口"
+                                                     f"增长{number + 5}个百分点。\n", encoding="utf-8")
+        (tmp_path / f"reprint{number}.txt").write_text(f"草原铁路货运量今年创下新的纪录\n\n铁路部门表示，货运量增长较快。"
+                                                        f"本文第{number + 1}次转载。\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert {(a.title, a.source) for a in corpus if a.doc_id.startswith("site")} == {
+        (f"第{number}季度粮食出口增长", "草原经济网") for number in (1, 2, 3)}
+    assert {a.title for a in corpus if a.doc_id.startswith("reprint")} == {"草原铁路货运量今年创下新的纪录"}

@@ -141,9 +141,18 @@ def find_chrome(drafts: list[Draft], keys: list[list[str]]) -> Chrome:
     return Chrome(lines=lines, sequences=sequences, openings=_shared_openings([keys[number] for number in pages]))
 
 
-#: A line a site prints over every story (its name, its menu's first link) has at most this many words; a
-#: longer one is a headline, which several files may share (one story reprinted by several outlets).
+#: A line a site prints over every story (its name, its menu's first link) has at most this many words, or
+#: Chinese characters; a longer one is a headline, which several files may share (one story reprinted by
+#: several outlets).
 SITE_LINE_WORDS = 4
+SITE_LINE_CHARACTERS = 8
+
+
+def _is_site_line(key: str) -> bool:
+    """A line key short enough to be a site's name or a menu's link (:data:`SITE_LINE_WORDS`)."""
+    if CJK.search(key):
+        return len(key.replace(" ", "")) <= SITE_LINE_CHARACTERS
+    return len(key.split()) <= SITE_LINE_WORDS
 
 
 def _shared_openings(documents: list[list[str]]) -> dict[str, int]:
@@ -151,7 +160,7 @@ def _shared_openings(documents: list[list[str]]) -> dict[str, int]:
     story, not one story saved several times): line key -> how many different stories."""
     stories: dict[str, set[int]] = {}
     for keys in documents:
-        if keys and len(keys[0].split()) <= SITE_LINE_WORDS:
+        if keys and _is_site_line(keys[0]):
             stories.setdefault(keys[0], set()).add(hash(tuple(keys)))
     return {key: len(different) for key, different in stories.items() if len(different) >= MIN_FILES}
 
