@@ -17,10 +17,11 @@ from presslens.themes import load_lexicon
 
 def check_files(*, gazetteer: str | None = None, corrections: str | None = None, lexicon: str | None = None) -> None:
     """Read the user's gazetteer, corrections and theme lexicon once, before any work: a ``ValueError`` names
-    the file and what is wrong with it."""
+    the file and what is wrong with it. The built-in lexicon is left for the notebook that reads it."""
     load_gazetteer(gazetteer or None)
     load_corrections(corrections or None)
-    load_lexicon(lexicon or None)
+    if lexicon:
+        load_lexicon(lexicon)
 
 
 def process_corpus(corpus: Corpus, execution: Execution, *, gazetteer: str | None = None) -> None:

@@ -64,8 +64,8 @@ def _extend(sentence: Sentence, i: int) -> int:
                 and lower[nxt].isalpha() and sentence.is_capitalised(j - 1) and sentence.is_capitalised(nxt + 1):
             j = nxt + 1  # Agro-ecology Research: a compound inside a longer name
             continue
-        if j > i and particle_part_end(sentence, j):
-            j = particle_part_end(sentence, j)
+        if j > i and (end := particle_part_end(sentence, j)):
+            j = end
             continue
         if token == "," and j > i and nxt < n and lower[nxt] in _COMPANY_SUFFIXES:
             j = nxt

@@ -111,8 +111,8 @@ def _name_bounds(sentence: Sentence, first: int, last: int) -> tuple[int, int]:
         first += 1
     while last - 1 > first and (sentence.keys[last - 1] in ARTICLES or sentence.lower[last - 1] in _NO_NAME_ENDS):
         last -= 1
-    while first < last < len(sentence) and particle_part_end(sentence, last):
-        last = particle_part_end(sentence, last)  # the tagger stopped at a lower-case particle: … al-Qaradawi
+    while first < last < len(sentence) and (end := particle_part_end(sentence, last)):
+        last = end  # the tagger stopped at a lower-case particle: … al-Qaradawi
     return first, last
 
 

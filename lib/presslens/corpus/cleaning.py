@@ -134,8 +134,8 @@ def _without_chrome(blocks: list[str], chrome: Chrome, removed: list[Removal], *
     page_title = line_key(blocks[0]) if titled else ""
     for position, block in enumerate(blocks[1:], start=1):
         files = chrome.files_with_line(block)
-        headline = not titled and position + 1 < len(blocks) and is_time_stamp_line(blocks[position + 1])
-        if files >= MIN_FILES and line_key(block) not in page_title and not is_time_stamp_line(block) and not headline:
+        if files >= MIN_FILES and line_key(block) not in page_title and not is_time_stamp_line(block) and not (
+                not titled and position + 1 < len(blocks) and is_time_stamp_line(blocks[position + 1])):  # a headline
             removed.append(Removal("site chrome", block, files=files))
             count += 1
         else:

@@ -174,23 +174,30 @@ def _printed_headline(units: list[str], headline: str, body_start: int) -> str:
     Parliament`` for ``Russian MP Riled by European Parliament``): the line nearest before the article, among
     HEADLINE_REACH, that may be a headline and is mostly the title's words; '' when there is none."""
     wanted = set(_words(headline))
-    for position in range(body_start - 1, max(-1, body_start - 1 - HEADLINE_REACH), -1):
-        words = _words(units[position])
+
+    def mostly_the_titles(unit: str) -> bool:
+        words = _words(unit)
         shared = sum(word in wanted for word in words)
-        if (_is_headline(units[position]) and not is_time_stamp_line(units[position])
-                and shared >= HEADLINE_SHARED_WORDS and shared >= HEADLINE_SHARE * len(words)):
-            return units[position]
-    return ""
+        return shared >= HEADLINE_SHARED_WORDS and shared >= HEADLINE_SHARE * len(words)
+
+    return _nearest_headline_above(units, body_start, mostly_the_titles)
 
 
 def _headline_above(units: list[str], body_start: int) -> str:
     """The headline of a page without a title line: the line nearest before the article, among HEADLINE_REACH,
-    that may be a headline and is neither a time stamp, a byline or a labelled field (``Source: Xinhua``), a
-    breadcrumb trail (``Home > News``) nor a section's name (fewer than MIN_HEADLINE_WORDS words)."""
+    that may be a headline and is neither a byline or a labelled field (``Source: Xinhua``), a breadcrumb
+    trail (``Home > News``) nor a section's name (fewer than MIN_HEADLINE_WORDS words)."""
+    return _nearest_headline_above(units, body_start, lambda unit: (
+        count_line_words(unit) >= MIN_HEADLINE_WORDS and header_metadata(unit) is None
+        and not _BREADCRUMB.search(unit) and not _BYLINE_OPENING.match(unit)))
+
+
+def _nearest_headline_above(units: list[str], body_start: int, accept) -> str:
+    """The line nearest before ``body_start``, among HEADLINE_REACH, that may be a headline, is no time stamp
+    and that ``accept`` takes; '' when there is none."""
     for position in range(body_start - 1, max(-1, body_start - 1 - HEADLINE_REACH), -1):
         unit = units[position]
-        if (_is_headline(unit) and count_line_words(unit) >= MIN_HEADLINE_WORDS and not is_time_stamp_line(unit)
-                and header_metadata(unit) is None and not _BREADCRUMB.search(unit) and not _BYLINE_OPENING.match(unit)):
+        if _is_headline(unit) and not is_time_stamp_line(unit) and accept(unit):
             return unit
     return ""
 
