@@ -11,6 +11,7 @@ import pytest
 
 from conftest import ROOT, SEEDS
 from presslens.report import SOLUTION_TAG, list_notebooks, notebook_parameters
+from presslens.report.execute import started_kernel
 from presslens.widgets import UNAVAILABLE
 
 NOTEBOOKS = list_notebooks(ROOT / "notebooks")
@@ -96,14 +97,19 @@ EXPLORER_NOTEBOOKS = [path for path in NOTEBOOKS if any("widgets" in cell.metada
 def _run_in_a_kernel(folder: Path) -> list[list[dict]]:
     """Run the notebooks with explorers as JupyterLab does (every cell, in a kernel); return the
     outputs of every cell tagged ``widgets``. Reports leave those cells out."""
+    import jupyter_client
     import papermill
 
     folder.mkdir(parents=True, exist_ok=True)
     explorers = []
     for path in EXPLORER_NOTEBOOKS:
         executed = folder / path.name
-        papermill.execute_notebook(str(path), str(executed), parameters={"corpus_path": str(SEEDS)}, kernel_name="python3",
-                                   cwd=str(path.parent), progress_bar=False)
+        kernel = started_kernel(jupyter_client.KernelManager, str(path.parent), "")
+        try:
+            papermill.execute_notebook(str(path), str(executed), parameters={"corpus_path": str(SEEDS)},
+                                       kernel_name="python3", km=kernel, progress_bar=False)
+        finally:
+            kernel.shutdown_kernel(now=True)
         notebook = nbformat.read(str(executed), as_version=4)
         explorers += [cell.outputs for cell in notebook.cells if "widgets" in cell.metadata.get("tags", [])]
     return explorers

@@ -22,6 +22,8 @@ from presslens.report.render import PageOptions, removed_tags, render_notebook
 
 #: Seconds to wait for a kernel to answer before a notebook starts.
 KERNEL_TIMEOUT = 120
+#: Kernels started before a notebook is reported as unable to run (see :func:`started_kernel`).
+KERNEL_START_ATTEMPTS = 3
 #: Between notebooks: forget every variable, then give the freed memory back to the system, so that a
 #: kernel does not carry the high-water mark of one notebook into the next.
 RESET = """%reset -f
@@ -94,10 +96,9 @@ def _serve(kernel_manager, jobs: queue.Queue, results: queue.Queue, cwd: str, wa
 
     Every job taken gets a result, even when the kernel cannot start: the report then says why.
     """
-    kernel = kernel_manager(kernel_name="python3")
+    kernel = None
     try:
-        kernel.start_kernel(cwd=cwd, env=kernel_environment())
-        _run_code(kernel, warm_up)
+        kernel = started_kernel(kernel_manager, cwd, warm_up)
         failure = ""
     except Exception as error:  # noqa: BLE001 - reported on every notebook this thread takes
         failure = f"the notebook kernel did not start: {type(error).__name__}: {error}"
@@ -110,8 +111,29 @@ def _serve(kernel_manager, jobs: queue.Queue, results: queue.Queue, cwd: str, wa
                 result = (0.0, f"the notebook could not run: {type(error).__name__}: {error}")
             results.put((position, result))
     finally:
-        if kernel.has_kernel:
+        if kernel is not None and kernel.has_kernel:
             kernel.shutdown_kernel(now=True)
+
+
+def started_kernel(kernel_manager, cwd: str, warm_up: str):
+    """A kernel started in ``cwd`` that has run ``warm_up``.
+
+    A kernel that dies while starting is started again with new ports: the ports a kernel is given are
+    free when chosen but may be taken by another program before the kernel binds them. Any other
+    failure (no kernel to launch, no answer in time) is raised at once.
+    """
+    for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
+        kernel = kernel_manager(kernel_name="python3")
+        try:
+            kernel.start_kernel(cwd=cwd, env=kernel_environment())
+            _run_code(kernel, warm_up)
+            return kernel
+        except Exception:
+            died = kernel.has_kernel and not kernel.is_alive()
+            if kernel.has_kernel:
+                kernel.shutdown_kernel(now=True)
+            if not died or attempt == KERNEL_START_ATTEMPTS:
+                raise
 
 
 def execute(job: Job, kernel) -> tuple[float, str]:
