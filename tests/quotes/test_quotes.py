@@ -174,26 +174,27 @@ def test_presslens_export_writes_the_quotes_table(tmp_path):
 
 
 def test_only_sentences_that_may_attribute_are_tagged():
-    from presslens.quotes.features import paragraph_tokens
+    from presslens.quotes.features import read_paragraph
     from presslens.quotes.sequences import candidate_stretches
 
     text = ("The bridge opened in May. Its builder said the cost had doubled. Traffic is light. "
             "“It is a marvel,” one driver wrote. Tolls start next year. The mayor believes that tolls are fair. "
             "Some believe in tolls.")
-    tokens = paragraph_tokens(text, 0, len(text))
-    stretches = candidate_stretches(tokens, quoted_ranges(text, [(0, len(text))]), frozenset({"said"}),
-                                    frozenset({"said", "believ"}))
+    paragraph = read_paragraph(text, 0, len(text), quoted_ranges(text, [(0, len(text))]))
+    tokens = paragraph.tokens
+    stretches = candidate_stretches(paragraph, frozenset({"said"}), frozenset({"said", "believ"}))
     assert [text[tokens[a].start:tokens[b - 1].end] for a, b in stretches] == [
         "Its builder said the cost had doubled.", "“It is a marvel,” one driver wrote.",
         "The mayor believes that tolls are fair."]
 
 
 def test_the_tagger_is_told_what_a_word_is_and_not_what_it_is_not():
-    from presslens.quotes.features import paragraph_tokens, sequence_features
+    from presslens.quotes.features import read_paragraph, sequence_features
 
     text = "“We will sign,” he said. Trade grew."
-    tokens = paragraph_tokens(text, 0, len(text))
-    items = sequence_features(tokens, quoted_ranges(text, [(0, len(text))]), frozenset({"said"})).items
+    paragraph = read_paragraph(text, 0, len(text), quoted_ranges(text, [(0, len(text))]))
+    tokens = paragraph.tokens
+    items = sequence_features(paragraph, 0, len(tokens), frozenset({"said"}))
     features = [set(item) for item in items]
     word = [token.text for token in tokens].index
     assert {"mark=open", "q=1"} <= features[0] and "q=1" in features[word("sign")]

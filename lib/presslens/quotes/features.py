@@ -45,19 +45,26 @@ def stem(word: str) -> str:
 
 
 @dataclass(frozen=True)
-class SequenceFeatures:
-    """What the tagger sees of a run of tokens: ``items`` (one tuple of string features per token, the
-    form python-crfsuite takes), and which tokens lie inside quotation marks or open a sentence."""
+class Paragraph:
+    """A paragraph as the tagger reads it: its tokens, whether each opens a sentence, and the quotation each
+    lies inside (the index of its range in the text's quoted ranges, -1 for none)."""
 
-    items: list[tuple[str, ...]]
-    inside: list[int]
+    tokens: list[Token]
     starts: list[bool]
+    quotation: list[int]
 
 
-def sequence_features(tokens: list[Token], quoted: list[tuple[int, int]], cue_words: frozenset[str]) -> SequenceFeatures:
-    """The features of ``tokens``: each word, its stem, suffix and shape, its neighbours two words either
-    side and the pairs it makes with them, whether it lies inside quotation marks, where it stands in its
-    sentence, and how far the nearest cue word stands before and after it.
+def read_paragraph(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> Paragraph:
+    """``text[start:end]`` read once for everything the tagger asks of it (``quoted``: the text's quoted ranges)."""
+    tokens = paragraph_tokens(text, start, end)
+    return Paragraph(tokens, sentence_starts(tokens), quotation_indices(tokens, quoted))
+
+
+def sequence_features(paragraph: Paragraph, first: int, last: int, cue_words: frozenset[str]) -> list[tuple[str, ...]]:
+    """The features of the tokens ``[first, last)`` of ``paragraph`` (whole sentences), one tuple of strings
+    per token, as python-crfsuite takes them: each word, its stem, suffix and shape, its neighbours two
+    words either side and the pairs it makes with them, whether it lies inside quotation marks, where it
+    stands in its sentence, and how far the nearest cue word stands before and after it.
 
     What is only absent (no cue word in the sentence, no comma since it, not a pronoun, not a quotation
     mark, outside quotation marks) is said by no feature: the CRF learns as much from the features that
@@ -65,12 +72,13 @@ def sequence_features(tokens: list[Token], quoted: list[tuple[int, int]], cue_wo
 
     ``cue_words`` are the stems that often attribute (learnt from training, :func:`stem`).
     """
+    tokens, starts = paragraph.tokens[first:last], paragraph.starts[first:last]
+    inside = [int(index >= 0) for index in paragraph.quotation[first:last]]
     n = len(tokens)
     words = [_word_features(token.text, cue_words) for token in tokens]
-    inside = inside_flags(tokens, quoted)
-    starts = sentence_starts(tokens)
-    before, after = _cue_distances([word.cue for word in words], starts)
-    commas = _commas_since_cue([token.text == "," for token in tokens], [word.cue for word in words], starts)
+    is_cue = [word.cue for word in words]
+    before, after = _cue_distances(is_cue, starts)
+    commas = _commas_since_cue([token.text == "," for token in tokens], is_cue, starts)
     to_end = _words_to_sentence_end(starts)
     seen = [_EDGE] * 2 + [word.seen_as for word in words] + [_EDGE] * 2
     pairs = [_pair_features(words[i - 1].word if i else "<>", words[i].word if i < n else "<>")
@@ -94,7 +102,7 @@ def sequence_features(tokens: list[Token], quoted: list[tuple[int, int]], cue_wo
         if i + 1 == n or starts[i + 1]:
             item += ("eos",)
         items.append(item)
-    return SequenceFeatures(items, inside, starts)
+    return items
 
 
 CONTEXT = (-2, -1, 1, 2)
@@ -198,14 +206,14 @@ _MARKS = {None: (), "open": ("mark=open",), "close": ("mark=close",)}
 _QUOTED_AROUND = {f"{a}{b}{c}": f"q-1|q|q+1={a}{b}{c}" for a in "x01" for b in "01" for c in "x01"}
 
 
-def inside_flags(tokens: list[Token], quoted: list[tuple[int, int]]) -> list[int]:
-    """1 for each token (in text order) inside one of the ``quoted`` ranges, else 0."""
-    flags, k = [], 0
+def quotation_indices(tokens: list[Token], quoted: list[tuple[int, int]]) -> list[int]:
+    """For each token (in text order), the index of the ``quoted`` range it lies inside, or -1."""
+    indices, k = [], 0
     for token in tokens:
         while k < len(quoted) and quoted[k][1] <= token.start:
             k += 1
-        flags.append(int(k < len(quoted) and quoted[k][0] <= token.start < quoted[k][1]))
-    return flags
+        indices.append(k if k < len(quoted) and quoted[k][0] <= token.start else -1)
+    return indices
 
 
 def sentence_starts(tokens: list[Token]) -> list[bool]:

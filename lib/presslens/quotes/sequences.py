@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from presslens.quotes.features import Token, inside_flags, paragraph_tokens, sentence_starts, sequence_features, stem
+from presslens.quotes.features import Paragraph, Token, paragraph_tokens, read_paragraph, sequence_features, stem
 from presslens.quotes.marks import MARKS, quoted_ranges
 from presslens.quotes.polnear import AnnotatedText, Span
 
@@ -32,14 +32,13 @@ def paragraph_sequences(text: str, paragraph_spans: list[tuple[int, int]], cue_w
     quoted = quoted_ranges(text, paragraph_spans)
     sequences = []
     for start, end in paragraph_spans:
-        tokens = paragraph_tokens(text, start, end)
-        for first, last in candidate_stretches(tokens, quoted, triggers, cue_words):
-            sequences.append((tokens[first:last], sequence_features(tokens[first:last], quoted, cue_words).items))
+        paragraph = read_paragraph(text, start, end, quoted)
+        for first, last in candidate_stretches(paragraph, triggers, cue_words):
+            sequences.append((paragraph.tokens[first:last], sequence_features(paragraph, first, last, cue_words)))
     return sequences
 
 
-def candidate_stretches(tokens: list[Token], quoted: list[tuple[int, int]], triggers: frozenset[str],
-                        cue_words: frozenset[str]) -> list[tuple[int, int]]:
+def candidate_stretches(paragraph: Paragraph, triggers: frozenset[str], cue_words: frozenset[str]) -> list[tuple[int, int]]:
     """``(first, last + 1)`` token ranges of the runs of sentences worth tagging in a paragraph.
 
     A sentence is worth it when it holds a quotation mark, starts inside a quotation, holds a word whose
@@ -47,14 +46,11 @@ def candidate_stretches(tokens: list[Token], quoted: list[tuple[int, int]], trig
     by *that* (*noted that*, *believes that*); news text between such sentences attributes nothing and is
     left unread.
     """
-    if not tokens:
-        return []
-    starts = sentence_starts(tokens)
-    bounds = [i for i, start in enumerate(starts) if start] + [len(tokens)]
-    inside = inside_flags([tokens[i] for i in bounds[:-1]], quoted)
+    tokens = paragraph.tokens
+    bounds = [i for i, start in enumerate(paragraph.starts) if start] + [len(tokens)]
     stretches: list[tuple[int, int]] = []
-    for (first, last), opens_inside in zip(zip(bounds, bounds[1:]), inside):
-        if not (opens_inside or any(_may_attribute(token.text, triggers) for token in tokens[first:last])
+    for first, last in zip(bounds, bounds[1:]):
+        if not (paragraph.quotation[first] >= 0 or any(_may_attribute(token.text, triggers) for token in tokens[first:last])
                 or _introduces_clause(tokens[first:last], cue_words)):
             continue
         if stretches and stretches[-1][1] == first:

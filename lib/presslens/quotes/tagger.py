@@ -11,14 +11,13 @@ cue) takes the cue and source of the paragraph before.
 
 from __future__ import annotations
 
-import bisect
 import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 import pycrfsuite
 
-from presslens.quotes.features import Token, paragraph_tokens, sequence_features
+from presslens.quotes.features import Paragraph, Token, read_paragraph, sequence_features
 from presslens.quotes.marks import OPENING, quoted_ranges
 from presslens.quotes.sequences import candidate_stretches
 
@@ -35,6 +34,8 @@ MAX_RECIPIENT_WORDS = 6
 CIRCUMSTANCE = frozenset({"on", "at", "while", "during"})
 #: Two direct pieces of one paragraph with at most this many words between them, a cue among them, are one quotation.
 MAX_SPLIT_GAP = 25
+#: The labels whose marginals make a quotation's confidence (its content words, or its cue when the content was filled in).
+_SURE_OF = ("CON", "CUE")
 
 
 @dataclass
@@ -99,11 +100,12 @@ def tagged_quotations(text: str, paragraph_spans: list[Span], *, model: str | Pa
     quotations: list[Quotation] = []
     previous_attribution: tuple[Span | None, Span | None] = (None, None)
     for start, end in paragraph_spans:
-        tokens = paragraph_tokens(text, start, end)
-        stretches = candidate_stretches(tokens, quoted, tagger.triggers, tagger.cue_words)
+        read = read_paragraph(text, start, end, quoted)
+        stretches = candidate_stretches(read, tagger.triggers, tagger.cue_words)
         if not stretches:
             continue
-        paragraph = _tag_paragraph(tagger, tokens, stretches, quoted)
+        tokens = read.tokens
+        paragraph = _tag_paragraph(tagger, read, stretches)
         runs = _runs(paragraph.labels)
         found = _paragraph_quotations(tokens, paragraph, runs)
         opens_quoted = tokens[0].text in OPENING
@@ -125,43 +127,31 @@ def tagged_quotations(text: str, paragraph_spans: list[Span], *, model: str | Pa
 
 @dataclass
 class _TaggedParagraph:
-    """The labels of a paragraph's tokens (``O`` outside the stretches read), how sure the CRF is of each,
-    which quotation marks each lies inside (the index of its quoted range, -1: none or not read), and which
-    labels were filled in rather than tagged."""
+    """The labels of a paragraph's tokens (``O`` outside the stretches read), how sure the CRF is of each
+    content and cue word, which quotation marks each lies inside (the index of its quoted range, -1: none),
+    which labels were filled in rather than tagged, and which tokens open a sentence."""
 
     labels: list[str]
     marginals: list[float]
     quotation: list[int]
     filled: set[int]
-    starts: list[bool]  # whether a token opens a sentence (every token outside the stretches read does)
+    starts: list[bool]
 
 
-def _tag_paragraph(tagger: QuotationTagger, tokens: list[Token], stretches: list[tuple[int, int]],
-                   quoted: list[Span]) -> _TaggedParagraph:
-    paragraph = _TaggedParagraph(["O"] * len(tokens), [0.0] * len(tokens), [-1] * len(tokens), set(),
-                                 [True] * len(tokens))
+def _tag_paragraph(tagger: QuotationTagger, paragraph: Paragraph, stretches: list[tuple[int, int]]) -> _TaggedParagraph:
+    n = len(paragraph.tokens)
+    tagged = _TaggedParagraph(["O"] * n, [0.0] * n, paragraph.quotation, set(), paragraph.starts)
     for first, last in stretches:
-        features = sequence_features(tokens[first:last], quoted, tagger.cue_words)
-        paragraph.starts[first:last] = features.starts
-        paragraph.quotation[first:last] = _quotation_of(tokens[first:last], quoted)
-        labels = tagger.crf.tag(features.items)
-        filled = _fill_orphan_cues(tokens[first:last], features.starts, labels)
-        filled |= _front_contents(tokens[first:last], features.starts, labels)
-        paragraph.labels[first:last] = labels
-        paragraph.filled.update(first + i for i in filled)
+        labels = tagger.crf.tag(sequence_features(paragraph, first, last, tagger.cue_words))
+        starts = paragraph.starts[first:last]
+        filled = _fill_orphan_cues(paragraph.tokens[first:last], starts, labels)
+        filled |= _front_contents(paragraph.tokens[first:last], starts, labels)
+        tagged.labels[first:last] = labels
+        tagged.filled.update(first + i for i in filled)
         for i, label in enumerate(labels):
-            if label != "O":
-                paragraph.marginals[first + i] = tagger.crf.marginal(label, i)
-    return paragraph
-
-
-def _quotation_of(tokens: list[Token], quoted: list[Span]) -> list[int]:
-    starts = [start for start, _ in quoted]
-    indices = []
-    for token in tokens:
-        k = bisect.bisect_right(starts, token.start) - 1
-        indices.append(k if k >= 0 and token.start < quoted[k][1] else -1)
-    return indices
+            if label.endswith(_SURE_OF):
+                tagged.marginals[first + i] = tagger.crf.marginal(label, i)
+    return tagged
 
 
 def _contents(tokens: list[Token], runs, paragraph: _TaggedParagraph) -> list[tuple[int, int]]:
