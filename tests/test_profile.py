@@ -37,3 +37,17 @@ def test_one_profile_weighs_its_terms_against_the_whole_corpus(seed_corpus):
     key = key_sentences_table(seed_corpus, terms).query("doc_id == @doc_id")[["sentence", "score", "text"]]
     pd.testing.assert_frame_equal(profile.key_sentences.reset_index(drop=True), key.reset_index(drop=True))
 
+
+
+def test_a_profile_lists_the_quotations_of_its_article_with_their_speakers(tmp_path):
+    from presslens import load_corpus
+
+    (tmp_path / "port.txt").write_text(
+        "Port opens\n\nAnna Petrova, the director of the Aktau port, said the new terminal would open in May.\n\n"
+        "\u201cWe are ready for the first ships,\u201d she told reporters on Monday.\n", encoding="utf-8")
+    (tmp_path / "rain.txt").write_text("Rain\n\nRain fell over the steppe for a week.\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    quotations = article_profile(corpus, "port").quotations
+    assert list(quotations["kind"]) == ["reported", "direct"]
+    assert set(quotations["speaker_actor"]) == {"Anna Petrova"} and list(quotations["speaker"])[1] == "she"
+    assert article_profile(corpus, "rain").quotations.empty

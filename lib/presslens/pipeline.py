@@ -1,16 +1,20 @@
 """The processing pass: the per-article tables every analysis reads, computed once for a whole corpus.
 
-Tokens and actor mentions depend on each article alone; computed here through an execution's cache
+Tokens, actor mentions and quotations depend on each article alone; computed here through an execution's cache
 and workers (:mod:`presslens.execution`), every later call with the same execution and settings — in
 a notebook, an export, an article page — reads them back.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from presslens.actors import load_corrections, load_gazetteer
 from presslens.actors.tables import mentions_builder
 from presslens.corpus import Corpus
 from presslens.execution import Execution
+from presslens.quotes.tables import article_quotes
+from presslens.quotes.tagger import load_tagger
 from presslens.text import tokens_builder
 from presslens.themes import load_lexicon
 
@@ -24,9 +28,16 @@ def check_files(*, gazetteer: str | None = None, corrections: str | None = None,
         load_lexicon(lexicon)
 
 
+def processing_steps(gazetteer: str | None = None) -> dict[str, tuple[Callable, Callable | None]]:
+    """What the processing pass builds for each article, by name: ``(build, prepare)`` as
+    :meth:`~presslens.execution.Execution.store` takes them, in the order they run."""
+    return {"tokens": (tokens_builder(), None), "mentions": mentions_builder(gazetteer),
+            "quotations": (article_quotes, load_tagger)}
+
+
 def process_corpus(corpus: Corpus, execution: Execution, *, gazetteer: str | None = None) -> None:
-    """Compute what the execution's cache lacks of the tokens and mentions of ``corpus``, with default
-    settings, written as they come: this process never holds either table."""
-    execution.store(tokens_builder(), corpus)
-    build, prepare = mentions_builder(gazetteer)
-    execution.store(build, corpus, prepare=prepare)
+    """Compute what the execution's cache lacks of the tokens, mentions and quotations (speakers as written;
+    the quotations table resolves them against the mentions) of ``corpus``, with default settings, written as
+    they come: this process never holds any of those tables."""
+    for build, prepare in processing_steps(gazetteer).values():
+        execution.store(build, corpus, prepare=prepare)

@@ -1,7 +1,8 @@
-"""One article at a glance: its header, distinctive terms, key sentences, actors and their network, themes.
+"""One article at a glance: its header, distinctive terms, key sentences, actors and their network, themes,
+quotations.
 
 :func:`article_profiles` computes the corpus-wide tables once (terms, TF-IDF, mentions, theme
-evidence) and gives each article's slice of them; notebook ``05`` shows one profile cell by cell, and
+evidence, quotations) and gives each article's slice of them; notebook ``05`` shows one profile cell by cell, and
 a report renders a page per article from the same profiles, so both show the same content.
 """
 
@@ -26,6 +27,7 @@ from presslens.lexicon import load_lexicon
 from presslens.measures import idf
 from presslens.network import build_network, centrality_table, layout_network
 from presslens.phrases import find_phrases, merge_phrases
+from presslens.quotes import quotes_table
 from presslens.text import content_mask, tokens_table
 from presslens.themes import evidence_sentences, match_themes, score_themes
 
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
     from presslens.execution import Execution
 
 KEY_SENTENCE_COLUMNS = ["doc_id", "sentence", "score", "text"]
+#: What an article profile shows of each quotation, in the order the article gives them.
+PROFILE_QUOTE_COLUMNS = ["speaker_actor", "speaker", "kind", "quote", "cue", "sentence"]
 
 
 @dataclass
@@ -48,6 +52,7 @@ class ArticleProfile:
     centrality: pd.DataFrame  # the network's actors: degree, betweenness, community…
     themes: pd.DataFrame  # rank, label, score, share, n_matches, matched_terms
     evidence: pd.DataFrame  # the theme evidence sentences (see presslens.themes.evidence_sentences)
+    quotations: pd.DataFrame  # speaker_actor, speaker, kind, quote, cue, sentence (see presslens.quotes)
 
 
 def check_article(corpus: Corpus, doc_id: str) -> None:
@@ -72,8 +77,8 @@ def article_profiles(
 
     ``top_n`` distinctive terms and ``2 × top_n`` actors are kept per article, ``n_sentences`` key
     sentences; ``gazetteer`` and ``lexicon`` extend the built-in actors and themes, ``corrections`` (a
-    file) merges, renames, retypes and drops actors; ``execution``
-    computes the tokens and mentions once (:mod:`presslens.execution`).
+    file) merges, renames, retypes and drops actors (speakers included); ``execution``
+    computes the tokens, mentions and quotations once (:mod:`presslens.execution`).
     """
     if doc_ids is not None and not doc_ids:
         return
@@ -97,6 +102,7 @@ def article_profiles(
     evidence = match_themes(profiled, themes_lexicon, tokens=tokens)
     scores = _by_article(score_themes(profiled, evidence, lexicon=themes_lexicon))
     sentences = _by_article(evidence_sentences(profiled, evidence, lexicon=themes_lexicon))
+    quotations = _by_article(quotes_table(profiled, mentions=mentions, execution=execution))
     for doc_id in doc_ids if doc_ids is not None else corpus.doc_ids:
         article = corpus[doc_id]
         network = _network(corpus.select([doc_id]), mentions_of(doc_id))
@@ -110,6 +116,7 @@ def article_profiles(
             centrality=centrality_table(network),
             themes=scores(doc_id)[["rank", "label", "score", "share", "n_matches", "matched_terms"]],
             evidence=sentences(doc_id),
+            quotations=quotations(doc_id)[PROFILE_QUOTE_COLUMNS],
         )
 
 

@@ -24,7 +24,8 @@ class Token(NamedTuple):
 
 def paragraph_tokens(text: str, start: int, end: int) -> list[Token]:
     """The words and punctuation of ``text[start:end]`` with offsets into ``text``."""
-    return [Token(m.group(), start + m.start(), start + m.end()) for m in TOKEN.finditer(text[start:end])]
+    new = tuple.__new__  # twice as fast as Token(…), which runs a Python function per token
+    return [new(Token, (match[0], *match.span())) for match in TOKEN.finditer(text, start, end)]
 
 
 def _shape(word: str) -> str:
@@ -73,36 +74,16 @@ def sequence_features(paragraph: Paragraph, first: int, last: int, cue_words: fr
     ``cue_words`` are the stems that often attribute (learnt from training, :func:`stem`).
     """
     tokens, starts = paragraph.tokens[first:last], paragraph.starts[first:last]
-    inside = [int(index >= 0) for index in paragraph.quotation[first:last]]
     n = len(tokens)
     words = [_word_features(token.text, cue_words) for token in tokens]
-    is_cue = [word.cue for word in words]
-    before, after = _cue_distances(is_cue, starts)
-    commas = _commas_since_cue([token.text == "," for token in tokens], is_cue, starts)
-    to_end = _words_to_sentence_end(starts)
+    placed = _sentence_places(words, starts)
     seen = [_EDGE] * 2 + [word.seen_as for word in words] + [_EDGE] * 2
     pairs = [_pair_features(words[i - 1].word if i else "<>", words[i].word if i < n else "<>")
              for i in range(n + 1)]
-    flags = "x" + "".join(map(str, inside)) + "x"
-    items = []
-    position_in_sentence = 0
-    for i, token in enumerate(tokens):
-        position_in_sentence = 0 if starts[i] else position_in_sentence + 1
-        text = token.text
-        mark = "open" if text in OPENING else "close" if text in CLOSING else None
-        if text in OPENING and text in CLOSING:  # “ closes „ in Russian, opens elsewhere
-            mark = "open" if inside[i] else "close"
-        item = (*words[i].own, seen[i][0], seen[i + 1][1], seen[i + 3][2], seen[i + 4][3], pairs[i][0], pairs[i + 1][1],
-                *_CUE_BEFORE[before[i]], *_CUE_AFTER[after[i]],
-                *_COMMAS[None if commas[i] is None else min(commas[i], 2)], *_TO_END[to_end[i]],
-                *_INSIDE[inside[i]], *_MARKS[mark], _POSITIONS[min(position_in_sentence, 6)],
-                _QUOTED_AROUND[flags[i:i + 3]])
-        if starts[i]:
-            item += ("bos",)
-        if i + 1 == n or starts[i + 1]:
-            item += ("eos",)
-        items.append(item)
-    return items
+    flags = "x" + "".join("0" if index < 0 else "1" for index in paragraph.quotation[first:last]) + "x"
+    return [(*word.own, seen[i][0], seen[i + 1][1], seen[i + 3][2], seen[i + 4][3], pairs[i][0], pairs[i + 1][1],
+             *placed[i], *_QUOTATION_FEATURES[word.mark, flags[i:i + 3]])
+            for i, word in enumerate(words)]
 
 
 CONTEXT = (-2, -1, 1, 2)
@@ -113,6 +94,7 @@ class _Word(NamedTuple):
     cue: bool
     own: tuple[str, ...]
     seen_as: tuple[str, ...]  # the word as its neighbours see it, at each offset of CONTEXT
+    mark: str  # "open", "close", "either" (“ closes „ in Russian, opens elsewhere) or "" (no quotation mark)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -123,7 +105,8 @@ def _word_features(text: str, cue_words: frozenset[str]) -> _Word:
     own = ("w=" + word, "stem=" + stemmed, "suf=" + word[-3:], "shape=" + _shape(text),
            *(("cue=True",) if stemmed in cue_words else ()), *(("pron=True",) if word in PRONOUNS else ()))
     seen_as = tuple(f"w{offset}={word}" for offset in CONTEXT)
-    return _Word(word, stemmed in cue_words, own, seen_as)
+    mark = ("either" if text in CLOSING else "open") if text in OPENING else "close" if text in CLOSING else ""
+    return _Word(word, stemmed in cue_words, own, seen_as, mark)
 
 
 _EDGE = tuple(f"w{offset}=<>" for offset in CONTEXT)
@@ -137,73 +120,59 @@ def _pair_features(left: str, right: str) -> tuple[str, str]:
     return f"w-1|w={left}|{right}", f"w|w+1={left}|{right}"
 
 
-def _commas_since_cue(is_comma: list[bool], is_cue: list[bool], sentence_start: list[bool]) -> list[int | None]:
-    """Commas between each token and the last cue word before it in its sentence (``None``: no cue before)."""
-    counts: list[int | None] = []
-    count = None
-    for comma, cue, start in zip(is_comma, is_cue, sentence_start):
-        if start:
-            count = None
-        counts.append(count)
-        if cue:
-            count = 0
-        elif comma and count is not None:
-            count += 1
-    return counts
+def _sentence_places(words: list[_Word], starts: list[bool]) -> list[tuple[str, ...]]:
+    """Where each word stands in its sentence: its position from the start, the words left to the end
+    (``bos``, ``eos`` at either end), how far the last cue word before it and the next one after it stand,
+    and how many commas came since that last cue word."""
+    places: list[tuple[str, ...]] = []
+    bounds = [i for i, start in enumerate(starts) if start] + [len(starts)]
+    for first, last in zip(bounds, bounds[1:]):
+        cues = [i for i in range(first, last) if words[i].cue]
+        following = iter([*cues[1:], None])
+        previous, next_cue, commas = None, cues[0] if cues else None, None
+        for i in range(first, last):
+            if i == next_cue:
+                next_cue = next(following)
+            places.append(_PLACES[i - first if i - first < 6 else 6, _DISTANCE[min(last - 1 - i, 9)],
+                                  None if previous is None else _DISTANCE[min(i - previous, 9)],
+                                  None if next_cue is None else _DISTANCE[min(next_cue - i, 9)], commas])
+            if words[i].cue:
+                previous, commas = i, 0
+            elif commas is not None and words[i].word == ",":
+                commas = min(commas + 1, 2)
+    return places
 
 
-def _words_to_sentence_end(sentence_start: list[bool]) -> list[int]:
-    """Tokens after each token in its sentence."""
-    left, remaining = [], 0
-    for i in reversed(range(len(sentence_start))):
-        left.append(remaining)
-        remaining = 0 if sentence_start[i] else remaining + 1
-    return left[::-1]
+#: Words between a word and another, as the tagger sees them: a few exactly, then near or far.
+_DISTANCE = ("0", "1", "2", "3", *["near"] * 5, "far")
 
 
-def _cue_distances(is_cue: list[bool], sentence_start: list[bool]) -> tuple[list[int | None], list[int | None]]:
-    """Words from each token back to the last cue word and on to the next one, within its sentence."""
-    n = len(is_cue)
-    before, after = [None] * n, [None] * n
-    last = None
-    for i in range(n):
-        if sentence_start[i]:
-            last = None
-        before[i] = None if last is None else i - last
-        if is_cue[i]:
-            last = i
-    following = None
-    for i in reversed(range(n)):
-        after[i] = None if following is None else following - i
-        if is_cue[i]:
-            following = i
-        if sentence_start[i]:
-            following = None
-    return before, after
+class _Places(dict):
+    """The strings of a word's place in its sentence (:func:`_sentence_places`), made once per place."""
+
+    def __missing__(self, place):
+        position, to_end, cue_before, cue_after, commas = place
+        self[place] = (*((f"cue<{cue_before}",) if cue_before else ()), *((f"cue>{cue_after}",) if cue_after else ()),
+                       *((f"commas={commas if commas < 2 else '2+'}",) if commas is not None else ()),
+                       f"end={to_end}", *(("bos",) if not position else ()), *(("eos",) if to_end == "0" else ()),
+                       f"pos={position}")
+        return self[place]
 
 
-def _bucket(distance: int) -> str:
-    return str(distance) if distance <= 3 else "near" if distance <= 8 else "far"
+class _QuotationFeatures(dict):
+    """The strings of a word's quotation mark and of whether it and its neighbours lie inside quotation marks
+    (``flags``: before, itself, after as ``x`` no neighbour, ``0`` outside, ``1`` inside), made once per case."""
+
+    def __missing__(self, case):
+        mark, flags = case
+        inside = flags[1] == "1"
+        if mark == "either":
+            mark = "open" if inside else "close"
+        self[case] = (*(("q=1",) if inside else ()), *((f"mark={mark}",) if mark else ()), f"q-1|q|q+1={flags}")
+        return self[case]
 
 
-class _Buckets(dict):
-    """``(prefix + _bucket(distance),)``, or ``()`` for no distance, made once per distance."""
-
-    def __init__(self, prefix: str):
-        super().__init__()
-        self.prefix = prefix
-
-    def __missing__(self, distance):
-        self[distance] = () if distance is None else (self.prefix + _bucket(distance),)
-        return self[distance]
-
-
-_CUE_BEFORE, _CUE_AFTER, _TO_END = _Buckets("cue<"), _Buckets("cue>"), _Buckets("end=")
-_COMMAS = {None: (), 0: ("commas=0",), 1: ("commas=1",), 2: ("commas=2+",)}
-_INSIDE = ((), ("q=1",))
-_POSITIONS = [f"pos={position}" for position in range(7)]
-_MARKS = {None: (), "open": ("mark=open",), "close": ("mark=close",)}
-_QUOTED_AROUND = {f"{a}{b}{c}": f"q-1|q|q+1={a}{b}{c}" for a in "x01" for b in "01" for c in "x01"}
+_PLACES, _QUOTATION_FEATURES = _Places(), _QuotationFeatures()
 
 
 def quotation_indices(tokens: list[Token], quoted: list[tuple[int, int]]) -> list[int]:

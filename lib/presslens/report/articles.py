@@ -121,6 +121,9 @@ def profile_sections(profile: ArticleProfile, *, top_n: int = 10) -> list[Sectio
         Section("Themes", "The themes the article develops, with the sentences that matched each theme's words.",
                 table_html(profile.themes, empty="No theme word matched in this article.")
                 + evidence_html(profile.evidence, top_n=OPEN_THEMES)),
+        Section("Quotations", "Who is quoted or reported as saying what, in the article's order: the speaker as an "
+                "actor of the cast, as the text names them, and the cue that attributes the words.",
+                table_html(profile.quotations, empty="No quotation found in this article.")),
     ]
 
 
