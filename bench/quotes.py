@@ -23,6 +23,7 @@ Writes ``bench/quotes.json``; exits 1 when a target is missed.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -86,6 +87,11 @@ def score_wire() -> dict:
         corpus = corpus.select(sorted(doc_ids))
         texts = {article.doc_id: article.text for article in corpus}
         quotes = quotes_table(corpus)
+        for row in gold_rows:
+            marked = texts.get(row["doc_id"], "")[row["start"]:row["end"]] if row["corpus"] == name else None
+            if marked is not None and hashlib.sha1(marked.encode()).hexdigest()[:12] != row["text_sha1"]:
+                raise SystemExit(f"{WIRE_GOLD}: the loaded text of {row['doc_id']} changed at {row['start']}-{row['end']} "
+                                 "since its quotations were marked; mark them again on the text presslens loads now")
         for doc_id in doc_ids:
             own = quotes[quotes["doc_id"] == doc_id]
             found[doc_id] = [(words(q), words(s) + words(a)) for q, s, a in zip(own["quote"], own["speaker"], own["speaker_actor"])]
