@@ -33,7 +33,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from presslens.actors import mentions_table
 from presslens.corpus import load_corpus
 from presslens.quotes import quotes_table
 from presslens.quotes.evaluation import match_scores, score_texts, words
