@@ -161,6 +161,20 @@ def test_a_role_named_by_its_place_is_the_person_named_before_and_a_country_spea
     assert resolve_speaker("him", 90, 93, 95, cast, cue_lexicon("en")) == ("Ivan Orlov", "person")
 
 
+def test_a_group_a_place_qualifies_is_an_unnamed_source_not_the_place():
+    from presslens.quotes.lexicon import cue_lexicon
+    from presslens.quotes.speakers import CastMention, resolve_speaker
+
+    text = "Many Kazakh farmers said prices fell. Chinese officials said talks went well. The United States said no."
+    cast = [CastMention(5, 11, "Kazakhstan", "location", 1, "Kazakh"),
+            CastMention(38, 45, "China", "location", 1, "Chinese"),
+            CastMention(76, 93, "United States", "location", 1, "The United States")]
+    farmers, officials = text.index("Many"), text.index("Chinese")
+    assert resolve_speaker("Many Kazakh farmers", farmers, farmers + 19, 32, cast, cue_lexicon("en")) == ("", "unnamed")
+    assert resolve_speaker("Chinese officials", officials, officials + 17, 60, cast, cue_lexicon("en")) == ("", "unnamed")
+    assert resolve_speaker("The United States", 76, 93, 99, cast, cue_lexicon("en")) == ("United States", "location")
+
+
 def test_presslens_export_writes_the_quotes_table(tmp_path):
     from presslens.cli import main
 

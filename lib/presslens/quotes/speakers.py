@@ -1,6 +1,7 @@
 """Who speaks: the source of each quotation resolved to an actor of the article's cast.
 
-In this order: a source that contains an actor's mention is that actor (a person before an
+In this order: a group that only a place qualifies is an unnamed source (*Chinese officials*, *many Russian
+governors*); a source that contains an actor's mention is that actor (a person before an
 organisation, the first one named: *Foreign Ministry spokesman Wang Wenbin* → Wang Wenbin); a pronoun
 (*he*, *she*, *it*, *they*) is the last compatible actor named before the quotation (*they*: a person or
 an organisation; *who*: a person), not counting those named only inside what someone is quoted saying; a
@@ -66,6 +67,8 @@ def resolve_speaker(speaker: str, start: int, end: int, quote_start: int, cast: 
     words = [word.lower() for word in WORD.findall(speaker)] if lexicon.language != "zh" else [speaker]
     inside = [m for m in cast if m.start < end and m.end > start]
     places_only = all(m.type == "location" for m in inside)
+    if inside and places_only and _names_a_group(words, speaker, lexicon):  # "Chinese officials", "many Russian governors"
+        return "", UNNAMED
     if inside and not (places_only and _names_a_role(words, speaker, lexicon)):  # not "the Governor of Primorsky Krai"
         chosen = min(inside, key=lambda m: (TYPE_PREFERENCE.get(m.type, 3), m.start))
         return chosen.actor, chosen.type
@@ -119,6 +122,14 @@ def _covers(merged: tuple[list[int], list[int]], mention: CastMention) -> bool:
 
 def _names_a_role(words: list[str], speaker: str, lexicon: CueLexicon) -> bool:
     return any(word in lexicon.roles for word in words) or _contains_any(speaker, lexicon.roles, lexicon)
+
+
+def _names_a_group(words: list[str], speaker: str, lexicon: CueLexicon) -> bool:
+    """Whether the source is a group of unnamed people: a word of unnamed sources (*officials*), or in
+    English a plural noun at its end (*governors*, *lawmakers*; not a name: *the United States*)."""
+    head = WORD.findall(speaker)[-1] if lexicon.language == "en" and len(words) > 1 else ""
+    plural = head.isalpha() and head.islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    return plural or any(word in lexicon.unnamed for word in words) or _contains_any(speaker, lexicon.unnamed, lexicon)
 
 
 def paragraph_speaker(cast: list[CastMention], paragraph: int, start: int, end: int,
