@@ -289,6 +289,15 @@ def test_a_quotation_with_its_own_cue_is_not_joined_to_the_one_before(wire_quote
     assert "terminal" not in row["quote"] and row["speaker_actor"] == "Tomas Ruiz"
 
 
+def test_a_reported_quotation_needs_its_cue_and_a_direct_one_stands_alone():
+    from presslens.quotes.tagger import Quotation, is_kept
+
+    assert is_kept(Quotation([(0, 20)], cue=(25, 29), kind="reported"))
+    assert not is_kept(Quotation([(0, 20)], kind="reported"))
+    assert is_kept(Quotation([(0, 20)], kind="direct"))
+    assert not is_kept(Quotation([(0, 20)], kind="direct", confidence=0.2))
+
+
 def test_content_runs_are_cut_between_quotations_and_joined_within_one():
     from presslens.quotes.features import paragraph_tokens
     from presslens.quotes.tagger import _contents, _TaggedParagraph

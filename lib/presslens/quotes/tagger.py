@@ -93,7 +93,8 @@ def tagged_quotations(text: str, paragraph_spans: list[Span], *, model: str | Pa
                       min_confidence: float = MIN_CONFIDENCE) -> list[Quotation]:
     """The quotations the CRF finds in ``text`` (English), in text order.
 
-    Only the sentences that may attribute are read (:func:`~.sequences.candidate_stretches`).
+    Only the sentences that may attribute are read (:func:`~.sequences.candidate_stretches`); see
+    :func:`is_kept` for the quotations kept.
     """
     tagger = load_tagger(model)
     quoted = quoted_ranges(text, paragraph_spans)
@@ -114,7 +115,7 @@ def tagged_quotations(text: str, paragraph_spans: list[Span], *, model: str | Pa
             if quotation.cue is None and opens_quoted and not cues:
                 quotation.cue = previous_attribution[0]
                 quotation.source = quotation.source or previous_attribution[1]
-        kept = [q for q in found if q.confidence >= min_confidence]
+        kept = [q for q in found if is_kept(q, min_confidence)]
         quotations.extend(kept)
         attributed = [q for q in found if q.cue is not None]
         if attributed:
@@ -123,6 +124,12 @@ def tagged_quotations(text: str, paragraph_spans: list[Span], *, model: str | Pa
             source = _nearest([span for kind, span in runs if kind == "SRC"], *cues[-1])
             previous_attribution = (_offsets(tokens, cues[-1]), _offsets(tokens, source) if source else None)
     return quotations
+
+
+def is_kept(quotation: Quotation, min_confidence: float = MIN_CONFIDENCE) -> bool:
+    """Whether a quotation the tagger found is kept: the tagger is sure enough of it, and a reported one has
+    its cue (without one nothing in the text attributes the words; quotation marks do, for a direct one)."""
+    return quotation.confidence >= min_confidence and (quotation.cue is not None or quotation.kind == "direct")
 
 
 @dataclass
