@@ -85,12 +85,14 @@ def score_wire() -> dict:
         corpus = load_corpus(path)
         corpus = corpus.select(sorted(doc_ids))
         texts = {article.doc_id: article.text for article in corpus}
-        quotes = quotes_table(corpus)
-        for row in gold_rows:
-            marked = texts.get(row["doc_id"], "")[row["start"]:row["end"]] if row["corpus"] == name else None
-            if marked is not None and hashlib.sha1(marked.encode()).hexdigest()[:12] != row["text_sha1"]:
+        for row in (row for row in gold_rows if row["corpus"] == name):
+            if row["doc_id"] not in texts:
+                raise SystemExit(f"{WIRE_GOLD}: {path} has no article {row['doc_id']}")
+            marked = texts[row["doc_id"]][row["start"]:row["end"]]
+            if hashlib.sha1(marked.encode()).hexdigest()[:12] != row["text_sha1"]:
                 raise SystemExit(f"{WIRE_GOLD}: the loaded text of {row['doc_id']} changed at {row['start']}-{row['end']} "
                                  "since its quotations were marked; mark them again on the text presslens loads now")
+        quotes = quotes_table(corpus)
         for doc_id in doc_ids:
             own = quotes[quotes["doc_id"] == doc_id]
             found[doc_id] = [(words(q), words(s) + words(a)) for q, s, a in zip(own["quote"], own["speaker"], own["speaker_actor"])]

@@ -198,6 +198,7 @@ def test_every_data_file_a_module_names_is_declared_and_keys_its_cache():
         tree = ast.parse(path.read_text("utf-8"))
         named = {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
                  and re.fullmatch(r"data/[\w.-]+", node.value)}
+        named |= {f"data/{name}" for name in re.findall(r'"data"\s*/\s*"([\w.-]+)"', path.read_text("utf-8"))}
         missing = named - set(declared_data_files(tree))
         if missing:
             undeclared[path.relative_to(package).as_posix()] = sorted(missing)

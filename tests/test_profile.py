@@ -38,7 +38,6 @@ def test_one_profile_weighs_its_terms_against_the_whole_corpus(seed_corpus):
     pd.testing.assert_frame_equal(profile.key_sentences.reset_index(drop=True), key.reset_index(drop=True))
 
 
-
 def test_a_profile_lists_the_quotations_of_its_article_with_their_speakers(tmp_path):
     from presslens import load_corpus
 

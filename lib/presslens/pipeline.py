@@ -28,7 +28,7 @@ def check_files(*, gazetteer: str | None = None, corrections: str | None = None,
         load_lexicon(lexicon)
 
 
-def processing_steps(gazetteer: str | None = None) -> dict[str, tuple[Callable, Callable | None]]:
+def processing_steps(*, gazetteer: str | None = None) -> dict[str, tuple[Callable, Callable | None]]:
     """What the processing pass builds for each article, by name: ``(build, prepare)`` as
     :meth:`~presslens.execution.Execution.store` takes them, in the order they run."""
     return {"tokens": (tokens_builder(), None), "mentions": mentions_builder(gazetteer),
@@ -39,5 +39,5 @@ def process_corpus(corpus: Corpus, execution: Execution, *, gazetteer: str | Non
     """Compute what the execution's cache lacks of the tokens, mentions and quotations (speakers as written;
     the quotations table resolves them against the mentions) of ``corpus``, with default settings, written as
     they come: this process never holds any of those tables."""
-    for build, prepare in processing_steps(gazetteer).values():
+    for build, prepare in processing_steps(gazetteer=gazetteer).values():
         execution.store(build, corpus, prepare=prepare)

@@ -175,6 +175,18 @@ def test_a_group_a_place_qualifies_is_an_unnamed_source_not_the_place():
     assert resolve_speaker("The United States", 76, 93, 99, cast, cue_lexicon("en")) == ("United States", "location")
 
 
+def test_offsets_a_quotation_may_lack_have_one_type_whether_given_or_not():
+    """A cache writes quotations chunk by chunk: a chunk whose quotations give no speaker or cue must type
+    those offsets as one that gives them does (a column of nothing but None has no type)."""
+    from presslens.quotes.tables import OFFSET_TYPES, article_quotes
+
+    quoted = article_quotes(_corpus(article_from_text("talks", "talks.txt", ENGLISH)))
+    silent = article_quotes(_corpus(article_from_text("rain", "rain.txt", "Rain\n\nRain fell over the steppe for a week.")))
+    assert quoted["speaker_start"].notna().any() and quoted["cue_start"].notna().any() and silent.empty
+    assert {column: str(quoted[column].dtype) for column in OFFSET_TYPES} == OFFSET_TYPES
+    assert {column: str(silent[column].dtype) for column in OFFSET_TYPES} == OFFSET_TYPES
+
+
 def test_presslens_export_writes_the_quotes_table(tmp_path):
     from presslens.cli import main
 
@@ -296,6 +308,15 @@ def test_a_reported_quotation_needs_its_cue_and_a_direct_one_stands_alone():
     assert not is_kept(Quotation([(0, 20)], kind="reported"))
     assert is_kept(Quotation([(0, 20)], kind="direct"))
     assert not is_kept(Quotation([(0, 20)], kind="direct", confidence=0.2))
+
+
+def test_a_stretch_is_read_as_opening_a_sentence_wherever_it_starts():
+    from presslens.quotes.features import read_paragraph, sequence_features
+
+    text = "Trade grew fast, he said."
+    paragraph = read_paragraph(text, 0, len(text), quoted_ranges(text, [(0, len(text))]))
+    items = sequence_features(paragraph, 2, len(paragraph.tokens), frozenset({"said"}))
+    assert len(items) == len(paragraph.tokens) - 2 and "bos" in items[0] and "eos" in items[-1]
 
 
 def test_content_runs_are_cut_between_quotations_and_joined_within_one():

@@ -39,4 +39,3 @@ def test_a_kernel_that_dies_on_a_taken_port_is_started_again(tmp_path, taken_por
         assert not managers.made[0].has_kernel  # the dead one was cleaned up
     finally:
         kernel.shutdown_kernel(now=True)
-

@@ -125,7 +125,7 @@ def _sentence_places(words: list[_Word], starts: list[bool]) -> list[tuple[str, 
     (``bos``, ``eos`` at either end), how far the last cue word before it and the next one after it stand,
     and how many commas came since that last cue word."""
     places: list[tuple[str, ...]] = []
-    bounds = [i for i, start in enumerate(starts) if start] + [len(starts)]
+    bounds = [0, *(i for i in range(1, len(starts)) if starts[i]), len(starts)]  # a stretch opens a sentence
     for first, last in zip(bounds, bounds[1:]):
         cues = [i for i in range(first, last) if words[i].cue]
         following = iter([*cues[1:], None])
@@ -143,7 +143,7 @@ def _sentence_places(words: list[_Word], starts: list[bool]) -> list[tuple[str, 
     return places
 
 
-#: Words between a word and another, as the tagger sees them: a few exactly, then near or far.
+#: Tokens from a word to another, as the tagger sees them: a few exactly, then near or far.
 _DISTANCE = ("0", "1", "2", "3", *["near"] * 5, "far")
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from presslens.yaml_files import read_yaml
 
-CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "quote_cues.yaml"
+DATA_FILES = ("data/quote_cues.yaml",)
+CUES_PATH = Path(__file__).resolve().parent.parent / DATA_FILES[0]
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 QUOTE_COLUMNS = ["doc_id", "paragraph", "sentence", "start", "end", "quote", "kind", "cue", "speaker",
                  "speaker_actor", "speaker_type"]
 FOUND_COLUMNS = [*QUOTE_COLUMNS[:9], "speaker_start", "speaker_end", "cue_start"]
+#: Offsets a quotation may lack (no speaker, no cue), as whole numbers that may be missing.
+OFFSET_TYPES = {"speaker_start": "Int64", "speaker_end": "Int64", "cue_start": "Int64"}
 #: Between the pieces of a quotation split around its cue.
 PIECE_JOINER = " … "
 TAGGED_LANGUAGES = frozenset({"en"})
@@ -62,7 +64,7 @@ def quotes_table(corpus: Corpus, *, mentions: pd.DataFrame | None = None,
 def article_quotes(corpus: Corpus) -> pd.DataFrame:
     """The quotations of each article on its own, speakers as written (with their offsets), not yet resolved."""
     rows = [row for article in corpus for row in _article_rows(article)]
-    return pd.DataFrame(rows, columns=FOUND_COLUMNS)
+    return pd.DataFrame(rows, columns=FOUND_COLUMNS).astype(OFFSET_TYPES)  # the same types in every chunk of a cache
 
 
 def find_quotations(article: Article) -> list[Quotation]:

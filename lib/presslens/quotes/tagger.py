@@ -22,8 +22,9 @@ from presslens.quotes.marks import OPENING, quoted_ranges
 from presslens.quotes.sequences import candidate_stretches
 
 Span = tuple[int, int]
-#: The tagger shipped with presslens, written by :mod:`presslens.quotes.train`.
-MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "quote_tagger.crfsuite"
+#: The tagger shipped with presslens, written by :mod:`presslens.quotes.train`, with its cue and trigger stems.
+DATA_FILES = ("data/quote_tagger.crfsuite", "data/quote_tagger_cues.txt", "data/quote_tagger_triggers.txt")
+MODEL_PATH = Path(__file__).resolve().parent.parent / DATA_FILES[0]
 #: Quotations whose content words the tagger is less sure of than this (mean marginal) are dropped.
 MIN_CONFIDENCE = 0.4
 #: A clause before its source and cue has at least this many words (*Trade will double, Sun said.*) …
