@@ -192,6 +192,16 @@ def test_dateline_and_inline_photo_credit_are_removed():
     assert {r.kind for r in article.removed} == {"dateline", "photo credit"}
 
 
+def test_a_lead_paragraph_with_a_dateline_in_place_of_a_headline_is_read_once():
+    lead = "ALMATY, May 4 (Xinhua) -- Kazakh and Uzbek ministers opened a new border crossing near Zhibek Zholy on Monday."
+    article = article_from_text("x", "x.txt", f"{lead}\n\nTrucks waited for hours at the old one.")
+    assert article.title == lead and article.source == "Xinhua" and not article.headline_in_text
+    assert article.text.count("border crossing") == 1
+    assert article.body_paragraphs[0].startswith("Kazakh and Uzbek ministers")
+    headline = article_from_text("y", "y.txt", "RUGBY - ENGLAND BEAT WALES .\n\nEngland beat Wales 21-10 on Saturday.")
+    assert headline.title == "RUGBY - ENGLAND BEAT WALES ." and headline.headline_in_text
+
+
 @pytest.mark.parametrize("opening", ["FRANKFURT, June 2 – ", "EUGENE, Oregon — ", "NEW DELHI -- "])
 def test_datelines_without_an_agency_are_removed(opening):
     article = article_from_text("x", "x.txt", f"Race\n\n{opening}Runners from Kenya won the race on Sunday.")

@@ -71,6 +71,7 @@ def build_article(draft: Draft, chrome: Chrome = NO_CHROME, *, headline: str = "
     date, source = draft.date, draft.source
     if not blocks:
         return None
+    lead_as_title = False  # no headline: the first line, the lead paragraph, stands for one
     if draft.title:
         title, body = normalize_text(draft.title).strip(), blocks
     elif (chrome_found or looks_like_page(blocks)) and not _is_table(draft.blocks):
@@ -93,12 +94,13 @@ def build_article(draft: Draft, chrome: Chrome = NO_CHROME, *, headline: str = "
             source = source or (blocks[0].strip() if is_agency_name(blocks[0]) else "")
             blocks = blocks[1:]
         title, body = blocks[0], blocks[1:]
-        if not body or _is_lead_paragraph(title):
-            body.insert(0, title)  # no headline: the first line is the lead paragraph (or all there is) and stays in the text
+        lead_as_title = not body or _is_lead_paragraph(title)
+        if lead_as_title:
+            body.insert(0, title)  # the first line is the lead paragraph (or all there is) and stays in the text, once
     kept, date, source = _clean_paragraphs(body, removed, date, source)
     if not kept:
         return None
-    headline_in_text = bool(title) and WHITESPACE.sub(" ", title).casefold() != kept[0].casefold()
+    headline_in_text = bool(title) and not lead_as_title and WHITESPACE.sub(" ", title).casefold() != kept[0].casefold()
     if headline_in_text:
         kept.insert(0, title)  # the headline is read with the text: its words and actors count
     text, paragraph_spans = join_paragraphs(kept)
@@ -237,5 +239,8 @@ def _is_table(blocks: list[str]) -> bool:
 
 
 def _is_lead_paragraph(line: str) -> bool:
-    """A first line that is a paragraph of prose (long, ending a sentence) rather than a headline."""
-    return count_words(line) >= LEAD_PARAGRAPH_WORDS and line.rstrip("”\"' ").endswith((".", "!", "?"))
+    """A first line that is a paragraph of prose (long, or a dateline and then lower-case prose; ending a
+    sentence) rather than a headline (*SOCCER - JAPAN WIN .* is one)."""
+    opening = dateline(line)
+    prose = opening is not None and not line[opening.end():].isupper()
+    return (count_words(line) >= LEAD_PARAGRAPH_WORDS or prose) and line.rstrip("”\"' ").endswith((".", "!", "?"))
