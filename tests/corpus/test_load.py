@@ -202,6 +202,18 @@ def test_a_lead_paragraph_with_a_dateline_in_place_of_a_headline_is_read_once():
     assert headline.title == "RUGBY - ENGLAND BEAT WALES ." and headline.headline_in_text
 
 
+def test_wire_end_marks_and_editor_credits_are_boilerplate_in_english_and_chinese():
+    english = article_from_text("x", "x.txt", "Trade grows\n\nTrade with Kazakhstan grew by a fifth in May, customs data "
+                                "showed. Enditem\n\nThe growth came from machinery.\n\nEnditem\n\n"
+                                "(Web editor: Zhao Min, Liu Yang)\n\nEditor: Sun Hao")
+    assert english.body_paragraphs == ["Trade with Kazakhstan grew by a fifth in May, customs data showed.",
+                                       "The growth came from machinery."]
+    assert "Zhao Min" not in english.text and "Sun Hao" not in english.text
+    chinese = article_from_text("z", "z.txt", "中哈贸易增长\n\n中国与哈萨克斯坦的贸易增长了五分之一。（完）\n\n（责编：赵敏、刘洋）")
+    assert chinese.body_paragraphs == ["中国与哈萨克斯坦的贸易增长了五分之一。"]
+    assert {removal.kind for removal in chinese.removed} == {"wire end mark", "byline debris"}
+
+
 @pytest.mark.parametrize("opening", ["FRANKFURT, June 2 – ", "EUGENE, Oregon — ", "NEW DELHI -- "])
 def test_datelines_without_an_agency_are_removed(opening):
     article = article_from_text("x", "x.txt", f"Race\n\n{opening}Runners from Kenya won the race on Sunday.")
