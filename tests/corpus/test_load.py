@@ -209,9 +209,11 @@ def test_wire_end_marks_and_editor_credits_are_boilerplate_in_english_and_chines
     assert english.body_paragraphs == ["Trade with Kazakhstan grew by a fifth in May, customs data showed.",
                                        "The growth came from machinery."]
     assert "Zhao Min" not in english.text and "Sun Hao" not in english.text
-    chinese = article_from_text("z", "z.txt", "中哈贸易增长\n\n中国与哈萨克斯坦的贸易增长了五分之一。（完）\n\n（责编：赵敏、刘洋）")
+    chinese = article_from_text("z", "z.txt", "中哈贸易增长\n\n中国与哈萨克斯坦的贸易增长了五分之一（新华社记者 李涛 摄）。（完）\n\n（责编：赵敏、刘洋）")
     assert chinese.body_paragraphs == ["中国与哈萨克斯坦的贸易增长了五分之一。"]
-    assert {removal.kind for removal in chinese.removed} == {"wire end mark", "byline debris"}
+    assert {removal.kind for removal in chinese.removed} == {"wire end mark", "byline debris", "photo credit"}
+    credited = article_from_text("c", "c.txt", "Port\n\nCranes at the port of Gwadar (People's Daily Online/Li Ming) work day and night.")
+    assert credited.body_paragraphs == ["Cranes at the port of Gwadar work day and night."]
 
 
 @pytest.mark.parametrize("opening", ["FRANKFURT, June 2 – ", "EUGENE, Oregon — ", "NEW DELHI -- "])
