@@ -216,6 +216,16 @@ def test_wire_end_marks_and_editor_credits_are_boilerplate_in_english_and_chines
     assert credited.body_paragraphs == ["Cranes at the port of Gwadar work day and night."]
 
 
+@pytest.mark.parametrize(("stamp", "source"), [("2026/06/12 09:15 Xinhua", "Xinhua"),
+                                               ("2026-06-12 09:15 Economic Daily", "Economic Daily"),
+                                               ("2026-06-12 09:15 中国经济网", "中国经济网"),
+                                               ("2026-06-12 09:15 Beijing Time", ""), ("Li Wei 2026-06-12 09:15", "")])
+def test_an_outlet_named_beside_a_time_stamp_without_a_label_is_the_source(stamp, source):
+    article = article_from_text("x", "x.txt", f"Exports rise\n\n{stamp}\n\nExports of cars rose by a third in May.")
+    assert (article.date, article.source) == ("2026-06-12", source)
+    assert article.body_paragraphs == ["Exports of cars rose by a third in May."]
+
+
 @pytest.mark.parametrize("opening", ["FRANKFURT, June 2 – ", "EUGENE, Oregon — ", "NEW DELHI -- "])
 def test_datelines_without_an_agency_are_removed(opening):
     article = article_from_text("x", "x.txt", f"Race\n\n{opening}Runners from Kenya won the race on Sunday.")

@@ -90,7 +90,7 @@ def test_photo_pages_keep_their_captions_and_nothing_of_the_gallery_around_them(
     ("【来源：经济日报】 2020-11-18", ("2020-11-18", "经济日报")),
     ("By Li Wei in Beijing and Zhang Yu in Shanghai and Ma Lin in Chengdu | China Daily | Updated: 2020-11-18",
      ("2020-11-18", "China Daily")),
-    ("Xinhua, November 18, 2020", ("2020-11-18", "")),
+    ("Xinhua, November 18, 2020", ("2020-11-18", "Xinhua")),
     ("By Li Wei and Zhang Yu in Beijing, November 18, 2020", ("2020-11-18", "")),
     ("Today's front page: Wednesday, November 18, 2020", None),
     ("iShares Nikkei 225 (DE)", None),

@@ -226,7 +226,15 @@ def stamp_agency(text: str, start: int, end: int) -> str:
     fields = STAMP_FIELD_SEPARATOR.split(text.strip())
     names = [field for field in fields if len(fields) > 1 and re.fullmatch(AGENCY_NAME, field)
              and not _PERSON_FIELD.match(field) and not any(p.search(field) for p in DATE_PATTERNS + STAMP_DATE_PATTERNS)]
-    return names[0] if names else ""
+    if names:
+        return names[0]
+    rest = TIME_OF_DAY.sub(" ", f"{text[:start]} {text[end:]}").strip(" ,;-–—")
+    return rest if re.fullmatch(AGENCY_NAME, rest) and _OUTLET_WORD.search(rest) else ""
+
+
+#: What names an outlet, not a person, in the words beside a time stamp (``2020/11/18 14:20 Economic Daily``).
+_OUTLET_WORD = re.compile(r"\b(?:daily|news|times|agency|net|network|press|post|online|tv|radio|herald|gazette|tribune|"
+                          r"journal|xinhua|tass|interfax|reuters)\b|^[a-z][\w-]*(?:\.[a-z][\w-]*)+$|[网社报台]$", re.IGNORECASE)
 
 
 def is_time_stamp_line(text: str) -> bool:
