@@ -216,6 +216,17 @@ def test_wire_end_marks_and_editor_credits_are_boilerplate_in_english_and_chines
     assert credited.body_paragraphs == ["Cranes at the port of Gwadar work day and night."]
 
 
+def test_a_capitalised_byline_and_a_closing_source_line_are_metadata_not_text():
+    article = article_from_text("x", "x.txt", "Rail freight grows\n\nBy Zhao Min, Economic Daily\n\nFreight trains to "
+                                "Kazakhstan rose by a fifth in May.\n\n(Source: Xinhua)\n\nFollow us on Twitter and Facebook.")
+    assert article.body_paragraphs == ["Freight trains to Kazakhstan rose by a fifth in May."]
+    assert article.source == "Economic Daily" and "Zhao Min" not in article.text
+    closing = article_from_text("y", "y.txt", "Rail freight grows\n\nFreight trains rose in May.\n\n【来源：新华社】")
+    assert closing.source == "新华社" and closing.body_paragraphs == ["Freight trains rose in May."]
+    lead = article_from_text("z", "z.txt", "Deal\n\nBy Tuesday, the deal was done.\n\nBy Friday, it was signed.")
+    assert lead.body_paragraphs == ["By Tuesday, the deal was done.", "By Friday, it was signed."] and not lead.source
+
+
 @pytest.mark.parametrize(("stamp", "source"), [("2026/06/12 09:15 Xinhua", "Xinhua"),
                                                ("2026-06-12 09:15 Economic Daily", "Economic Daily"),
                                                ("2026-06-12 09:15 中国经济网", "中国经济网"),

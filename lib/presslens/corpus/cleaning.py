@@ -21,7 +21,7 @@ from presslens.corpus.chrome import MIN_FILES, RUN_ON_CHARS, Chrome, is_prose, i
 from presslens.corpus.decode import normalize_text
 from presslens.corpus.layout import WHITESPACE, join_paragraphs, split_sentences, text_blocks
 from presslens.corpus.metadata import (copyright_holder, dateline, header_metadata, is_agency_name, is_time_stamp_line,
-                                       opens_with_place, stated_agency, time_stamp)
+                                       opens_with_place, source_line, stated_agency, time_stamp)
 from presslens.corpus.model import Article, Draft, Removal, count_words
 from presslens.corpus.pages import MIN_CHROME_LINES, looks_like_page, page_text
 from presslens.languages.punkt import punkt_tokenizer
@@ -204,6 +204,11 @@ def _clean_paragraphs(body: list[str], removed: list[Removal], date: str, source
                 if not opens_with_place(line):  # a dateline's place stays: it says where the story was filed
                     removed.append(Removal("metadata", line))
                     continue
+        named = source_line(line)
+        if named:  # (Source: People's Daily Online), wherever it stands
+            source = source or named
+            removed.append(Removal("source line", line))
+            continue
         why = next((why for why, pattern in rules["lines"] if pattern.fullmatch(line)), None)
         if why:
             removed.append(Removal(why, line))

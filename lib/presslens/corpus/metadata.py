@@ -73,7 +73,12 @@ _SOURCE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_LABEL_ALONE = re.compile(r"(?:\b(?:source|источник|джерело)|来源|來源|稿源)\s*[:：]\s*$", re.IGNORECASE)
-BYLINE = re.compile(r"^(by|from|author:?)\s+[A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,4}(\s*(,|\||and)\s*[\w .'-]{0,60})?$")
+_BYLINE_NAME = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}"
+#: A byline line: ``by John Smith, staff writer``, or capitalised, where everything after the name is capitalised
+#: too (``By Wang Lei, People's Daily``, ``By Li Wei in Beijing``; not ``By Tuesday, the deal was done``).
+BYLINE = re.compile(r"^(?:(?:by|from|author:?)\s+" + _BYLINE_NAME + r"(?:\s*(?:,|\||and)\s*[\w .'-]{0,60})?"
+                    r"|(?:By|BY|Author:?)\s+" + _BYLINE_NAME
+                    + r"(?P<parts>(?:\s*(?:,|\||and|in)\s*[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,5})*))$")
 #: ``MOSCOW, May 16 (Xinhua) --``, ``FRANKFURT, June 2 –``, ``EUGENE, Oregon —``: a place in capitals, an
 #: optional date or state, an optional agency in brackets, a dash.
 DATELINE = re.compile(
@@ -146,7 +151,26 @@ def header_metadata(line: str) -> tuple[str, str] | None:
     if date is None and not (source_match and source_match.start() == 0) and not BYLINE.match(line):
         return None
     source = source_match.group("value").strip(" .;,-") if source_match else ""
-    return date or "", source or (stamp.source if stamp else "")
+    return date or "", source or (stamp.source if stamp else "") or byline_outlet(line)
+
+
+def byline_outlet(line: str) -> str:
+    """The outlet a capitalised byline names after its author (``By Wang Lei, People's Daily``), or ''."""
+    byline = BYLINE.match(line)
+    parts = re.split(r"\s*(?:,|\||\band\b|\bin\b)\s*", byline.group("parts") or "") if byline else []
+    return next((part for part in reversed(parts) if part and _OUTLET_WORD.search(part)), "")
+
+
+#: A paragraph that only names the article's source in brackets, as wire copy often closes: ``(Source: People's Daily
+#: Online)``, ``【来源：新华社】`` (a bare ``Source: NATO.`` under a chart names the chart's source, not the article's).
+SOURCE_LINE = re.compile(r"^\s*[(（\[【]\s*(?:source|источник|джерело|来源|來源|稿源)\s*[:：]\s*"
+                         r"(?P<source>[^()（）\[\]【】:：|]{1,60}?)\s*[)）\]】]\s*\.?$", re.IGNORECASE)
+
+
+def source_line(line: str) -> str:
+    """The source a paragraph names when that is all it says (:data:`SOURCE_LINE`), else ''."""
+    named = SOURCE_LINE.match(line)
+    return named.group("source").strip() if named else ""
 
 
 #: Words in a line that is only a time stamp (with a label such as ``Last updated``)…
