@@ -273,6 +273,8 @@ def test_no_name_is_read_inside_the_name_of_an_event():
     found = _mentions_of("The Kazakhstan-South Asia Expo opened in Tashkent on Monday.")
     assert ("Tashkent", "location") in found
     assert not any(actor.startswith("Kazakhstan-") for actor, _ in found), found
+    hosts = _mentions_of("Crews in Queensland are building a stadium for the 2032 Brisbane Olympics.")
+    assert ("Brisbane", "organization") not in hosts and ("Queensland", "location") in hosts, hosts
 
 
 def test_a_preposition_opening_a_sentence_starts_no_name():

@@ -53,12 +53,15 @@ def _with_tagged_names(sentence: Sentence, decided: list[Span], undecided: list[
     (``blocked``: words where none is to be read)."""
     covered = {k for span in (*decided, *undecided, *blocked) for k in range(span.first, span.last)}
     places = {(span.first, span.last) for span in decided if span.method == "gazetteer" and span.type == "location"}
+    # where a known event's name starts (*Olympics* of *the 2032 Brisbane Olympics*): a name just before is part of it
+    events = {span.first for span in decided if names_a_thing(sentence, span.first, span.last)}
     spans, read = list(decided), set()
     if not (undecided or places or any(sentence.keys[k][:1].isupper() for k in range(len(sentence)) if k not in covered)):
         return spans  # nothing the tagger could place, add or retype
     for first, last, kind in tagged_names(sentence):
         first, last = _name_bounds(sentence, first, last)
-        if first == last or not kind or is_not_actor(sentence, first, last) or names_a_thing(sentence, first, last):
+        if first == last or not kind or is_not_actor(sentence, first, last) or names_a_thing(sentence, first, last) \
+                or last in events:
             continue
         kind = _person_or_keyword(sentence, last, kind)
         if kind == "organization" and (first, last) in places:
