@@ -68,11 +68,13 @@ _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?
 _DATE_LINES = [re.compile(_DATE_LABEL + pattern.pattern + _TIME, pattern.flags | re.IGNORECASE) for pattern in DATE_PATTERNS]
 TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\b)?", re.IGNORECASE)
 #: ``Source: Xinhua``, ``来源：新华社``, ``Источник: ТАСС``: the value runs to the next field, separator, bracket or number.
+#: The word that labels a source: ``Source``, ``Источник``, ``来源``.
+_SOURCE_WORD = r"(?:\b(?:source|источник|джерело)|来源|來源|稿源)"
 _SOURCE_LABEL = re.compile(
-    r"(?:\b(?:source|источник|джерело)|来源|來源|稿源)\s*[:：]\s*(?P<value>[^:：|｜\d()\[\]（）【】]*?)\s*(?=\b[^\W\d]+\s*[:：]|[|｜\d()\[\]（）【】]|$)",
+    _SOURCE_WORD + r"\s*[:：]\s*(?P<value>[^:：|｜\d()\[\]（）【】]*?)\s*(?=\b[^\W\d]+\s*[:：]|[|｜\d()\[\]（）【】]|$)",
     re.IGNORECASE,
 )
-_SOURCE_LABEL_ALONE = re.compile(r"(?:\b(?:source|источник|джерело)|来源|來源|稿源)\s*[:：]\s*$", re.IGNORECASE)
+_SOURCE_LABEL_ALONE = re.compile(_SOURCE_WORD + r"\s*[:：]\s*$", re.IGNORECASE)
 _BYLINE_NAME = r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}"
 #: A byline line: ``by John Smith, staff writer``, or capitalised, where everything after the name is capitalised
 #: too (``By Wang Lei, People's Daily``, ``By Li Wei in Beijing``; not ``By Tuesday, the deal was done``).
@@ -89,6 +91,12 @@ DATELINE = re.compile(
 #: The name is capitalised (Latin or Cyrillic), a web address (``chinadaily.com.cn``) or Chinese (``（新华社）``).
 AGENCY_NAME = r"(?:[A-ZА-ЯЁ][\w.'&-]*(?:\s+[A-ZА-ЯЁ][\w.'&-]*){0,4}|[a-z][\w-]*(?:\.[a-z][\w-]*)+|[\u4e00-\u9fff]{2,12})"
 BRACKETED_SOURCE = re.compile(r"[(（]\s*(?P<source>" + AGENCY_NAME + r")\s*[)）]")
+
+
+#: What names an outlet, not a person, in the words beside a time stamp (``2020/11/18 14:20 Economic Daily``) or
+#: after a byline's author.
+_OUTLET_WORD = re.compile(r"\b(?:daily|news|times|agency|net|network|press|post|online|tv|radio|herald|gazette|tribune|"
+                          r"journal|xinhua|tass|interfax|reuters)\b|^[a-z][\w-]*(?:\.[a-z][\w-]*)+$|[网社报台]$", re.IGNORECASE)
 
 
 def normalize_date(value: str, *, day_first: bool = False) -> str:
@@ -148,22 +156,22 @@ def header_metadata(line: str) -> tuple[str, str] | None:
     stamp = time_stamp(line) if len(line) <= STAMP_LINE_CHARS and not ends_sentence(line) else None
     date = parse_date_line(line) or (stamp.date if stamp else None)
     source_match = _SOURCE_LABEL.search(line)
-    if date is None and not (source_match and source_match.start() == 0) and not BYLINE.match(line):
+    byline = BYLINE.match(line)
+    if date is None and not (source_match and source_match.start() == 0) and not byline:
         return None
     source = source_match.group("value").strip(" .;,-") if source_match else ""
-    return date or "", source or (stamp.source if stamp else "") or byline_outlet(line)
+    return date or "", source or (stamp.source if stamp else "") or (_byline_outlet(byline) if byline else "")
 
 
-def byline_outlet(line: str) -> str:
+def _byline_outlet(byline: re.Match) -> str:
     """The outlet a capitalised byline names after its author (``By Wang Lei, People's Daily``), or ''."""
-    byline = BYLINE.match(line)
-    parts = re.split(r"\s*(?:,|\||\band\b|\bin\b)\s*", byline.group("parts") or "") if byline else []
+    parts = re.split(r"\s*(?:,|\||\band\b|\bin\b)\s*", byline.group("parts") or "")
     return next((part for part in reversed(parts) if part and _OUTLET_WORD.search(part)), "")
 
 
 #: A paragraph that only names the article's source in brackets, as wire copy often closes: ``(Source: People's Daily
 #: Online)``, ``【来源：新华社】`` (a bare ``Source: NATO.`` under a chart names the chart's source, not the article's).
-SOURCE_LINE = re.compile(r"^\s*[(（\[【]\s*(?:source|источник|джерело|来源|來源|稿源)\s*[:：]\s*"
+SOURCE_LINE = re.compile(r"^\s*[(（\[【]\s*" + _SOURCE_WORD + r"\s*[:：]\s*"
                          r"(?P<source>[^()（）\[\]【】:：|]{1,60}?)\s*[)）\]】]\s*\.?$", re.IGNORECASE)
 
 
@@ -255,10 +263,6 @@ def stamp_agency(text: str, start: int, end: int) -> str:
     rest = TIME_OF_DAY.sub(" ", f"{text[:start]} {text[end:]}").strip(" ,;-–—")
     return rest if re.fullmatch(AGENCY_NAME, rest) and _OUTLET_WORD.search(rest) else ""
 
-
-#: What names an outlet, not a person, in the words beside a time stamp (``2020/11/18 14:20 Economic Daily``).
-_OUTLET_WORD = re.compile(r"\b(?:daily|news|times|agency|net|network|press|post|online|tv|radio|herald|gazette|tribune|"
-                          r"journal|xinhua|tass|interfax|reuters)\b|^[a-z][\w-]*(?:\.[a-z][\w-]*)+$|[网社报台]$", re.IGNORECASE)
 
 
 def is_time_stamp_line(text: str) -> bool:
