@@ -9,7 +9,9 @@ Everything goes through ``load_corpus``, as ``presslens report`` loads. Prints, 
    project's scorer (``../shared/eval/html/score_text.py``), pages per second on one core and on all
    cores, and trafilatura alone on the same pages as the baseline measured in the same command; for the
    text dumps, also each half of every site's pages (:func:`site_halves`: development and held back), with
-   the share of headlines read right (the gold's first line) and of pages given a date and a source;
+   the share of headlines read right (the gold's first line) and of pages given a date and a source. A
+   page whose gold says it holds no article (:data:`NO_ARTICLE`) is right when it is skipped; the scorer
+   cannot tell (it reads the note as the page's words), so the halves count such pages apart;
 2. every export: articles found against the count the file states, the share with title, date and
    source, and blocks that still hold export markup;
 3. the researcher's table with no options: rows, titles, dates;
@@ -50,6 +52,8 @@ KNOWN_COUNTS = {"Factiva-20220515-1939.txt": 55, "irish-independence_1_2017-11-1
 BINARY_EXPORTS = {".xlsx"}
 STATED_COUNT = re.compile(r"\b\d+\s+of\s+(\d+)\s+DOCUMENTS\b", re.IGNORECASE)
 WORD_COVER_COUNT = re.compile(r"^Documents \((\d+)\)$")
+#: What the gold of a page without an article (a section's front page) says.
+NO_ARTICLE = "<!-- this page contains no article -->"
 EXPORT_MARKUP = re.compile(
     r"^(?:SE|HD|BY|WC|PD|ET|SN|SC|ED|PG|LA|CY|LP|TD|CO|IN|NS|RE|IPC|IPD|PUB|AN|Body|End of Document|Classification)$"
     r"|^(?:BYLINE|SECTION|LENGTH|HEADLINE|DATELINE|BODY|LOAD-DATE|LANGUAGE|PUBLICATION-TYPE|SUBJECT|GRAPHIC):"
@@ -84,6 +88,16 @@ def metadata_shares(corpus, gold: Path, ids: list[str]) -> dict:
                  for page, article in zip(ids, found)]
     return {"headline": sum(headlines) / len(ids), "date": sum(bool(a and a.date) for a in found) / len(ids),
             "source": sum(bool(a and a.source) for a in found) / len(ids)}
+
+
+def halves_scores(corpus, gold: Path, scorer: Path, ids: list[str]) -> dict:
+    """Body scores and metadata shares of the pages ``ids`` that hold an article; of those whose gold says
+    they hold none, how many were skipped (as they should be)."""
+    empty = [page for page in ids if (gold / f"{page}.txt").read_text("utf-8").strip() == NO_ARTICLE]
+    articles = [page for page in ids if page not in empty]
+    loaded = {Path(article.doc_id).name for article in corpus}
+    return {**score(corpus, gold, scorer, articles), **metadata_shares(corpus, gold, articles),
+            "no_article_pages": len(empty), "no_article_skipped": sum(page not in loaded for page in empty)}
 
 
 def _words(text: str) -> list[str]:
@@ -136,8 +150,7 @@ def pages_and_dumps(realworld: Path, jobs: int) -> dict:
         if name != "portals/text":
             result["trafilatura_alone_pages_per_s"] = trafilatura_alone(folder)
         else:
-            result["halves"] = {half: {**score(corpus, gold, scorer, ids), **metadata_shares(corpus, gold, ids)}
-                                for half, ids in site_halves(folder).items()}
+            result["halves"] = {half: halves_scores(corpus, gold, scorer, ids) for half, ids in site_halves(folder).items()}
         result["ok"] = result["f1"] >= TARGETS[name]
         results[name] = result
     return results
@@ -206,7 +219,8 @@ def main() -> int:
               f"{r['second_load_s'] / r['first_load_s']:10.2f}x{'' if r['ok'] else '  MISSED'}")
         for half, h in r.get("halves", {}).items():
             print(f"  {half:12} {'':5} {h['precision']:6.3f} {h['recall']:6.3f} {h['f1']:6.3f}   headline "
-                  f"{h['headline']:.0%}, date {h['date']:.0%}, source {h['source']:.0%}")
+                  f"{h['headline']:.0%}, date {h['date']:.0%}, source {h['source']:.0%}; pages without an article: "
+                  f"{h['no_article_skipped']} of {h['no_article_pages']} skipped")
     print(f"\n{'export':45} {'found':>5} {'expect':>6} {'title':>6} {'date':>6} {'source':>6} {'markup':>6} {'seconds':>7}")
     for name, r in results["exports"].items():
         print(f"{name:45} {r['articles']:5} {r['expected'] or '?':>6} {r['title']:6.0%} {r['date']:6.0%} "

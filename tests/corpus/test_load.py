@@ -77,6 +77,15 @@ def test_repeated_paragraph_kept_once(seed_corpus, seeds_dir):
     assert ("repeated paragraph" in set(removals_table(seed_corpus).kind))
 
 
+def test_a_paragraph_printed_twice_is_kept_once_even_when_one_copy_closes_with_a_stray_bracket():
+    paragraph = ("Freight trains between Chongqing and Duisburg now take twelve days, two fewer than last year, "
+                 "the operator said on Monday")
+    article = article_from_text("twice", "twice.txt", f"Faster trains to Duisburg\n\n{paragraph}.)\n\n"
+                                "Shippers welcomed the change.\n\n" f"{paragraph}.")
+    assert article.text.count("two fewer than last year") == 1
+    assert [removal.kind for removal in article.removed] == ["repeated paragraph"]
+
+
 def test_metadata_lines_are_not_body_text(seed_corpus):
     assert "Published:" not in seed_corpus["004_307deee32fd8fd70"].text
     assert "admin source" not in seed_corpus["001_a919f9a968849c4c"].text

@@ -156,6 +156,23 @@ def test_teasers_after_the_article_are_left_out_even_when_their_headlines_ask_qu
     assert [page.units[position] for position in page.positions] == paragraphs
 
 
+def test_a_front_page_of_teasers_with_links_to_related_stories_gives_no_article():
+    teasers = [("Ferry route links Dalian and Incheon", "A ferry route between the two ports opened on Thursday, "
+                "offering a crossing of about fourteen hours to passengers and freight.",
+                ["Ferry fares cut for students", "Incheon port in pictures"]),
+               ("Grain trains reach Kazakhstan", "The first of forty grain trains from Heilongjiang reached the border "
+                "crossing at Khorgos on Monday after eleven days on the rails.",
+                ["Khorgos dry port expands", "Video: loading grain at the border"]),
+               ("Tea traders return to Kyakhta", "Merchants from Fujian and Buryatia met in the old border town for "
+                "a fair that revives a trade route closed for a century.", ["Other top stories"]),
+               ("Solar park opens in Karaganda", "A solar park built by a joint venture of Chinese and Kazakh firms "
+                "began feeding the regional grid on Wednesday.", [])]
+    units = ["Home", "World", "Business", "Asia", "Updated 6:30 PM, March 5, 2021"]
+    for headline, summary, related in teasers:
+        units += [headline, summary, *related]
+    assert page_text(units + ["Terms of use", "Contact us"], "Asia business news") is None
+
+
 def test_a_page_of_questions_each_with_its_answer_keeps_them_all():
     headline = "How to send us a news tip"
     answers = ["How do I reach the newsroom?", "Call the main desk at any hour, or write to the address printed on "

@@ -223,7 +223,7 @@ def _clean_paragraphs(body: list[str], removed: list[Removal], date: str, source
                 removed.append(Removal("dateline", opening.group("dateline").strip()))
                 source = source or (opening.group("agency") or "").strip()
                 line = line[opening.end():]
-        key = WHITESPACE.sub(" ", line).casefold()
+        key = line_key(line)  # a page that prints its article twice may close one copy with a stray bracket
         if key in seen and count_words(line) >= MIN_REPEATED_WORDS:
             removed.append(Removal("repeated paragraph", line))
             continue

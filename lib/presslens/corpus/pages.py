@@ -126,7 +126,8 @@ def page_text(units: list[str], headline: str, *, sentences: bool = False,
         body = body[:-1]
     buttons = _repeated(units)
     body = _without_teasers(units, body, buttons)
-    if not body or (_prose_words(units, body) < MIN_BODY_WORDS and body[0] != (under or [None])[0]):
+    if not body or (not under and _only_teasers(units, body)) or (_prose_words(units, body) < MIN_BODY_WORDS
+                                                                  and body[0] != (under or [None])[0]):
         return None  # a page of teasers: a section's front page
     date, source = _stated_date_and_source(units, anchor + 1 if anchor is not None and anchor < body[0] else body[0],
                                            body[0])
@@ -288,6 +289,15 @@ def _without_teasers(units: list[str], body: list[int], buttons: set[int]) -> li
         end, teasers = end - 1 - heads, teasers + 1
     article, teased = _prose_words(units, body[:end]), _prose_words(units, body[end:])
     return body[:end] if teasers >= TEASERS and (teased < article or article < MIN_BODY_WORDS) else body
+
+
+def _only_teasers(units: list[str], body: list[int]) -> bool:
+    """Whether the body has the shape of a front page's teasers: more than TEASERS paragraphs, none next to
+    another, each under a line that may be its story's headline (links to related stories may stand between
+    teasers). Under the page's own headline, the same shape is a page of questions and answers."""
+    paragraphs = [position for position in body if is_prose(units[position])]
+    return (len(paragraphs) > TEASERS and _paragraphs_in_a_row(units, body) == 1
+            and all(position and _is_headline(units[position - 1]) for position in paragraphs))
 
 
 def _is_headline(unit: str) -> bool:
