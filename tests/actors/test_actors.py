@@ -183,6 +183,22 @@ def test_quoted_slogans_are_not_actors():
     assert {name for name, _ in found} == {"Shanghai"}
 
 
+def test_a_title_word_naming_a_session_or_a_department_makes_no_person():
+    found = _mentions_of("Assembly\n\nThe minister spoke at the General Debate of the annual session in Vienna, "
+                         "and our General Surgery department welcomed Professor Dilnoza Karimova. "
+                         "Officials said that President Kowalczyk would attend.")
+    names = {name for name, _ in found}
+    assert "Debate" not in names and "Surgery" not in names
+    assert ("Dilnoza Karimova", "person") in found and ("Kowalczyk", "person") in found
+
+
+def test_a_given_name_opening_a_phrase_with_of_names_no_person():
+    found = _mentions_of("Aid\n\nThe programme sent the Kit of Love of medical supplies to clinics in Osh, "
+                         "where Grant Fisher met volunteers.")
+    assert ("Grant Fisher", "person") in found
+    assert not any("Love" in name for name, _ in found)
+
+
 def test_a_user_gazetteer_adds_and_overrides(tmp_path, seed_corpus):
     user = tmp_path / "mine.yaml"
     user.write_text("actors:\n  - name: Volant Group\n    type: organization\n    aliases: [Huateng]\n", encoding="utf-8")

@@ -31,7 +31,7 @@ def cue_type(sentence: Sentence, first: int, last: int) -> str | None:
     before2 = lower[first - 2] if first > 1 else ""
     after = lower[last] if last < len(lower) else ""
     if n_words <= 4 and (before in rules.person_titles or (before2 in rules.person_titles and before in ("the", "."))):
-        return "person"
+        return None if names_a_kind(sentence, first - 1, first, last) else "person"
     if before == "of" and before2 in rules.person_titles | rules.apposition_roles:
         return "organization"
     if (before in rules.organization_descriptors and sentence.keys[first - 1].islower()) or _descriptor_follows(sentence, last):
@@ -40,7 +40,8 @@ def cue_type(sentence: Sentence, first: int, last: int) -> str | None:
         return "location"
     if n_words > 1 and all(ACRONYM.match(word) for word in words):
         return "organization"  # EU EEAS; an acronym alone may be a thing (MVP, STEM): the typer decides
-    if 2 <= n_words <= 3 and (words[0] in rules.chinese_surnames or words[0] in rules.given_names):
+    if 2 <= n_words <= 3 and (words[0] in rules.chinese_surnames or words[0] in rules.given_names) \
+            and not any(word in _INNER_WORDS for word in words[1:-1]):  # not *Kit of Love*, *Harmony of Civilizations*
         if not any(sentence.is_common(word) for word in words[1:]) or words[0] in rules.given_names:
             return "person"
     if n_words <= 4 and after == "," and _apposition_follows(sentence, last):
@@ -48,6 +49,23 @@ def cue_type(sentence: Sentence, first: int, last: int) -> str | None:
     if 2 <= n_words <= 3 and after in rules.speech_verbs:
         return "person"  # one word before "said" may be a company just as well: the typer decides
     return None
+
+
+#: Words before a title that make it part of a common noun's name (*the General Debate*, *our General Surgery department*).
+_DETERMINERS = frozenset({"the", "a", "an", "our", "its", "their", "his", "her"})  # not "that": *that President Bush said*
+
+
+def names_a_kind(sentence: Sentence, title: int, first: int, last: int) -> bool:
+    """Whether the title at ``title`` and the one ordinary word ``first:last`` after it, after a determiner, name a
+    thing rather than a person (*the General Debate*): no given name, no family name."""
+    rules, word = sentence.rules, sentence.keys[first]
+    return (last - first == 1 and title > 0 and sentence.lower[title - 1] in _DETERMINERS and sentence.is_common(word)
+            and word not in rules.given_names and word not in rules.chinese_surnames)
+
+
+#: Lower-case words inside the name of a thing, a plan or a body, never between a person's given name and family
+#: name (particles such as *bin*, *de*, *van* are no English words).
+_INNER_WORDS = frozenset({"of", "and", "&", "for", "the", "to", "in", "on", "at", "with"})
 
 
 def _descriptor_follows(sentence: Sentence, last: int) -> bool:

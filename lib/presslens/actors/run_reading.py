@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from presslens.actors.name_typing import ACRONYM, PLURAL_ACRONYM, cue_type, typed_as_person
+from presslens.actors.name_typing import ACRONYM, PLURAL_ACRONYM, cue_type, names_a_kind, typed_as_person
 from presslens.actors.sentence import ARTICLES, CONNECTORS, HYPHENS, Sentence
 from presslens.actors.words import function_words
 
@@ -205,10 +205,12 @@ def _title_block(sentence: Sentence, first: int, last: int) -> list[Span] | None
         return spans
     rest = read_run(sentence, k, last)
     for span in rest:
-        if span.actor is None and span.type != "person" and not _head(sentence, span.first, span.last) and span.first == k:
+        if span.actor is None and span.type != "person" and not _head(sentence, span.first, span.last) and span.first == k \
+                and not names_a_kind(sentence, first, span.first, span.last):
             span = replace(span, type="person", method="rule")
         spans.append(span)
     return spans
+
 
 
 def _title_after_unit(sentence: Sentence, k: int, last: int) -> int | None:
