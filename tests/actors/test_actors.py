@@ -199,6 +199,16 @@ def test_a_given_name_opening_a_phrase_with_of_names_no_person():
     assert not any("Love" in name for name, _ in found)
 
 
+def test_a_word_spelt_like_a_given_name_before_a_period_a_model_or_a_generation_names_no_person():
+    found = _mentions_of("Silk Road\n\nAs early as the Han Dynasty, traders crossed the valley, and Gen Z tourists "
+                         "from Almaty film it, said Mirzo Karimov. The glass of the Ford SUV passed the tests, while a "
+                         "portrait of Leopold III hung in the hall.")
+    names = {name for name, _ in found}
+    assert not any("Dynasty" in name or "Gen" in name for name in names)
+    assert ("Ford SUV", "person") not in found
+    assert {("Mirzo Karimov", "person"), ("Leopold III", "person")} <= found
+
+
 def test_a_user_gazetteer_adds_and_overrides(tmp_path, seed_corpus):
     user = tmp_path / "mine.yaml"
     user.write_text("actors:\n  - name: Volant Group\n    type: organization\n    aliases: [Huateng]\n", encoding="utf-8")

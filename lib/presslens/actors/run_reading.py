@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from presslens.actors.name_typing import ACRONYM, PLURAL_ACRONYM, cue_type, names_a_kind, typed_as_person
+from presslens.actors.name_typing import (ACRONYM, PLURAL_ACRONYM, ROMAN_NUMERAL, cue_type, names_a_kind,
+                                         typed_as_person)
 from presslens.actors.sentence import ARTICLES, CONNECTORS, HYPHENS, Sentence
 from presslens.actors.words import function_words
 
-_ROMAN_NUMERAL = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 _SPLITTERS = {"and", "&", "+"}
 _INITIAL = re.compile(r"[A-Z]\.")
 _OPEN_QUOTES = {"“", '"', "‘", "'", "«"}
@@ -362,7 +362,7 @@ def is_not_actor(sentence: Sentence, first: int, last: int) -> bool:
     """A listed non-actor, a Roman numeral, plural acronyms (*DVDs*: things) or a group of people by
     faith or descent (*… Muslims*)."""
     surface = sentence.keys[first:last]
-    if last - first == 1 and (surface[0] in sentence.rules.not_actors or _ROMAN_NUMERAL.match(surface[0])):
+    if last - first == 1 and (surface[0] in sentence.rules.not_actors or ROMAN_NUMERAL.match(surface[0])):
         return True
     return all(PLURAL_ACRONYM.match(word) for word in surface) or surface[-1] in sentence.rules.group_nouns
 
