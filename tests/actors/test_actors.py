@@ -209,6 +209,14 @@ def test_a_word_spelt_like_a_given_name_before_a_period_a_model_or_a_generation_
     assert {("Mirzo Karimov", "person"), ("Leopold III", "person")} <= found
 
 
+def test_an_acronym_the_text_spells_out_in_ordinary_words_is_a_term_not_an_actor():
+    found = _mentions_of("Clinics\n\nThe Asian Development Bank (ADB) will fund clinics of traditional Chinese medicine "
+                         "(TCM) and roofs of photovoltaic (PV) panels in Osh. ADB staff said TCM and PV would cut costs.")
+    names = {name for name, _ in found}
+    assert "Asian Development Bank" in names
+    assert not {"TCM", "PV"} & names
+
+
 def test_a_user_gazetteer_adds_and_overrides(tmp_path, seed_corpus):
     user = tmp_path / "mine.yaml"
     user.write_text("actors:\n  - name: Volant Group\n    type: organization\n    aliases: [Huateng]\n", encoding="utf-8")

@@ -1,7 +1,8 @@
 """Step 4 — resolution: the names found in an article become mentions of actors, one name per actor.
 
 Within an article, a bracketed name or acronym joins the name before it (*Tarim Valley
-Machinery Group (TVMG)*); a discovered name gets the type most of its mentions have; a family or
+Machinery Group (TVMG)*), and an acronym spelt out in ordinary words is a term, no actor (*photovoltaic
+(PV)*); a discovered name gets the type most of its mentions have; a family or
 first name used alone joins the one full name it can stand for (*Wang* → Wang Jianguo). The same two
 functions — :func:`short_name_targets` and :func:`vote_types` — make the same joins across the corpus
 (:mod:`presslens.actors.tables`).
@@ -64,7 +65,54 @@ def find_mentions(article: Article, *, gazetteer: Gazetteer | None = None) -> li
             mentions.append(Mention(article.doc_id, paragraph, number, first, last, surface,
                                     span.actor or surface, span.type, span.method))
         brackets.extend((base + a, base + b) for a, b in _bracket_pairs(sentence, spans))
-    return actors_only(resolve(mentions, brackets, known=gazetteer.entries.keys(), gazetteer=gazetteer))
+    terms = defined_terms(article.text)
+    return [mention for mention in actors_only(resolve(mentions, brackets, known=gazetteer.entries.keys(), gazetteer=gazetteer))
+            if mention.actor not in terms or mention.actor in gazetteer.entries]
+
+
+#: An acronym in brackets, and the words before it (*traditional Chinese medicine (TCM)*).
+_BRACKETED_ACRONYM = re.compile(r"((?:[\w’'-]+\s+){1,8})\(([A-Z][A-Za-z]{1,7})\)")
+#: Words an acronym's letters skip (*Association of Southeast Asian Nations*: ASEAN).
+_SKIPPED_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "&"})
+
+
+def defined_terms(text: str) -> set[str]:
+    """The acronyms a text spells out in words mostly in lower case (*photovoltaic (PV)*, *greenhouse gas (GHG)*,
+    *traditional Chinese medicine (TCM)*): terms, not actors. An organisation's acronym follows its capitalised
+    name (*Asian Development Bank (ADB)*)."""
+    terms = set()
+    for match in _BRACKETED_ACRONYM.finditer(text):
+        acronym = match.group(2)
+        letters = "".join(letter for letter in acronym if letter.isupper()).lower()
+        words = [word for word in match.group(1).split() if word.lower() not in _SKIPPED_WORDS]
+        for count in range(1, min(len(letters), len(words)) + 1):
+            spelled = words[-count:]
+            if _spells(letters, [word.lower() for word in spelled]):
+                if sum(word[0].islower() for word in spelled) * 2 > count:
+                    terms.add(acronym)
+                break
+    return terms
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Whether ``letters`` open each of ``words`` in turn, other letters taken from inside them in order (*ghg*:
+    *greenhouse gas*)."""
+    if not words:
+        return not letters
+    word = words[0]
+    if not letters or letters[0] != word[0]:
+        return False
+    for taken in range(len(letters) - len(words) + 1):
+        inside, rest = letters[1:1 + taken], letters[1 + taken:]
+        position = 1
+        for letter in inside:
+            position = word.find(letter, position) + 1
+            if not position:
+                break
+        else:
+            if _spells(rest, words[1:]):
+                return True
+    return False
 
 
 def actors_only(mentions: list[Mention]) -> list[Mention]:
