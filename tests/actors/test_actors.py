@@ -217,6 +217,14 @@ def test_an_acronym_the_text_spells_out_in_ordinary_words_is_a_term_not_an_actor
     assert not {"TCM", "PV"} & names
 
 
+def test_a_people_named_alone_and_in_the_plural_is_no_actor():
+    found = _mentions_of("Census\n\nThe Hazara population of Kabul grew by a tenth, officials in Herat said. "
+                         "Hazaras make up a third of the district, and the United States funds a school there.")
+    names = {name for name, _ in found}
+    assert not {"Hazara", "Hazaras"} & names
+    assert {"Kabul", "Herat", "United States"} <= names
+
+
 def test_a_user_gazetteer_adds_and_overrides(tmp_path, seed_corpus):
     user = tmp_path / "mine.yaml"
     user.write_text("actors:\n  - name: Volant Group\n    type: organization\n    aliases: [Huateng]\n", encoding="utf-8")

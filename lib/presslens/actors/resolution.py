@@ -65,9 +65,26 @@ def find_mentions(article: Article, *, gazetteer: Gazetteer | None = None) -> li
             mentions.append(Mention(article.doc_id, paragraph, number, first, last, surface,
                                     span.actor or surface, span.type, span.method))
         brackets.extend((base + a, base + b) for a, b in _bracket_pairs(sentence, spans))
-    terms = defined_terms(article.text)
-    return [mention for mention in actors_only(resolve(mentions, brackets, known=gazetteer.entries.keys(), gazetteer=gazetteer))
-            if mention.actor not in terms or mention.actor in gazetteer.entries]
+    resolved = actors_only(resolve(mentions, brackets, known=gazetteer.entries.keys(), gazetteer=gazetteer))
+    places = {mention.actor for mention in resolved if mention.type == "location"}
+    left_out = defined_terms(article.text) | peoples(article.text, places - gazetteer.entries.keys())
+    return [mention for mention in resolved if mention.actor not in left_out or mention.actor in gazetteer.entries]
+
+
+def peoples(text: str, places: Iterable[str]) -> set[str]:
+    """The names of a people among one-word ``places`` no list knows: the text writes them in the singular and,
+    on their own, in the plural (*the Uyghur population* … *Uyghurs said*): a people is no actor."""
+    plurals = {match[1] for match in _PLURAL_NAME.finditer(text)
+               if not _CAPITALISED_BEFORE.search(text[max(0, match.start() - 40): match.start()])}
+    singulars = {plural[:-1] for plural in plurals if re.search(rf"\b{plural[:-1]}\b", text)}
+    return {form for name in places if " " not in name
+            for form in ((name, name + "s") if name in singulars else (name[:-1], name) if name[:-1] in singulars else ())}
+
+
+#: A capitalised word in the plural, not followed by another capitalised word (*Uyghurs said*, not *United States*) …
+_PLURAL_NAME = re.compile(r"\b([A-Z][a-z]+s)\b(?![ -][A-Z])")
+#: … nor preceded by one.
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*[ -]$")
 
 
 #: An acronym in brackets, and the words before it (*traditional Chinese medicine (TCM)*).
