@@ -225,6 +225,12 @@ def test_a_people_named_alone_and_in_the_plural_is_no_actor():
     assert {"Kabul", "Herat", "United States"} <= names
 
 
+def test_islands_named_in_pinyin_are_places():
+    found = _mentions_of("Patrols\n\nCoast guard ships patrolled the waters off Nanhai Zhudao and the Xisha Qundao, "
+                         "and a survey of Beiji Dao began, Zhou Ming said.")
+    assert {("Nanhai Zhudao", "location"), ("Xisha Qundao", "location"), ("Beiji Dao", "location")} <= found
+
+
 def test_a_user_gazetteer_adds_and_overrides(tmp_path, seed_corpus):
     user = tmp_path / "mine.yaml"
     user.write_text("actors:\n  - name: Volant Group\n    type: organization\n    aliases: [Huateng]\n", encoding="utf-8")
