@@ -15,6 +15,7 @@ from conftest import SHARED
 from presslens.actors import actors_table, corpus_actors, find_mentions, load_gazetteer, mentions_table, read_gazetteer_file
 from presslens.actors.held_out import split_documents
 from presslens.corpus import Corpus, article_from_text, load_corpus
+from presslens.languages.zh import looks_like_pinyin, pinyin_syllables
 
 SCORER = SHARED / "eval" / "score_actors.py"
 DEV_GOLD = SHARED / "eval" / "dev" / "dev_actors_gold.json"
@@ -229,6 +230,21 @@ def test_islands_named_in_pinyin_are_places():
     found = _mentions_of("Patrols\n\nCoast guard ships patrolled the waters off Nanhai Zhudao and the Xisha Qundao, "
                          "and a survey of Beiji Dao began, Zhou Ming said.")
     assert {("Nanhai Zhudao", "location"), ("Xisha Qundao", "location"), ("Beiji Dao", "location")} <= found
+
+
+def test_a_pinyin_word_alone_in_an_article_about_china_names_no_person_elsewhere_it_may():
+    about_china = _mentions_of("Heritage\n\nTourists from China visit Liangzhu every spring, and Liangzhu welcomed "
+                               "more of them this year, Zhang Wei said.")
+    assert ("Liangzhu", "person") not in about_china
+    assert ("Zhang Wei", "person") in about_china
+    football = _mentions_of("Football\n\nThe coach praised his defence, and Onuoha said the squad was ready.")
+    assert ("Onuoha", "person") in football
+
+
+def test_pinyin_syllables():
+    assert pinyin_syllables("Liangzhu") == ["liang", "zhu"] and pinyin_syllables("Chang'e") == ["chang", "e"]
+    assert pinyin_syllables("Sharif") == [] and pinyin_syllables("Putin") == []
+    assert looks_like_pinyin("Juncao") and not looks_like_pinyin("Malibu") and not looks_like_pinyin("Xian")
 
 
 def test_a_user_gazetteer_adds_and_overrides(tmp_path, seed_corpus):

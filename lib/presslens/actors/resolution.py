@@ -22,12 +22,15 @@ from presslens.actors.sentence import Sentence, tokenize_names
 from presslens.actors.name_typing import ACRONYM
 from presslens.actors.words import is_common_word, load_rules
 from presslens.corpus import Article
+from presslens.languages.zh import looks_like_pinyin
 
 _LOWERCASE_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]+\b")
 #: When mentions of one name disagree on its type, ties go to the first of these.
 TYPE_PRECEDENCE = ("person", "organization", "location")
 #: A bracketed name joins a name before it at most this many tokens away.
 BRACKET_REACH = 8
+#: The gazetteer's name of the country whose romanised words :func:`pinyin_words_read_as_people` looks for.
+CHINA = "China"
 
 
 @dataclass(frozen=True)
@@ -67,8 +70,23 @@ def find_mentions(article: Article, *, gazetteer: Gazetteer | None = None) -> li
         brackets.extend((base + a, base + b) for a, b in _bracket_pairs(sentence, spans))
     resolved = actors_only(resolve(mentions, brackets, known=gazetteer.entries.keys(), gazetteer=gazetteer))
     places = {mention.actor for mention in resolved if mention.type == "location"}
-    left_out = defined_terms(article.text) | peoples(article.text, places - gazetteer.entries.keys())
+    left_out = (defined_terms(article.text) | peoples(article.text, places - gazetteer.entries.keys())
+                | pinyin_words_read_as_people(resolved, rules))
     return [mention for mention in resolved if mention.actor not in left_out or mention.actor in gazetteer.entries]
+
+
+def pinyin_words_read_as_people(mentions: list[Mention], rules) -> set[str]:
+    """In an article that names China: one-word people that only the name models read, spelt as pinyin
+    (:func:`~presslens.languages.zh.looks_like_pinyin`) and neither a given name nor a Chinese family name
+    (*Liangzhu culture*, *Juncao technology*). English text names a Chinese person by family and given name, so
+    such a word alone is a place or a thing of China; elsewhere it may be anyone's name (*Wenger*, *Onuoha*)."""
+    if not any(mention.actor == CHINA for mention in mentions):
+        return set()
+    methods: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        methods[mention.actor].add(mention.method if mention.type == "person" else "other")
+    return {name for name, used in methods.items() if used <= {"tagger", "alias"} and " " not in name
+            and name not in rules.given_names and name not in rules.chinese_surnames and looks_like_pinyin(name)}
 
 
 def peoples(text: str, places: Iterable[str]) -> set[str]:

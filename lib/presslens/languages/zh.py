@@ -104,3 +104,62 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+#: The syllables of Mandarin as pinyin writes them without tones (*ü* as *v*).
+PINYIN_SYLLABLES = frozenset("""
+a o e ai ei ao ou an en ang eng er
+ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun wa wai wan wang wei wen weng wo wu
+ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu
+pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu
+ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu fa fan fang fei fen feng fo fou fu
+da dai dan dang dao de dei den deng di dian diao die ding diu dong dou du duan dui dun duo
+ta tai tan tang tao te teng ti tian tiao tie ting tong tou tu tuan tui tun tuo
+na nai nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nou nu nuan nuo nv nve
+la lai lan lang lao le lei leng li lia lian liang liao lie lin ling liu lo long lou lu luan lun luo lv lve
+ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo
+ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo
+ha hai han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo
+ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun
+xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun
+zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo
+cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui chun chuo
+sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo
+ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo
+za zai zan zang zao ze zei zen zeng zi zong zou zu zuan zui zun zuo ca cai can cang cao ce cen ceng ci cong cou cu cuan cui cun cuo
+sa sai san sang sao se sen seng si song sou su suan sui sun suo
+""".split())
+
+
+#: Spellings only pinyin has among the languages written in Latin letters that news names come from: a word of
+#: syllables that hold none of them (*Malibu*, *Daiwa*, *Diageo*) reads as pinyin only by chance.
+_PINYIN_MARKS = re.compile(r"ng|x|q|zh|ao|uo|iu|ui")
+
+
+def pinyin_syllables(word: str) -> list[str]:
+    """The syllables of ``word`` read as pinyin without tones (*Liangzhu*: liang, zhu; *Chang'e*: chang, e), or an
+    empty list when it cannot be read as pinyin (*Sharif*, *Putin*)."""
+    letters = word.lower().replace("ü", "v")
+    if not letters or not letters.isascii():
+        return []
+    parts = [_syllables(part) for part in letters.split("'")]
+    return [syllable for part in parts for syllable in part] if all(parts) else []
+
+
+def looks_like_pinyin(word: str, *, min_syllables: int = 2) -> bool:
+    """Whether ``word`` is at least ``min_syllables`` syllables of pinyin, one of them spelt as only pinyin spells."""
+    syllables = pinyin_syllables(word)
+    return len(syllables) >= min_syllables and any(_PINYIN_MARKS.search(syllable) for syllable in syllables)
+
+
+@functools.lru_cache(maxsize=4096)
+def _syllables(letters: str) -> tuple[str, ...]:
+    """The fewest syllables that spell ``letters`` whole, () when none do."""
+    best: tuple[str, ...] = ()
+    for end in range(min(6, len(letters)), 0, -1):
+        if letters[:end] not in PINYIN_SYLLABLES:
+            continue
+        rest = _syllables(letters[end:]) if end < len(letters) else ()
+        if (rest or end == len(letters)) and (not best or len(rest) + 1 < len(best)):
+            best = (letters[:end], *rest)
+    return best
