@@ -101,6 +101,10 @@ def test_one_type_and_one_name_per_actor_across_the_corpus(seed_mentions):
     assert not cast.actor.duplicated().any()
 
 
+def _mentions(text: str):
+    return find_mentions(article_from_text("unseen", "unseen.txt", text))
+
+
 def _mentions_of(text: str):
     article = article_from_text("unseen", "unseen.txt", text)
     return {(m.actor, m.type) for m in find_mentions(article)}
@@ -245,6 +249,11 @@ def test_pinyin_syllables():
     assert pinyin_syllables("Liangzhu") == ["liang", "zhu"] and pinyin_syllables("Chang'e") == ["chang", "e"]
     assert pinyin_syllables("Sharif") == [] and pinyin_syllables("Putin") == []
     assert looks_like_pinyin("Juncao") and not looks_like_pinyin("Malibu") and not looks_like_pinyin("Xian")
+
+
+def test_a_name_written_twice_in_a_row_is_two_mentions_of_one_person():
+    found = _mentions("List\n\n1. Dilnoza Karimova Dilnoza Karimova, female, born in 1982, lives in Nukus.")
+    assert [(m.surface, m.actor) for m in found if m.type == "person"] == [("Dilnoza Karimova", "Dilnoza Karimova")] * 2
 
 
 def test_a_user_gazetteer_adds_and_overrides(tmp_path, seed_corpus):

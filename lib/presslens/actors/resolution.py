@@ -60,7 +60,7 @@ def find_mentions(article: Article, *, gazetteer: Gazetteer | None = None) -> li
         if not tokens:
             continue
         sentence = Sentence(tokens, gazetteer, rules, lowercase_words)
-        spans = read_sentence(sentence)
+        spans = [half for span in read_sentence(sentence) for half in _halves(sentence, span)]
         base = len(mentions)
         for span in spans:
             first, last = tokens[span.first].start, tokens[span.last - 1].end
@@ -148,6 +148,17 @@ def _spells(letters: str, words: list[str]) -> bool:
             if _spells(rest, words[1:]):
                 return True
     return False
+
+
+def _halves(sentence: Sentence, span: Span) -> list[Span]:
+    """A name written twice in a row (*Ferkat Jawdat Ferkat Jawdat*, a list's heading run into its text): two
+    mentions of it; any other span as it is."""
+    middle = (span.first + span.last) // 2
+    words = sentence.keys
+    if span.actor or (span.last - span.first) % 2 or span.last - span.first < 4 \
+            or words[span.first:middle] != words[middle:span.last]:
+        return [span]
+    return [replace(span, last=middle), replace(span, first=middle)]
 
 
 def actors_only(mentions: list[Mention]) -> list[Mention]:
