@@ -86,6 +86,14 @@ def test_a_paragraph_printed_twice_is_kept_once_even_when_one_copy_closes_with_a
     assert [removal.kind for removal in article.removed] == ["repeated paragraph"]
 
 
+def test_a_word_a_scrape_ran_into_a_name_is_set_apart_where_the_article_writes_the_name_alone():
+    article = article_from_text("glued", "glued.txt", "Rail deal\n\nTrade between Kenya and China grew. Officials said "
+                                "Chinahad offered loans and Kenyathrough its ports would ship tea. Poland and Robin Hood "
+                                "stay as they are, and so does the Understated style, as under the old rules.")
+    assert "China had offered" in article.text and "Kenya through its ports" in article.text
+    assert "Poland" in article.text and "Understated" in article.text
+
+
 def test_metadata_lines_are_not_body_text(seed_corpus):
     assert "Published:" not in seed_corpus["004_307deee32fd8fd70"].text
     assert "admin source" not in seed_corpus["001_a919f9a968849c4c"].text

@@ -98,6 +98,7 @@ def build_article(draft: Draft, chrome: Chrome = NO_CHROME, *, headline: str = "
         if lead_as_title:
             body.insert(0, title)  # the first line is the lead paragraph (or all there is) and stays in the text, once
     kept, date, source = _clean_paragraphs(body, removed, date, source)
+    kept = unglued(kept)
     if not kept:
         return None
     headline_in_text = bool(title) and not lead_as_title and WHITESPACE.sub(" ", title).casefold() != kept[0].casefold()
@@ -235,6 +236,30 @@ def _clean_paragraphs(body: list[str], removed: list[Removal], date: str, source
         removed.append(Removal("outlet signature", outlet))
         source = source or outlet
     return kept, date, source
+
+
+#: Words that a scraped page runs into the name before them where a link or a tag ended (*Raimondosaid*, *Hong
+#: Kongthat*); not *and* or *in*, which end names (*Poland*, *Robin*).
+GLUED_WORDS = ("whatsoever", "expressed", "through", "quoted", "stated", "always", "would", "which", "under", "while",
+               "said", "says", "that", "from", "with", "will", "were", "also", "into", "felt", "the", "had", "has",
+               "was", "who", "for")
+_GLUED = re.compile(r"\b([A-Z][a-z]+|[A-Z]{2,})(" + "|".join(GLUED_WORDS) + r")\b")
+#: A capitalised word inside a sentence, after a lower-case word or a comma: a name, not a sentence's first word.
+_NAME_INSIDE = re.compile(r"(?<=[a-z,;] )(?:[A-Z][a-z]+|[A-Z]{2,})\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+
+
+def unglued(paragraphs: list[str]) -> list[str]:
+    """The paragraphs with a space put back between a name and a word run into it (*Raimondosaid* → *Raimondo
+    said*), where the article writes that name on its own inside a sentence and never in lower case."""
+    text = "\n".join(paragraphs)
+    lower = set(_LOWER_WORD.findall(text))
+    names = {name for name in set(_NAME_INSIDE.findall(text)) if name.lower() not in lower}
+
+    def split(match: re.Match) -> str:
+        return f"{match[1]} {match[2]}" if match[1] in names else match[0]
+
+    return [_GLUED.sub(split, paragraph) for paragraph in paragraphs]
 
 
 def _is_table(blocks: list[str]) -> bool:
