@@ -256,6 +256,11 @@ def test_a_name_written_twice_in_a_row_is_two_mentions_of_one_person():
     assert [(m.surface, m.actor) for m in found if m.type == "person"] == [("Dilnoza Karimova", "Dilnoza Karimova")] * 2
 
 
+def test_the_name_before_a_poll_or_a_survey_is_the_pollster():
+    found = _mentions_of("Trust\n\nA Vardanyan poll in October showed that trust had fallen in Yerevan.")
+    assert ("Vardanyan", "organization") in found
+
+
 def test_a_user_gazetteer_adds_and_overrides(tmp_path, seed_corpus):
     user = tmp_path / "mine.yaml"
     user.write_text("actors:\n  - name: Volant Group\n    type: organization\n    aliases: [Huateng]\n", encoding="utf-8")
