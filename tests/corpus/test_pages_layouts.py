@@ -12,7 +12,7 @@ from presslens.corpus.metadata import copyright_holder, site_name, time_stamp
 from presslens.corpus.pages import page_text
 from site_fixtures import (FEATURE, FEATURE_FACTS, FEATURE_RELATED, FEATURE_TIMELINE, GALLERIES, NEWS, PHOTO_MENU,
                            PHOTO_NAVIGATION, PORTAL, PORTAL_BOTTOM, PORTAL_SHARE, PORTAL_STAMPS, PORTAL_TOP,
-                           RU_SITE, RU_STAMPS, ZH_NEWS, ZH_STAMPS, build_foreign_sites, build_portal)
+                           RU_SITE, RU_STAMPS, ZH_NEWS, ZH_STAMPS, build_foreign_sites, build_portal, portal_page)
 from test_pages import _overlap
 
 
@@ -154,6 +154,21 @@ def test_teasers_after_the_article_are_left_out_even_when_their_headlines_ask_qu
     page = page_text(["Home", headline, "Updated: 2020-11-18 14:20", *paragraphs, "Filed under: Business", *teasers],
                      headline)
     assert [page.units[position] for position in page.positions] == paragraphs
+
+
+def test_a_page_whose_title_does_not_name_its_site_takes_the_site_whose_menus_frame_it(tmp_path):
+    def without_copyright(page: str) -> str:  # nothing but the title names the site
+        return "\n".join(line for line in page.split("\n") if not line.startswith("Copyright"))
+
+    for name, story in NEWS.items():
+        (tmp_path / f"{name}.txt").write_text(without_copyright(portal_page(story, "Updated: 17:45, Nov.21,2020")),
+                                              encoding="utf-8")
+    blog = portal_page(("Notes from the tea hills", NEWS["tea"][1]), "Updated: 08:10, Nov.22,2020")
+    (tmp_path / "blog.txt").write_text(without_copyright(blog).replace(f"Notes from the tea hills - {PORTAL}",
+                                                                       "Notes from the tea hills"), encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus["blog"].title == "Notes from the tea hills"
+    assert {article.source for article in corpus} == {PORTAL}
 
 
 def test_a_front_page_of_teasers_with_links_to_related_stories_gives_no_article():

@@ -10,6 +10,7 @@ that would get the same ``doc_id`` cannot be, so the second is skipped.
 from __future__ import annotations
 
 import functools
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +37,8 @@ PROGRESS_THRESHOLD = 200
 #: Reading a web page, a document, a spreadsheet or an archive costs about this many plain text files (for
 #: the choice of worker processes).
 WEB_PAGE_WORK = 40
+#: A page without its site in its title takes the site whose pages share at least this many of its lines of chrome.
+MIN_SHARED_CHROME_LINES = 5
 SLOW_SUFFIXES = WEB_SUFFIXES | documents.SUFFIXES | pdf.SUFFIXES | archives.SUFFIXES | set(tables.SPREADSHEETS)
 
 __all__ = ["CorpusNotFound", "load_corpus"]
@@ -163,7 +166,25 @@ def _cleaning_jobs(drafts: list[Draft], keys: list[list[str]], chrome: Chrome) -
         jobs.append((draft, Chrome(lines=lines, sequences=sequences, openings=chrome.openings)))
     titles = {id(draft): _page_title(draft, own) for draft, own in jobs}
     headlines = site_name([title for title in titles.values() if title])
-    return [(draft, own, headlines.get(titles[id(draft)], ("", ""))) for draft, own in jobs]
+    named = [headlines.get(titles[id(draft)], ("", "")) for draft, _ in jobs]
+    sites = _sites_of_shared_chrome([own for _, own in jobs], [site for _, site in named])
+    return [(draft, own, (headline, site)) for (draft, own), (headline, _), site in zip(jobs, named, sites)]
+
+
+def _sites_of_shared_chrome(chromes: list[Chrome], sites: list[str]) -> list[str]:
+    """The site of each page: the one its title names, else the one whose pages carry most of its chrome (at least
+    half of its lines of chrome, and MIN_SHARED_CHROME_LINES): a blog's page without the site in its title is
+    still framed by the site's menus."""
+    sites_by_line: dict[str, Counter] = defaultdict(Counter)
+    for chrome, site in zip(chromes, sites):
+        for key in chrome.lines if site else ():
+            sites_by_line[key][site] += 1
+    found = []
+    for chrome, site in zip(chromes, sites):
+        votes = Counter(sites_by_line[key].most_common(1)[0][0] for key in chrome.lines if sites_by_line.get(key))
+        best, count = votes.most_common(1)[0] if votes and not site else ("", 0)
+        found.append(site or (best if count >= MIN_SHARED_CHROME_LINES and 2 * count >= len(chrome.lines) else ""))
+    return found
 
 
 def _page_title(draft: Draft, chrome: Chrome) -> str:
