@@ -92,23 +92,35 @@ def pinyin_words_read_as_people(mentions: list[Mention], rules) -> set[str]:
 def peoples(text: str, places: Iterable[str]) -> set[str]:
     """The names of a people among one-word ``places`` no list knows: the text writes them in the singular and,
     on their own, in the plural (*the Uyghur population* … *Uyghurs said*): a people is no actor."""
-    plurals = {match[1] for match in _PLURAL_NAME.finditer(text)
-               if not _CAPITALISED_BEFORE.search(text[max(0, match.start() - 40): match.start()])}
-    singulars = {plural[:-1] for plural in plurals if re.search(rf"\b{plural[:-1]}\b", text)}
-    return {form for name in places if " " not in name
-            for form in ((name, name + "s") if name in singulars else (name[:-1], name) if name[:-1] in singulars else ())}
+    places = [name for name in places if " " not in name]
+    if not places:
+        return set()
+    words = set(_CAPITALISED_WORD.findall(text))
+    found = set()
+    for name in places:
+        singular, plural = (name[:-1], name) if name.endswith("s") and name[:-1] in words else (name, name + "s")
+        if singular in words and plural in words and _stands_alone(text, plural):
+            found |= {singular, plural}
+    return found
 
 
-#: A capitalised word in the plural, not followed by another capitalised word (*Uyghurs said*, not *United States*) …
-_PLURAL_NAME = re.compile(r"\b([A-Z][a-z]+s)\b(?![ -][A-Z])")
-#: … nor preceded by one.
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+#: A capitalised word just before another (*United States*), whose plural is part of a name, not a people.
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*[ -]$")
 
 
-#: An acronym in brackets, and the words before it (*traditional Chinese medicine (TCM)*).
-_BRACKETED_ACRONYM = re.compile(r"((?:[\w’'-]+\s+){1,8})\(([A-Z][A-Za-z]{1,7})\)")
+def _stands_alone(text: str, word: str) -> bool:
+    """Whether ``word`` appears at least once with no capitalised word just before or after it."""
+    return any(not _CAPITALISED_BEFORE.search(text[max(0, match.start() - 40): match.start()])
+               for match in re.finditer(rf"\b{word}\b(?![ -][A-Z])", text))
+
+
+#: An acronym in brackets (*traditional Chinese medicine (TCM)*).
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 #: Words an acronym's letters skip (*Association of Southeast Asian Nations*: ASEAN).
 _SKIPPED_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "&"})
+#: How far before its bracket the words an acronym spells are looked for.
+_SPELLED_OUT_CHARS = 120
 
 
 def defined_terms(text: str) -> set[str]:
@@ -117,9 +129,10 @@ def defined_terms(text: str) -> set[str]:
     name (*Asian Development Bank (ADB)*)."""
     terms = set()
     for match in _BRACKETED_ACRONYM.finditer(text):
-        acronym = match.group(2)
+        acronym = match.group(1)
         letters = "".join(letter for letter in acronym if letter.isupper()).lower()
-        words = [word for word in match.group(1).split() if word.lower() not in _SKIPPED_WORDS]
+        before = text[max(0, match.start() - _SPELLED_OUT_CHARS): match.start()].split()
+        words = [word for word in before if word.lower() not in _SKIPPED_WORDS]
         for count in range(1, min(len(letters), len(words)) + 1):
             spelled = words[-count:]
             if _spells(letters, [word.lower() for word in spelled]):
