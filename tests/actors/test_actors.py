@@ -261,6 +261,11 @@ def test_the_name_before_a_poll_or_a_survey_is_the_pollster():
     assert ("Vardanyan", "organization") in found
 
 
+def test_a_known_name_opening_with_the_arabic_article_is_known_with_or_without_its_capital():
+    found = _mentions("Ties\n\nThe report named ties with Al-Qaida and said al-Qaida denied them.")
+    assert [(m.actor, m.type, m.method) for m in found] == [("al-Qaeda", "organization", "gazetteer")] * 2
+
+
 def test_a_user_gazetteer_adds_and_overrides(tmp_path, seed_corpus):
     user = tmp_path / "mine.yaml"
     user.write_text("actors:\n  - name: Volant Group\n    type: organization\n    aliases: [Huateng]\n", encoding="utf-8")

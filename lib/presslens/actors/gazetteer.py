@@ -70,8 +70,8 @@ class Gazetteer:
         for entry in entries:
             for surface in (entry.name, *entry.aliases):
                 key = name_key(surface)
-                if key:
-                    index.setdefault(key, entry.name)
+                for spelling in (key, *_article_spellings(key)):
+                    index.setdefault(spelling, entry.name)
         self.index: Mapping[tuple[str, ...], str] = MappingProxyType(index)
         self.max_tokens = max((len(key) for key in index), default=1)
         lengths: dict[str, set[int]] = {}
@@ -121,6 +121,17 @@ class Gazetteer:
                 if name:
                     return end, name
         return None
+
+
+#: The Arabic article a name may open with, written with or without a capital (*al-Qaida*, *Al-Qaida*).
+_ARTICLES = {"al": "Al", "Al": "al", "el": "El", "El": "el"}
+
+
+def _article_spellings(key: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The other spelling of a name that opens with the Arabic article and a hyphen."""
+    if len(key) > 2 and key[0] in _ARTICLES and key[1] == "-":
+        return ((_ARTICLES[key[0]], *key[1:]),)
+    return ()
 
 
 def _ordinary_spelling(keys: list[str], start: int, width: int) -> list[str] | None:
