@@ -266,6 +266,11 @@ def test_a_known_name_opening_with_the_arabic_article_is_known_with_or_without_i
     assert [(m.actor, m.type, m.method) for m in found] == [("al-Qaeda", "organization", "gazetteer")] * 2
 
 
+def test_no_name_is_read_inside_a_known_thing_that_opens_a_longer_name():
+    found = _mentions_of("Media\n\nThe bank joined the Belt and Road Media Community in Astana last year.")
+    assert {name for name, _ in found} == {"Astana"}
+
+
 def test_a_user_gazetteer_adds_and_overrides(tmp_path, seed_corpus):
     user = tmp_path / "mine.yaml"
     user.write_text("actors:\n  - name: Volant Group\n    type: organization\n    aliases: [Huateng]\n", encoding="utf-8")

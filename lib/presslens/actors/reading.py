@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from presslens.actors.gazetteer import NOT_ACTOR
 from presslens.actors.name_runs import name_runs, particle_part_end
 from presslens.actors.name_typing import tagged_names, typed_by_typer
 from presslens.actors.run_reading import (Span, has_proper_word, in_quotation_marks, is_function_word, is_not_actor,
@@ -36,7 +37,9 @@ def read_sentence(sentence: Sentence) -> list[Span]:
     if sentence.in_capitals():
         spans = [known_span(sentence, start, end, name) for start, (end, name) in sentence.known.items()]
         return _with_tagged_names(sentence, spans, [], require_proper_word=False, blocked=[])
-    spans, titles = [], []
+    spans = []
+    titles = [Span(start, end, None, "", "rule") for start, (end, name) in sentence.known.items()
+              if sentence.gazetteer.type_of(name) == NOT_ACTOR]  # a known thing (*Belt and Road*): no name inside
     for first, last in name_runs(sentence):
         spans.extend(read_run(sentence, first, last))
         if in_quotation_marks(sentence, first, last) or names_a_thing(sentence, first, last):
