@@ -183,6 +183,11 @@ def test_things_are_not_actors():
     assert {name for name, _ in found} == {"Leeds"}
 
 
+def test_languages_are_not_actors():
+    found = _mentions_of("Apps\n\nThe app now speaks Arabic, Farsi, Urdu and Swahili, its makers in Lahore said.")
+    assert {name for name, _ in found} == {"Lahore"}
+
+
 def test_quoted_slogans_are_not_actors():
     found = _mentions_of("Forum\n\nThe theme was “Financial Activation, Technological Progress and Building Cultural Ties” in Shanghai.")
     assert {name for name, _ in found} == {"Shanghai"}
