@@ -19,6 +19,7 @@ from presslens.actors.name_typer import NameTyper
 from presslens.actors.sentence import HYPHENS, Sentence
 
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+#: A Roman numeral (*III*): a monarch's number, a volume's, never a name of its own.
 ROMAN_NUMERAL = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 #: A plural acronym names things, not an actor (*DVDs*, *SUVs*).
 PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}s$")
@@ -55,15 +56,16 @@ def cue_type(sentence: Sentence, first: int, last: int) -> str | None:
 def _may_follow_a_given_name(words: list[str]) -> bool:
     """Whether the words after a first word spelt like a given name may be the rest of a person's name: no
     "of" or "and" inside (*Kit of Love*), no acronym or letter alone after it (*Ford SUV*, *Gen Z*; a regnal
-    number may: *Charles I*, *Leopold III*; letters after a family name may: *Tom McCabe MSP*), and the first word is not the
-    Arabic article (*Al-Qaida*: no given name *Al* before a hyphen)."""
+    number may: *Charles I*, *Leopold III*; letters after a family name may: *Tom McCabe MSP*), and the first
+    word is not the Arabic article (*Al-Qaida*: no given name *Al* before a hyphen)."""
     second = words[1]
     return not (any(word in _INNER_WORDS for word in words[1:-1]) or second in HYPHENS
                 or len(words) == 2 and (ACRONYM.match(second) or len(second) == 1) and not ROMAN_NUMERAL.match(second))
 
 
-#: Words before a title that make it part of a common noun's name (*the General Debate*, *our General Surgery department*).
-_DETERMINERS = frozenset({"the", "a", "an", "our", "its", "their", "his", "her"})  # not "that": *that President Bush said*
+#: Words before a title that make it part of a common noun's name (*the General Debate*, *our General Surgery
+#: department*); not *that*, which also opens a clause (*that President Bush said*).
+_DETERMINERS = frozenset({"the", "a", "an", "our", "its", "their", "his", "her"})
 
 
 def names_a_kind(sentence: Sentence, title: int, first: int, last: int) -> bool:

@@ -20,7 +20,7 @@ from presslens.actors.reading import UNRESOLVED, read_sentence
 from presslens.actors.run_reading import Span
 from presslens.actors.sentence import Sentence, tokenize_names
 from presslens.actors.name_typing import ACRONYM
-from presslens.actors.words import is_common_word, load_rules
+from presslens.actors.words import ActorRules, is_common_word, load_rules
 from presslens.corpus import Article
 from presslens.languages.zh import looks_like_pinyin
 
@@ -75,7 +75,7 @@ def find_mentions(article: Article, *, gazetteer: Gazetteer | None = None) -> li
     return [mention for mention in resolved if mention.actor not in left_out or mention.actor in gazetteer.entries]
 
 
-def pinyin_words_read_as_people(mentions: list[Mention], rules) -> set[str]:
+def pinyin_words_read_as_people(mentions: list[Mention], rules: ActorRules) -> set[str]:
     """In an article that names China: one-word people that only the name models read, spelt as pinyin
     (:func:`~presslens.languages.zh.looks_like_pinyin`) and neither a given name nor a Chinese family name
     (*Liangzhu culture*, *Juncao technology*). English text names a Chinese person by family and given name, so

@@ -205,12 +205,11 @@ def _title_block(sentence: Sentence, first: int, last: int) -> list[Span] | None
         return spans
     rest = read_run(sentence, k, last)
     for span in rest:
-        if span.actor is None and span.type != "person" and not _head(sentence, span.first, span.last) and span.first == k \
-                and not names_a_kind(sentence, first, span.first, span.last):
+        if (span.actor is None and span.type != "person" and not _head(sentence, span.first, span.last)
+                and span.first == k and not names_a_kind(sentence, first, span.first, span.last)):
             span = replace(span, type="person", method="rule")
         spans.append(span)
     return spans
-
 
 
 def _title_after_unit(sentence: Sentence, k: int, last: int) -> int | None:

@@ -120,13 +120,15 @@ la lai lan lang lao le lei leng li lia lian liang liao lie lin ling liu lo long 
 ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo
 ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo
 ha hai han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo
-ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun
+ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun
+qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun
 xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun
 zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo
 cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui chun chuo
 sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo
 ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo
-za zai zan zang zao ze zei zen zeng zi zong zou zu zuan zui zun zuo ca cai can cang cao ce cen ceng ci cong cou cu cuan cui cun cuo
+za zai zan zang zao ze zei zen zeng zi zong zou zu zuan zui zun zuo
+ca cai can cang cao ce cen ceng ci cong cou cu cuan cui cun cuo
 sa sai san sang sao se sen seng si song sou su suan sui sun suo
 """.split())
 
