@@ -70,7 +70,7 @@ class Gazetteer:
         for entry in entries:
             for surface in (entry.name, *entry.aliases):
                 key = name_key(surface)
-                for spelling in (key, *_article_spellings(key)):
+                for spelling in (key, *_article_spellings(key)) if key else ():
                     index.setdefault(spelling, entry.name)
         self.index: Mapping[tuple[str, ...], str] = MappingProxyType(index)
         self.max_tokens = max((len(key) for key in index), default=1)

@@ -181,9 +181,11 @@ def _sites_of_shared_chrome(chromes: list[Chrome], sites: list[str]) -> list[str
             sites_by_line[key][site] += 1
     found = []
     for chrome, site in zip(chromes, sites):
-        votes = Counter(sites_by_line[key].most_common(1)[0][0] for key in chrome.lines if sites_by_line.get(key))
-        best, count = votes.most_common(1)[0] if votes and not site else ("", 0)
-        found.append(site or (best if count >= MIN_SHARED_CHROME_LINES and 2 * count >= len(chrome.lines) else ""))
+        if not site:
+            votes = Counter(sites_by_line[key].most_common(1)[0][0] for key in chrome.lines if key in sites_by_line)
+            best, count = votes.most_common(1)[0] if votes else ("", 0)
+            site = best if count >= MIN_SHARED_CHROME_LINES and 2 * count >= len(chrome.lines) else ""
+        found.append(site)
     return found
 
 

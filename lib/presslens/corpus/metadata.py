@@ -67,9 +67,9 @@ _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?
 #: A metadata line's date: each date pattern after an optional label, before an optional time of day.
 _DATE_LINES = [re.compile(_DATE_LABEL + pattern.pattern + _TIME, pattern.flags | re.IGNORECASE) for pattern in DATE_PATTERNS]
 TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\b)?", re.IGNORECASE)
-#: ``Source: Xinhua``, ``来源：新华社``, ``Источник: ТАСС``: the value runs to the next field, separator, bracket or number.
 #: The word that labels a source: ``Source``, ``Источник``, ``来源``.
 _SOURCE_WORD = r"(?:\b(?:source|источник|джерело)|来源|來源|稿源)"
+#: ``Source: Xinhua``, ``来源：新华社``, ``Источник: ТАСС``: the value runs to the next field, separator, bracket or number.
 _SOURCE_LABEL = re.compile(
     _SOURCE_WORD + r"\s*[:：]\s*(?P<value>[^:：|｜\d()\[\]（）【】]*?)\s*(?=\b[^\W\d]+\s*[:：]|[|｜\d()\[\]（）【】]|$)",
     re.IGNORECASE,
@@ -262,7 +262,6 @@ def stamp_agency(text: str, start: int, end: int) -> str:
         return names[0]
     rest = TIME_OF_DAY.sub(" ", f"{text[:start]} {text[end:]}").strip(" ,;-–—")
     return rest if re.fullmatch(AGENCY_NAME, rest) and _OUTLET_WORD.search(rest) else ""
-
 
 
 def is_time_stamp_line(text: str) -> bool:
