@@ -69,8 +69,8 @@ def find_mentions(article: Article, *, gazetteer: Gazetteer | None = None) -> li
                                     span.actor or surface, span.type, span.method))
         brackets.extend((base + a, base + b) for a, b in _bracket_pairs(sentence, spans))
     resolved = actors_only(resolve(mentions, brackets, known=gazetteer.entries.keys(), gazetteer=gazetteer))
-    places = {mention.actor for mention in resolved if mention.type == "location"}
-    left_out = (defined_terms(article.text) | peoples(article.text, places - gazetteer.entries.keys())
+    places = {m.actor for m in resolved if m.type == "location" and m.actor not in gazetteer.entries}  # unknown ones
+    left_out = (defined_terms(article.text) | peoples(article.text, places)
                 | pinyin_words_read_as_people(resolved, rules))
     return [mention for mention in resolved if mention.actor not in left_out or mention.actor in gazetteer.entries]
 

@@ -253,6 +253,8 @@ def unglued(paragraphs: list[str]) -> list[str]:
     """The paragraphs with a space put back between a name and a word run into it (*Raimondosaid* → *Raimondo
     said*), where the article writes that name on its own inside a sentence and never in lower case."""
     text = "\n".join(paragraphs)
+    if not _GLUED.search(text):
+        return paragraphs  # most articles: nothing run together, no need to know their names
     lower = set(_LOWER_WORD.findall(text))
     names = {name for name in set(_NAME_INSIDE.findall(text)) if name.lower() not in lower}
 
